@@ -1,0 +1,20 @@
+"""Stable ASCII slugs for Danish names (æ→ae, ø→oe, å→aa)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def slugify(text: str) -> str:
+    """'Korsløkkeparken Øst' → 'korsloekkeparken-oest'; other accents are dropped, not guessed."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_DANISH)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not slug:
+        raise ValueError(f"cannot make a slug from {text!r}")
+    return slug
+
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
