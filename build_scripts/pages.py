@@ -1,0 +1,99 @@
+"""The one piece of MkDocs glue (loaded as a hook from mkdocs.yml).
+
+- adds a generated page per area, indicator and study, each a few lines calling a macro, and
+  keeps them out of the global navigation (index pages link them), so the build stays linear;
+- adds each chart's CSV download and the self-hosted Vega bundle;
+- builds into `<site_dir>.partial` and swaps it in only when the whole build succeeded, so bad
+  input never leaves a half-built site behind.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from macros import urls
+from macros.charts import csv_name, indicator_csv
+from macros.data import load_cached
+from macros.problems import DataError
+
+VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
+_state: dict[str, str | None] = {"command": None, "final": None}
+
+
+def on_startup(command, dirty):
+    """Remember whether this is `mkdocs build` (staged output) or `serve` (served from memory)."""
+    _state["command"] = command
+
+
+def on_config(config):
+    """Point the build at a staging folder; the real site_dir is replaced only on success."""
+    if _state["command"] == "build":
+        final = Path(config["site_dir"])
+        _state["final"] = str(final)
+        staging = final.with_name(final.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        config["site_dir"] = str(staging)
+    return config
+
+
+def _page(title: str, call: str) -> str:
+    # The title is JSON, which is valid YAML and cannot break the front matter.
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{{{{ {call} }}}}\n"
+
+
+def on_files(files: Files, config) -> Files:
+    """Add every generated page, chart CSV and the Vega bundle to the build."""
+    try:
+        catalogue = load_cached(Path(config["config_file_path"]).parent)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    for area in catalogue.areas.values():
+        page = urls.area(area.area_id)
+        files.append(File.generated(config, urls.source_path(page), content=_page(area.name, f'area_page("{area.area_id}")')))
+        for indicator in catalogue.indicators.values():
+            text = indicator_csv(catalogue, area, indicator)
+            if text is not None:
+                files.append(File.generated(config, page + csv_name(indicator), content=text))
+    for indicator in catalogue.indicators.values():
+        files.append(File.generated(config, urls.source_path(urls.indicator(indicator.indicator_id)), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
+    for study in catalogue.studies.values():
+        files.append(File.generated(config, urls.source_path(urls.study(study.study_id)), content=_page(study.title, f'study_page("{study.study_id}")')))
+    files.append(File.generated(config, VEGA_BUNDLE, content=vega_bundle()))
+    return files
+
+
+@lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """vega, vega-lite and vega-embed in the Vega-Lite version Altair writes, as one local script."""
+    import altair as alt
+    import vl_convert as vlc
+
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    return vlc.javascript_bundle(vl_version=major_minor)
+
+
+def on_post_build(config):
+    """Swap the finished staging folder in place of the published one."""
+    final = _state.get("final")
+    if _state["command"] == "build" and final:
+        staging = Path(config["site_dir"])
+        old = Path(final + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if Path(final).exists():
+            Path(final).rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        config["site_dir"] = final
+
+
+def on_build_error(error):
+    """Throw the half-built staging folder away; the published site stays as it was."""
+    final = _state.get("final")
+    if _state["command"] == "build" and final:
+        shutil.rmtree(final + ".partial", ignore_errors=True)

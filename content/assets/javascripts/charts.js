@@ -1,0 +1,48 @@
+/* Draw every chart on the page with the self-hosted vega-embed, again after each instant navigation
+   and when the reader switches between light and dark palettes. */
+(function () {
+  "use strict";
+  var FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]};
+  var TIME_LOCALE = {"dateTime": "%A den %d %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]};
+
+  function darkScheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  function draw(el) {
+    var specEl = document.getElementById(el.getAttribute("data-spec"));
+    if (!specEl || typeof window.vegaEmbed !== "function") return;
+    var spec = JSON.parse(specEl.textContent);
+    var options = { actions: false, renderer: "svg", formatLocale: FORMAT_LOCALE, timeFormatLocale: TIME_LOCALE };
+    if (darkScheme()) options.theme = "dark";
+    el.setAttribute("data-rendered", "pending");
+    window.vegaEmbed(el, spec, options).then(function () {
+      var svg = el.querySelector("svg");
+      if (svg) {
+        svg.setAttribute("role", "img");
+        svg.setAttribute("aria-label", el.getAttribute("aria-label"));
+      }
+      el.setAttribute("data-rendered", darkScheme() ? "dark" : "light");
+    }).catch(function (error) {
+      el.setAttribute("data-rendered", "error");
+      el.textContent = "Diagrammet kunne ikke vises. Tallene står i tabellen under diagrammet.";
+      console.error(error);
+    });
+  }
+
+  function drawAll(force) {
+    var charts = document.querySelectorAll(".bse-chart__canvas[data-spec]");
+    for (var i = 0; i < charts.length; i++) {
+      if (force || !charts[i].hasAttribute("data-rendered")) draw(charts[i]);
+    }
+  }
+
+  new MutationObserver(function () { drawAll(true); })
+    .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { drawAll(false); });
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { drawAll(false); });
+  }
+})();

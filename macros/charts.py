@@ -1,0 +1,167 @@
+"""One function per chart kind: model slice → Vega-Lite spec, text alternative, table and CSV.
+
+Building an Altair chart costs ~20 ms, copying a prepared spec ~0.02 ms, so each kind is built
+once per indicator as a template with named datasets, and every chart fills in its own data.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+import altair as alt
+
+from macros.format import number
+from macros.model import Area, Catalogue, Indicator
+
+LAST_YEAR = 2024
+AREA_COLOUR = "#1f5f8b"
+NATIONAL_COLOUR = "#a3541c"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart with everything needed to show it accessibly: spec, text alternative, table, CSV."""
+
+    chart_id: str
+    title: str
+    description: str
+    spec: dict
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    csv_name: str
+    sources: tuple[tuple[str, str], ...]
+    illustrative: bool
+
+    def csv_text(self) -> str:
+        return csv_text(self.rows)
+
+
+@lru_cache(maxsize=None)
+def _indicator_template(name: str, unit: str) -> dict:
+    """The Vega-Lite spec for an indicator over time, with data left out (named datasets)."""
+    x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
+    lines = (
+        alt.Chart(alt.NamedData("serier"))
+        .mark_line(point=True)
+        .encode(
+            x=x,
+            y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
+            color=alt.Color("serie:N", title=None, scale=alt.Scale(range=[AREA_COLOUR, NATIONAL_COLOUR]), legend=alt.Legend(orient="bottom")),
+            tooltip=[alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
+        )
+    )
+    rules = (
+        alt.Chart(alt.NamedData("graenser"))
+        .mark_rule(strokeDash=[6, 4], color="#555555", strokeWidth=1.5)
+        .encode(
+            x=alt.X("fra:Q"),
+            x2="til:Q",
+            y=alt.Y("graense:Q"),
+            tooltip=[alt.Tooltip("liste:N", title="Liste"), alt.Tooltip("graense:Q", title="Grænse", format=",.2~f"), alt.Tooltip("fra:Q", title="Fra", format="d"), alt.Tooltip("til:Q", title="Til", format="d")],
+        )
+    )
+    chart = alt.layer(rules, lines).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
+    return chart.to_dict()
+
+
+@dataclass(frozen=True)
+class _Series:
+    points: list[dict]
+    rules: list[dict]
+    rows: tuple[tuple, ...]
+    first: int
+    last: int
+
+
+def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series | None:
+    """The numbers behind one indicator chart: area and national points, thresholds, table rows."""
+    series = catalogue.observations.get((area.area_id, indicator.indicator_id), ())
+    if not series:
+        return None
+    national = {o.year: o.value for o in catalogue.national.get(indicator.indicator_id, ())}
+    first, last = series[0].year, series[-1].year
+    points = [{"year": o.year, "value": o.value, "serie": area.name} for o in series]
+    points += [{"year": y, "value": v, "serie": "Landsniveau"} for y, v in sorted(national.items()) if first <= y <= last]
+    rules = [
+        {"fra": max(c.valid_from, first), "til": min(c.valid_to or LAST_YEAR, last), "graense": c.threshold, "liste": c.list_type}
+        for c in catalogue.thresholds(indicator.indicator_id)
+        if c.list_type != "alle lister" and (c.valid_to or LAST_YEAR) >= first and c.valid_from <= last
+    ]
+    rows = tuple(
+        (
+            indicator.indicator_id, area.area_id, o.year, o.value, o.base_population, national.get(o.year),
+            "; ".join(f"{r['liste']}: {number(r['graense'])}" for r in rules if r["fra"] <= o.year <= r["til"]),
+        )
+        for o in series
+    )
+    return _Series(points, rules, rows, first, last)
+
+
+CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds")
+
+
+def csv_text(rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return out.getvalue()
+
+
+def indicator_csv(catalogue: Catalogue, area: Area, indicator: Indicator) -> str | None:
+    """The CSV download of one indicator chart, without building the chart."""
+    data = _series(catalogue, area, indicator)
+    return csv_text(data.rows) if data else None
+
+
+def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> Chart | None:
+    """The area against the national level and the list thresholds in force, for one indicator."""
+    data = _series(catalogue, area, indicator)
+    if data is None:
+        return None
+    illustrative = catalogue.is_illustrative("indicators", "observations")
+    series = catalogue.observations[(area.area_id, indicator.indicator_id)]
+    national = {p["year"]: p["value"] for p in data.points if p["serie"] == "Landsniveau"}
+    subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
+    description = _describe(area, indicator, series, national, data.rules)
+
+    spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit))
+    spec["title"]["subtitle"] = subtitle
+    spec["description"] = description
+    spec["datasets"] = {"serier": data.points, "graenser": data.rules}
+    return Chart(
+        chart_id=f"chart-{area.area_id}-{indicator.indicator_id}",
+        title=indicator.name,
+        description=description,
+        spec=spec,
+        columns=CSV_COLUMNS,
+        rows=data.rows,
+        csv_name=csv_name(indicator),
+        sources=(("Definition: " + indicator.source, indicator.source), ("Tal: eksempeldata dannet af build_scripts/illustrative.py", "")),
+        illustrative=illustrative,
+    )
+
+
+def csv_name(indicator: Indicator) -> str:
+    return f"{indicator.indicator_id}.csv"
+
+
+def _describe(area: Area, indicator: Indicator, series, national: dict, rules: list[dict]) -> str:
+    latest = series[-1]
+    text = (
+        f"Linjediagram over {indicator.name.lower()} i {area.name} fra {series[0].year} til {latest.year}. "
+        f"I {latest.year} var værdien {number(latest.value)} ({indicator.unit})"
+    )
+    if latest.year in national:
+        text += f" mod {number(national[latest.year])} på landsniveau"
+    text += "."
+    current = [r for r in rules if r["fra"] <= latest.year <= r["til"]]
+    if current:
+        text += " Grænser i " + str(latest.year) + ": " + "; ".join(f"{r['liste']} {number(r['graense'])}" for r in current) + "."
+    if indicator.direction != "neutral":
+        text += f" For denne indikator er {indicator.direction.split()[0]} værdier bedre."
+    return text

@@ -1,0 +1,37 @@
+"""Checks across packages that a single Table Schema cannot express."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from macros.problems import Problem
+
+Rows = list[dict]
+
+
+def _unknown(rows: Rows, file: str, column: str, known: set, what: str, fix: str) -> Iterable[Problem]:
+    for line, row in enumerate(rows, start=2):
+        value = row.get(column)
+        if value not in (None, "") and value not in known:
+            yield Problem(file, f"{what} findes ikke", fix, line, column, str(value))
+
+
+def cross_package(tables: dict[str, Rows]) -> list[Problem]:
+    """References between packages: observations → areas, criteria → indicators, and years in range."""
+    areas = {r["area_id"] for r in tables["areas/areas"]}
+    indicators = {r["indicator_id"] for r in tables["indicators/indicators"]}
+    problems: list[Problem] = []
+    problems += _unknown(
+        tables["indicators/observations"], "datapackages/indicators/observations.csv", "area_id", areas,
+        "området", "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.",
+    )
+    problems += _unknown(
+        tables["areas/criteria"], "datapackages/areas/criteria.csv", "indicator_id", indicators,
+        "indikatoren", "Brug et indicator_id fra datapackages/indicators/indicators.csv, eller lad feltet stå tomt.",
+    )
+    for line, row in enumerate(tables["areas/criteria"], start=2):
+        if row.get("valid_to") is not None and row["valid_to"] < row["valid_from"]:
+            problems.append(Problem("datapackages/areas/criteria.csv", "valid_to ligger før valid_from", "Ret årstallene så perioden begynder før den slutter.", line, "valid_to", str(row["valid_to"])))
+        if (row.get("operator") is None) != (row.get("threshold") is None):
+            problems.append(Problem("datapackages/areas/criteria.csv", "operator og threshold skal udfyldes sammen", "Udfyld begge felter eller ingen af dem.", line, "threshold"))
+    return problems

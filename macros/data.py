@@ -1,0 +1,122 @@
+"""Load every data package once per build: validate, then build the read-only Catalogue."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from macros import checks
+from macros.model import (
+    Area, Catalogue, Criterion, Designation, Indicator, Observation, PackageInfo, Pool, Result, Study, _frozen,
+)
+from macros.problems import DataError, Problem
+from macros.validate import unlisted_files, validate_package
+
+PACKAGES = ("areas", "indicators", "evaluations", "pools")
+
+_CONVERT = {
+    "integer": int,
+    "number": float,
+    "boolean": lambda v: v.strip().lower() == "true",
+}
+
+
+def _read_typed(path: Path, fields: list[dict]) -> list[dict]:
+    """Rows with values converted by the schema's types; '' becomes None. Only called after validation."""
+    types = {f["name"]: _CONVERT.get(f.get("type", "string"), str) for f in fields}
+    with open(path, encoding="utf-8", newline="") as f:
+        return [{k: (types[k](v) if v != "" else None) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _package_info(name: str, descriptor: dict) -> PackageInfo:
+    licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
+    sources = tuple((s.get("title", ""), s.get("path", "")) for s in descriptor.get("sources", []))
+    illustrative = frozenset(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
+    return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative)
+
+
+def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInfo], list[Problem]]:
+    """Validate each package and read its resources; problems are collected, never raised here."""
+    base = root / "datapackages"
+    tables: dict[str, list[dict]] = {}
+    infos: dict[str, PackageInfo] = {}
+    problems: list[Problem] = []
+    for name in PACKAGES:
+        descriptor_path = base / name / "datapackage.json"
+        if not descriptor_path.exists():
+            problems.append(Problem(descriptor_path.relative_to(root).as_posix(), "datapakken mangler", "Gendan filen fra git."))
+            continue
+        found = validate_package(descriptor_path, root)
+        problems += found
+        if found:
+            continue
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        problems += unlisted_files(base / name, descriptor, root)
+        infos[name] = _package_info(name, descriptor)
+        for resource in descriptor["resources"]:
+            tables[f"{name}/{resource['name']}"] = _read_typed(base / name / resource["path"], resource["schema"]["fields"])
+    return tables, infos, problems
+
+
+def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo]) -> Catalogue:
+    """Typed, indexed, read-only model from validated rows."""
+    designations: dict[str, list[Designation]] = defaultdict(list)
+    for row in tables["areas/designations"]:
+        designations[row["area_id"]].append(Designation(**row))
+    observations: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for row in tables["indicators/observations"]:
+        observations[(row["area_id"], row["indicator_id"])].append(Observation(row["year"], row["value"], row["base_population"]))
+    national: dict[str, list[Observation]] = defaultdict(list)
+    for row in tables["indicators/national"]:
+        national[row["indicator_id"]].append(Observation(row["year"], row["value"]))
+    results: dict[str, list[Result]] = defaultdict(list)
+    for row in tables["evaluations/results"]:
+        results[row["study_id"]].append(Result(**row))
+
+    def sort_years(groups: dict) -> dict:
+        return {k: tuple(sorted(v, key=lambda o: o.year)) for k, v in groups.items()}
+
+    return Catalogue(
+        areas=_frozen({r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip())) for r in tables["areas/areas"]}),
+        designations=_frozen({k: tuple(sorted(v, key=lambda d: (d.year, d.list_type))) for k, v in designations.items()}),
+        criteria=tuple(Criterion(**r) for r in tables["areas/criteria"]),
+        indicators=_frozen({r["indicator_id"]: Indicator(**r) for r in tables["indicators/indicators"]}),
+        observations=_frozen(sort_years(observations)),
+        national=_frozen(sort_years(national)),
+        studies=_frozen({r["study_id"]: Study(**r) for r in tables["evaluations/studies"]}),
+        results=_frozen({k: tuple(v) for k, v in results.items()}),
+        pools=tuple(Pool(**r) for r in tables["pools/pools"]),
+        packages=_frozen(infos),
+    )
+
+
+def load(root: Path) -> Catalogue:
+    """Validate all packages and cross references, then build the model; any problem raises DataError."""
+    tables, infos, problems = read_tables(root)
+    if not problems:
+        problems = checks.cross_package(tables)
+    if problems:
+        raise DataError(problems)
+    return build(tables, infos)
+
+
+_CACHE: dict[Path, tuple[tuple, Catalogue]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    files = sorted((root / "datapackages").rglob("*"))
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+def load_cached(root: Path) -> Catalogue:
+    """load(), reused while no file under datapackages/ changed (the page hook and the macros share it)."""
+    root = root.resolve()
+    signature = _signature(root)
+    cached = _CACHE.get(root)
+    if cached and cached[0] == signature:
+        return cached[1]
+    catalogue = load(root)
+    _CACHE[root] = (signature, catalogue)
+    return catalogue

@@ -1,0 +1,57 @@
+"""Small HTML builders that escape every value from data or front matter."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Iterable
+
+from markupsafe import Markup, escape
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one directory-style page URL ('omraader/') to another ('omraader/x/') → 'x/'."""
+    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    target = to_url or "."
+    rel = posixpath.relpath(target, start or ".")
+    if to_url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def link(href: str, text: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def external(href: str | None, text: str) -> Markup:
+    if not href:
+        return escape(text)
+    return Markup('<a href="{}" rel="noopener">{}</a>').format(href, text)
+
+
+def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = ()) -> Markup:
+    """A plain, sortable-by-eye table; cells already Markup are kept, everything else is escaped."""
+    numeric = set(numeric)
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in headers)
+    body = Markup("").join(
+        Markup("<tr>{}</tr>").format(
+            Markup("").join(
+                Markup('<td class="bse-num">{}</td>' if i in numeric else "<td>{}</td>").format("" if v is None else v)
+                for i, v in enumerate(row)
+            )
+        )
+        for row in rows
+    )
+    cap = Markup("<caption>{}</caption>").format(caption) if caption else Markup("")
+    return Markup('<table class="bse-table">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(cap, head, body)
+
+
+def json_script(element_id: str, data: dict) -> Markup:
+    """Embed JSON in a <script> element; '<' is escaped so data can never close the tag."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return Markup('<script type="application/json" id="{}">').format(element_id) + Markup(text) + Markup("</script>")
+
+
+def block(content: Markup) -> str:
+    """Wrap a fragment so Markdown leaves it alone: one raw HTML block with no blank lines inside."""
+    return "\n\n" + str(Markup('<div class="bse-block">{}</div>').format(content)).replace("\n\n", "\n") + "\n\n"

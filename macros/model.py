@@ -1,0 +1,150 @@
+"""The typed, read-only model every page and chart is made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Area:
+    area_id: str
+    name: str
+    municipality: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Designation:
+    area_id: str
+    year: int
+    list_type: str
+    status: str
+    basis: str
+    source: str | None
+    source_note: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    criterion_id: str
+    regime: str
+    valid_from: int
+    valid_to: int | None
+    list_type: str
+    criterion: str
+    indicator_id: str | None
+    definition: str
+    operator: str | None
+    threshold: float | None
+    unit: str | None
+    measurement_period: str | None
+    combination_rule: str | None
+    source: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    name: str
+    unit: str
+    direction: str
+    definition: str
+    base_population: str
+    list_criterion: bool
+    source: str
+    source_note: str | None
+
+
+@dataclass(frozen=True)
+class Observation:
+    year: int
+    value: float
+    base_population: int | None = None
+
+
+@dataclass(frozen=True)
+class Study:
+    study_id: str
+    title: str
+    year: int | None
+    evaluator: str
+    pool: str | None
+    population: str | None
+    url: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    result_id: str
+    study_id: str
+    intervention: str
+    outcome: str
+    outcome_domain: str
+    treated_value: float | None
+    comparison_value: float | None
+    unit: str | None
+    effect: str
+    comparison: str | None
+    design: str
+    caveat: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Pool:
+    pool_id: str
+    pool: str
+    item: str
+    value: float | None
+    value_text: str | None
+    unit: str | None
+    helhedsplaner: int | None
+    source: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """What a page needs to say about a data package: its title, licence and sources."""
+
+    name: str
+    title: str
+    description: str
+    licence: str
+    sources: tuple[tuple[str, str], ...]
+    illustrative_resources: frozenset[str]
+
+
+def _frozen(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the site shows, indexed the way pages look it up."""
+
+    areas: Mapping[str, Area]
+    designations: Mapping[str, tuple[Designation, ...]]
+    criteria: tuple[Criterion, ...]
+    indicators: Mapping[str, Indicator]
+    observations: Mapping[tuple[str, str], tuple[Observation, ...]]
+    national: Mapping[str, tuple[Observation, ...]]
+    studies: Mapping[str, Study]
+    results: Mapping[str, tuple[Result, ...]]
+    pools: tuple[Pool, ...]
+    packages: Mapping[str, PackageInfo] = field(default_factory=lambda: _frozen({}))
+
+    def is_illustrative(self, package: str, resource: str) -> bool:
+        info = self.packages.get(package)
+        return bool(info and resource in info.illustrative_resources)
+
+    def thresholds(self, indicator_id: str) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.indicator_id == indicator_id and c.threshold is not None)
+
+    def areas_in(self, municipality: str) -> tuple[Area, ...]:
+        return tuple(a for a in self.areas.values() if a.municipality == municipality)

@@ -1,0 +1,191 @@
+"""Page fragments (fact boxes, tables, chart blocks) as escaped HTML, from the Catalogue only."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros import urls
+from macros.charts import Chart, indicator_chart
+from macros.format import number
+from macros.html import block, external, json_script, link, relative_url, table
+from macros.model import Catalogue
+
+BASIS_TEXT = {
+    "direkte": "listen står i kilden",
+    "afledt": "afledt af to kilder",
+    "udledt": "udledt af kilden",
+    "delvis": "kilden viser en del af listen",
+    "udateret": "udateret kilde",
+    "genberegning": "genberegning, ikke officiel liste",
+}
+
+
+def illustrative_notice(what: str = "Tallene i diagrammerne og tabellerne nedenfor") -> str:
+    """The notice every page with illustrative figures carries, once, above them."""
+    return block(
+        Markup(
+            '<div class="admonition warning bse-eksempeldata" role="note">'
+            '<p class="admonition-title">Eksempeldata</p>'
+            "<p>{} er eksempeldata og ikke officielle tal. Der findes ingen offentlige tal pr. boligområde, "
+            "så projektet viser, hvordan siden virker, med tal dannet ud fra områdets virkelige listehistorik. "
+            "Citér dem ikke.</p></div>"
+        ).format(what)
+    )
+
+
+def chart_block(chart: Chart) -> Markup:
+    """Chart, text alternative, source line, data table and CSV download, in one figure."""
+    table_rows = [
+        (row[2], number(row[3]), number(row[4], 0), number(row[5]), row[6]) for row in chart.rows
+    ]
+    sources = Markup("; ").join(external(url, text) for text, url in chart.sources)
+    return Markup(
+        '<figure class="bse-chart" aria-labelledby="{id}-title">'
+        '<figcaption id="{id}-title" class="bse-chart__title">{title}{badge}</figcaption>'
+        '<div class="bse-chart__canvas" data-spec="{id}-spec" role="img" aria-label="{alt}"></div>'
+        "{spec}"
+        '<p class="bse-chart__alt">{alt}</p>'
+        '<p class="bse-chart__source">Kilde: {sources}</p>'
+        "<details><summary>Vis tallene som tabel</summary>{table}</details>"
+        '<p><a class="bse-chart__csv" href="{csv}" download>Hent tallene som CSV ({csv})</a></p>'
+        "</figure>"
+    ).format(
+        id=chart.chart_id,
+        title=chart.title,
+        badge=Markup(' <span class="bse-badge">Eksempeldata</span>') if chart.illustrative else "",
+        alt=chart.description,
+        spec=json_script(f"{chart.chart_id}-spec", chart.spec),
+        sources=sources,
+        table=table(("År", "Værdi", "Antal personer", "Landsniveau", "Grænser"), table_rows, caption=chart.title, numeric=(1, 2, 3)),
+        csv=chart.csv_name,
+    )
+
+
+def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
+    area = catalogue.areas[area_id]
+    charts = (indicator_chart(catalogue, area, ind) for ind in catalogue.indicators.values())
+    return [c for c in charts if c is not None]
+
+
+def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
+    area = catalogue.areas[area_id]
+    facts = [("Kommune", area.municipality)]
+    if area.aliases:
+        facts.append(("Også kaldt", ", ".join(area.aliases)))
+    fact_box = Markup('<dl class="bse-facts">{}</dl>').format(
+        Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts)
+    )
+    out = block(fact_box)
+    out += "\n## Officielle lister\n\n" + block(designation_table(catalogue, area_id))
+    charts = area_charts(catalogue, area_id)
+    if charts:
+        out += "\n## Indikatorer\n\n"
+        if any(c.illustrative for c in charts):
+            out += illustrative_notice()
+        for chart in charts:
+            link_to = relative_url(page_url, urls.indicator(chart.rows[0][0]))
+            out += block(Markup("{}<p>{}</p>").format(chart_block(chart), link(link_to, f"Om indikatoren {chart.title.lower()}")))
+    return out
+
+
+def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
+    rows = [
+        (
+            d.year, d.list_type, d.status, BASIS_TEXT[d.basis],
+            Markup("{}{}").format(external(d.source, "kilde") if d.source else d.source_note or "", Markup(" – {}").format(d.note) if d.note else ""),
+        )
+        for d in catalogue.designations.get(area_id, ())
+    ]
+    if not rows:
+        return Markup("<p>Ingen kendte listeplaceringer.</p>")
+    intro = Markup(
+        "<p>Listerne offentliggøres 1. december. Tabellen viser de placeringer, der er fundet i offentlige kilder; "
+        "et år uden række betyder ikke nødvendigvis, at området var uden for listerne.</p>"
+    )
+    return intro + table(("Listeår", "Liste", "Status", "Grundlag", "Kilde og note"), rows, caption="Listeplaceringer")
+
+
+def area_index(catalogue: Catalogue, page_url: str) -> str:
+    rows = []
+    for area in sorted(catalogue.areas.values(), key=lambda a: a.name):
+        designations = catalogue.designations.get(area.area_id, ())
+        latest = max((d for d in designations if d.basis != "genberegning"), key=lambda d: d.year, default=None)
+        status = f"{latest.list_type} ({latest.status}, {latest.year})" if latest else "–"
+        rows.append((link(relative_url(page_url, urls.area(area.area_id)), area.name), area.municipality, status))
+    return block(table(("Område", "Kommune", "Seneste kendte listeplacering"), rows, caption=f"{len(rows)} boligområder"))
+
+
+def indicator_index(catalogue: Catalogue, page_url: str) -> str:
+    rows = [
+        (link(relative_url(page_url, urls.indicator(i.indicator_id)), i.name), i.unit, i.direction, "ja" if i.list_criterion else "nej")
+        for i in catalogue.indicators.values()
+    ]
+    return block(table(("Indikator", "Enhed", "Retning", "Listekriterium"), rows, caption=f"{len(rows)} indikatorer"))
+
+
+def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> str:
+    ind = catalogue.indicators[indicator_id]
+    facts = [("Definition", ind.definition), ("Enhed", ind.unit), ("Opgjort for", ind.base_population), ("Retning", ind.direction),
+             ("Kilde", external(ind.source, ind.source))]
+    if ind.source_note:
+        facts.append(("Note", ind.source_note))
+    out = block(Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts)))
+    thresholds = catalogue.thresholds(indicator_id)
+    if thresholds:
+        rows = [(c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde")) for c in thresholds]
+        out += "\n## Grænser på de officielle lister\n\n" + block(table(("Ordning", "Liste", "Grænse", "Kombinationsregel", "Kilde"), rows, caption="Grænser"))
+    latest = []
+    for area in catalogue.areas.values():
+        series = catalogue.observations.get((area.area_id, indicator_id), ())
+        if series:
+            latest.append((area, series[-1]))
+    if latest:
+        latest.sort(key=lambda x: (-x[1].value, x[0].name))
+        year = max(o.year for _, o in latest)
+        out += f"\n## Alle områder, seneste år\n\n"
+        if catalogue.is_illustrative("indicators", "observations"):
+            out += illustrative_notice("Tallene i tabellen nedenfor")
+        rows = [(link(relative_url(page_url, urls.area(a.area_id)), a.name), a.municipality, o.year, number(o.value)) for a, o in latest]
+        out += block(table(("Område", "Kommune", "År", f"Værdi ({ind.unit})"), rows, caption=f"{ind.name}, seneste år ({year})", numeric=(3,)))
+    return out
+
+
+def study_index(catalogue: Catalogue, page_url: str) -> str:
+    rows = [
+        (link(relative_url(page_url, urls.study(s.study_id)), s.title), s.evaluator, s.year or "ukendt", len(catalogue.results.get(s.study_id, ())))
+        for s in sorted(catalogue.studies.values(), key=lambda s: (-(s.year or 0), s.title))
+    ]
+    return block(table(("Studie", "Evaluator", "År", "Resultater"), rows, caption=f"{len(rows)} studier", numeric=(3,)))
+
+
+def study_page(catalogue: Catalogue, study_id: str, page_url: str) -> str:
+    s = catalogue.studies[study_id]
+    facts = [("Evaluator", s.evaluator), ("År", s.year or "ukendt"), ("Pulje eller program", s.pool or "–"),
+             ("Population", s.population or "–"), ("Kilde", external(s.url, s.url))]
+    if s.note:
+        facts.append(("Note", s.note))
+    out = block(Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts)))
+    rows = [
+        (r.intervention, r.outcome, r.effect, _figures(r), r.comparison or "", r.design, r.caveat or "", external(r.source, "kilde"))
+        for r in catalogue.results.get(study_id, ())
+    ]
+    out += "\n## Resultater\n\n" + block(table(("Indsats", "Udfald", "Resultat", "Tal", "Sammenlignet med", "Design", "Forbehold", "Kilde"), rows, caption="Resultater"))
+    return out
+
+
+def _figures(result) -> str:
+    if result.treated_value is None:
+        return "–"
+    unit = f" {result.unit}" if result.unit else ""
+    text = f"{number(result.treated_value)}{unit}"
+    if result.comparison_value is not None:
+        text += f" mod {number(result.comparison_value)}{unit}"
+    return text
+
+
+def pools_table(catalogue: Catalogue) -> str:
+    rows = [
+        (p.pool, p.item, p.value_text or number(p.value), p.unit or "", p.helhedsplaner or "", Markup("{}{}").format(external(p.source, "kilde"), Markup(" – {}").format(p.note) if p.note else ""))
+        for p in catalogue.pools
+    ]
+    return block(table(("Pulje", "Oplysning", "Værdi", "Enhed", "Helhedsplaner", "Kilde og note"), rows, caption="Landsbyggefondens puljer", numeric=(2,)))

@@ -1,0 +1,24 @@
+"""Where each kind of generated page lives: one place, used by the page generator and the links."""
+
+from __future__ import annotations
+
+AREAS = "omraader"
+INDICATORS = "indikatorer"
+STUDIES = "evalueringer"
+
+
+def area(area_id: str) -> str:
+    return f"{AREAS}/{area_id}/"
+
+
+def indicator(indicator_id: str) -> str:
+    return f"{INDICATORS}/{indicator_id}/"
+
+
+def study(study_id: str) -> str:
+    return f"{STUDIES}/{study_id}/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown path MkDocs turns into this directory URL ('omraader/x/' → 'omraader/x.md')."""
+    return url.rstrip("/") + ".md"
