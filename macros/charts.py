@@ -41,7 +41,7 @@ class Chart:
 
 
 @lru_cache(maxsize=None)
-def _indicator_template(name: str, unit: str) -> dict:
+def _indicator_template(name: str, unit: str, with_thresholds: bool) -> dict:
     """The Vega-Lite spec for an indicator over time, with data left out (named datasets)."""
     x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
     lines = (
@@ -50,7 +50,8 @@ def _indicator_template(name: str, unit: str) -> dict:
         .encode(
             x=x,
             y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
-            color=alt.Color("serie:N", title=None, scale=alt.Scale(range=[AREA_COLOUR, NATIONAL_COLOUR]), legend=alt.Legend(orient="bottom")),
+            # 'orden' puts the area first, so it always gets AREA_COLOUR whatever its name
+            color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[AREA_COLOUR, NATIONAL_COLOUR]), legend=alt.Legend(orient="bottom")),
             tooltip=[alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
         )
     )
@@ -64,7 +65,13 @@ def _indicator_template(name: str, unit: str) -> dict:
             tooltip=[alt.Tooltip("liste:N", title="Liste"), alt.Tooltip("graense:Q", title="Grænse", format=",.2~f"), alt.Tooltip("fra:Q", title="Fra", format="d"), alt.Tooltip("til:Q", title="Til", format="d")],
         )
     )
-    chart = alt.layer(rules, lines).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
+    labels = (
+        alt.Chart(alt.NamedData("graenser"))
+        .mark_text(align="left", dx=3, dy=-6, fontSize=10, color="#444444")
+        .encode(x=alt.X("fra:Q"), y=alt.Y("graense:Q"), text="liste:N")
+    )
+    layers = (rules, labels, lines) if with_thresholds else (lines,)
+    chart = alt.layer(*layers).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
     return chart.to_dict()
 
 
@@ -84,8 +91,8 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         return None
     national = {o.year: o.value for o in catalogue.national.get(indicator.indicator_id, ())}
     first, last = series[0].year, series[-1].year
-    points = [{"year": o.year, "value": o.value, "serie": area.name} for o in series]
-    points += [{"year": y, "value": v, "serie": "Landsniveau"} for y, v in sorted(national.items()) if first <= y <= last]
+    points = [{"year": o.year, "value": o.value, "serie": area.name, "orden": 0} for o in series]
+    points += [{"year": y, "value": v, "serie": "Landsniveau", "orden": 1} for y, v in sorted(national.items()) if first <= y <= last]
     rules = [
         {"fra": max(c.valid_from, first), "til": min(c.valid_to or LAST_YEAR, last), "graense": c.threshold, "liste": c.list_type}
         for c in catalogue.thresholds(indicator.indicator_id)
@@ -129,10 +136,10 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
     description = _describe(area, indicator, series, national, data.rules)
 
-    spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit))
+    spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit, bool(data.rules)))
     spec["title"]["subtitle"] = subtitle
     spec["description"] = description
-    spec["datasets"] = {"serier": data.points, "graenser": data.rules}
+    spec["datasets"] = {"serier": data.points, "graenser": data.rules} if data.rules else {"serier": data.points}
     return Chart(
         chart_id=f"chart-{area.area_id}-{indicator.indicator_id}",
         title=indicator.name,

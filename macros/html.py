@@ -43,7 +43,8 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
         for row in rows
     )
     cap = Markup("<caption>{}</caption>").format(caption) if caption else Markup("")
-    return Markup('<table class="bse-table">{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>').format(cap, head, body)
+    # Material styles only class-less tables, so the class sits on a wrapper.
+    return Markup('<div class="bse-table"><table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>').format(cap, head, body)
 
 
 def json_script(element_id: str, data: dict) -> Markup:
