@@ -1,0 +1,111 @@
+"""Every data package validates, and bad data stops the build with file, line and field."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts import illustrative, import_reference
+from macros.data import PACKAGES, load
+from macros.problems import DataError
+from tests.conftest import REFERENCE, ROOT, copy_project, mkdocs_build
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_package_passes_frictionless_validate(package):
+    cli = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(cli), "validate", f"datapackages/{package}/datapackage.json"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_every_package_has_a_licence_sources_and_a_danish_description(package):
+    descriptor = json.loads((ROOT / "datapackages" / package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"] and descriptor["sources"]
+    assert any(ch in descriptor["description"] for ch in "æøå")
+    for resource in descriptor["resources"]:
+        assert resource["encoding"] == "utf-8"
+        assert resource["schema"]["primaryKey"]
+        assert all(field.get("type") and field.get("description") for field in resource["schema"]["fields"])
+
+
+def test_illustrative_resources_are_marked_in_the_package():
+    descriptor = json.loads((ROOT / "datapackages" / "indicators" / "datapackage.json").read_text(encoding="utf-8"))
+    marked = {r["name"] for r in descriptor["resources"] if r.get("illustrative")}
+    assert marked == {"observations", "national"}
+    assert "EKSEMPELDATA" in descriptor["description"]
+
+
+def _break(project: Path, relative: str, line: int, old: str, new: str) -> None:
+    path = project / relative
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_decimal_comma_stops_the_build_naming_file_line_and_field(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    second = (project / "datapackages/indicators/observations.csv").read_text(encoding="utf-8").split("\n")[1]
+    value = second.split(",")[3]
+    _break(project, "datapackages/indicators/observations.csv", 2, f",{value},", f',"{value.replace(".", ",")}",')
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    message = result.stdout + result.stderr
+    assert "datapackages/indicators/observations.csv, linje 2, felt 'value'" in message
+    assert "punktum som decimaltegn" in message
+    assert not site.exists() and not Path(str(site) + ".partial").exists()
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("forrige udgave", encoding="utf-8")
+    _break(project, "datapackages/areas/areas.csv", 2, "agervang,Agervang,Holbæk", ",Agervang,Holbæk")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "datapackages/areas/areas.csv, linje 2, felt 'area_id'" in result.stdout + result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "forrige udgave"
+    assert not Path(str(site) + ".partial").exists()
+
+
+def test_an_observation_for_an_unknown_area_is_reported_with_line_and_field(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    _break(project, "datapackages/indicators/observations.csv", 3, "agervang,", "oesterbro-ukendt,")
+    with pytest.raises(DataError) as caught:
+        load(project)
+    problems = [str(p) for p in caught.value.problems]
+    assert problems == [
+        "datapackages/indicators/observations.csv, linje 3, felt 'area_id': området findes ikke (fundet: 'oesterbro-ukendt'). "
+        "Sådan retter du det: Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først."
+    ]
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared/reference is not beside this checkout")
+def test_committed_area_tables_are_exactly_what_the_reference_import_produces(tmp_path):
+    import_reference.main(["--reference", str(REFERENCE), "--out", str(tmp_path)])
+    for name in ("areas.csv", "designations.csv"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "datapackages" / "areas" / name).read_bytes(), name
+
+
+def test_illustrative_observations_are_reproduced_byte_for_byte_by_their_script(tmp_path):
+    illustrative.main(["--out", str(tmp_path)])
+    for name in ("observations.csv", "national.csv"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "datapackages" / "indicators" / name).read_bytes(), name
+
+
+# Bugs
+
+def test_areas_spelled_differently_by_sources_become_one_area():
+    areas = {row["area_id"]: row for row in import_reference.process([
+        {"year": "2019", "list_type": "ghettoområde (1 Dec 2019)", "area": "Solbakken mv.", "municipality": "Odense", "status": "listed", "source": "https://a.dk", "note": ""},
+        {"year": "2017", "list_type": "ghettoområde (1 Dec 2017)", "area": "Solbakken", "municipality": "Odense", "status": "listed", "source": "https://b.dk", "note": ""},
+    ])[0]}
+    assert list(areas) == ["solbakken"]
+    assert areas["solbakken"]["aliases"] == "Solbakken mv."

@@ -1,0 +1,92 @@
+"""A real `mkdocs build --strict` of the project, checked page by page."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+
+import pytest
+
+from build_scripts.import_reference import canonical_name
+from macros.slugs import slugify
+from tests.conftest import REFERENCE
+
+SPEC_RE = re.compile(r'<script type="application/json" id="([^"]+)-spec">(.*?)</script>', re.S)
+
+
+def pages(site, pattern="**/index.html"):
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.glob(pattern)}
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared/reference is not beside this checkout")
+def test_every_area_in_the_reference_list_has_a_page_with_its_danish_name(site):
+    with open(REFERENCE / "area_designations.csv", encoding="utf-8") as f:
+        names = {canonical_name(row["area"]) for row in csv.DictReader(f)}
+    assert len(names) > 50
+    for name in names:
+        page = site / "omraader" / slugify(name) / "index.html"
+        assert page.exists(), name
+        assert f"<h1>{html.escape(name, quote=False)}</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
+    specs = [(path, m.group(1), json.loads(m.group(2))) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
+    assert len(specs) >= 58 * 9
+    for path, chart_id, spec in specs:
+        assert re.search(r"/vega-lite/v6\.\d+\.\d+\.json$", spec["$schema"]), (path, chart_id)
+        assert spec["datasets"]["serier"], (path, chart_id)
+        assert all(isinstance(p["value"], (int, float)) for p in spec["datasets"]["serier"])
+        assert spec["description"].startswith("Linjediagram"), (path, chart_id)
+
+
+def test_every_page_showing_illustrative_figures_carries_the_notice(site):
+    shown = {path: text for path, text in pages(site).items() if "bse-chart__canvas" in text or path.startswith("indikatorer/") and path.count("/") == 2}
+    assert len(shown) >= 58 + 9
+    for path, text in shown.items():
+        assert 'class="admonition warning bse-eksempeldata"' in text, path
+        assert "ikke officielle tal" in text, path
+
+
+def test_pages_with_only_public_figures_do_not_claim_to_be_illustrative(site):
+    for path in ("evalueringer/index.html", "puljer/index.html", "omraader/index.html"):
+        assert "bse-eksempeldata" not in (site / path).read_text(encoding="utf-8"), path
+
+
+def test_generated_item_pages_stay_out_of_the_global_navigation(site):
+    area_page = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="../vollsmose/"' not in area_page
+    assert "omraader/vollsmose/" not in home
+    assert 'href="omraader/"' in home
+
+
+def test_every_chart_offers_a_table_and_a_csv_with_the_same_numbers(site):
+    page_dir = site / "omraader" / "mjoelnerparken"
+    text = (page_dir / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'class="bse-chart__csv" href="([^"]+)" download', text)
+    tables = text.count("<summary>Vis tallene som tabel</summary>")
+    assert len(links) == tables == text.count('class="bse-chart__canvas"') == 9
+    for name in links:
+        with open(page_dir / name, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert rows and set(rows[0]) >= {"indicator_id", "area_id", "year", "value", "base_population"}
+        assert {r["area_id"] for r in rows} == {"mjoelnerparken"}
+
+
+def test_site_is_danish_with_danish_search(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="da"' in home
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["da"]
+    assert any(doc["title"] == "Mjølnerparken" for doc in index["docs"])
+
+
+def test_no_page_references_a_third_party_host(site):
+    allowed = re.compile(r'(src|href)="(https?:)?//')
+    for path, text in pages(site, "**/*.html").items():
+        for match in re.finditer(r'<(script|link|img)[^>]+>', text):
+            assert not allowed.search(match.group(0)), (path, match.group(0))
+    bundle = (site / "assets" / "vendor" / "vega-bundle.js").read_text(encoding="utf-8")
+    assert "vegaEmbed" in bundle

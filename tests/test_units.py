@@ -1,0 +1,55 @@
+"""Small pure functions: slugs, Danish numbers, relative links, escaping."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.format import number
+from macros.html import json_script, relative_url, table
+from macros.slugs import slugify
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("Mjølnerparken", "mjoelnerparken"),
+        ("Korsløkkeparken Øst", "korsloekkeparken-oest"),
+        ("Rønnebærparken/Æblehaven", "roennebaerparken-aeblehaven"),
+        ("Tåstrupgård", "taastrupgaard"),
+        ("Gl. Jennumparken", "gl-jennumparken"),
+        ("Nørager/Søstjernevej m.fl.", "noerager-soestjernevej-m-fl"),
+    ],
+)
+def test_slugs_spell_danish_letters_out_in_ascii(name, slug):
+    assert slugify(name) == slug
+
+
+def test_numbers_use_decimal_comma_and_dot_for_thousands():
+    assert number(1234.5) == "1.234,5"
+    assert number(50.0) == "50"
+    assert number(3.25) == "3,25"
+    assert number(1403, 0) == "1.403"
+    assert number(None) == "–"
+
+
+@pytest.mark.parametrize(
+    "start, target, expected",
+    [
+        ("omraader/", "omraader/vollsmose/", "vollsmose/"),
+        ("omraader/vollsmose/", "indikatorer/ledighed/", "../../indikatorer/ledighed/"),
+        ("", "omraader/", "omraader/"),
+    ],
+)
+def test_relative_urls_between_directory_pages(start, target, expected):
+    assert relative_url(start, target) == expected
+
+
+def test_data_can_never_close_the_script_element_it_is_embedded_in():
+    text = str(json_script("x", {"name": "</script><script>alert('æøå')</script>"}))
+    assert text.count("</script>") == 1
+    assert "\\u003c/script>" in text and "æøå" in text
+
+
+def test_table_cells_from_data_are_escaped():
+    text = str(table(["Navn"], [["<b>Blågården</b> & {{ x }}"]]))
+    assert "&lt;b&gt;Blågården&lt;/b&gt; &amp; {{ x }}" in text

