@@ -33,6 +33,17 @@ def illustrative_notice(what: str = "Tallene i diagrammerne og tabellerne nedenf
     )
 
 
+def fact_list(facts: list[tuple[str, object]]) -> Markup:
+    """A definition list of label → value; values are escaped unless already Markup."""
+    return Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts))
+
+
+def source_and_note(url: str | None, note: str | None, fallback: str | None = None) -> Markup:
+    """'kilde – note' for a table cell; without a URL the fallback text stands in for the link."""
+    source = external(url, "kilde") if url else Markup("{}").format(fallback or "")
+    return Markup("{}{}").format(source, Markup(" – {}").format(note) if note else "")
+
+
 def chart_block(chart: Chart) -> Markup:
     """Chart, text alternative, source line, data table and CSV download, in one figure."""
     table_rows = [
@@ -72,10 +83,7 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     facts = [("Kommune", area.municipality)]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
-    fact_box = Markup('<dl class="bse-facts">{}</dl>').format(
-        Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts)
-    )
-    out = block(fact_box)
+    out = block(fact_list(facts))
     out += "\n## Officielle lister\n\n" + block(designation_table(catalogue, area_id))
     charts = area_charts(catalogue, area_id)
     if charts:
@@ -92,7 +100,7 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
     rows = [
         (
             d.year, d.list_type, d.status, BASIS_TEXT[d.basis],
-            Markup("{}{}").format(external(d.source, "kilde") if d.source else d.source_note or "", Markup(" – {}").format(d.note) if d.note else ""),
+            source_and_note(d.source, d.note, d.source_note),
         )
         for d in catalogue.designations.get(area_id, ())
     ]
@@ -129,7 +137,7 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
              ("Kilde", external(ind.source, ind.source))]
     if ind.source_note:
         facts.append(("Note", ind.source_note))
-    out = block(Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts)))
+    out = block(fact_list(facts))
     thresholds = catalogue.thresholds(indicator_id)
     if thresholds:
         rows = [(c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde")) for c in thresholds]
@@ -164,7 +172,7 @@ def study_page(catalogue: Catalogue, study_id: str, page_url: str) -> str:
              ("Population", s.population or "–"), ("Kilde", external(s.url, s.url))]
     if s.note:
         facts.append(("Note", s.note))
-    out = block(Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts)))
+    out = block(fact_list(facts))
     rows = [
         (r.intervention, r.outcome, r.effect, _figures(r), r.comparison or "", r.design, r.caveat or "", external(r.source, "kilde"))
         for r in catalogue.results.get(study_id, ())
@@ -185,7 +193,7 @@ def _figures(result) -> str:
 
 def pools_table(catalogue: Catalogue) -> str:
     rows = [
-        (p.pool, p.item, p.value_text or number(p.value), p.unit or "", p.helhedsplaner or "", Markup("{}{}").format(external(p.source, "kilde"), Markup(" – {}").format(p.note) if p.note else ""))
+        (p.pool, p.item, p.value_text or number(p.value), p.unit or "", p.helhedsplaner or "", source_and_note(p.source, p.note))
         for p in catalogue.pools
     ]
     return block(table(("Pulje", "Oplysning", "Værdi", "Enhed", "Helhedsplaner", "Kilde og note"), rows, caption="Landsbyggefondens puljer", numeric=(2,)))
