@@ -173,11 +173,12 @@ def study_page(catalogue: Catalogue, study_id: str, page_url: str) -> str:
     if s.note:
         facts.append(("Note", s.note))
     out = block(fact_list(facts))
-    rows = [
-        (r.intervention, r.outcome, r.effect, _figures(r), r.comparison or "", r.design, r.caveat or "", external(r.source, "kilde"))
-        for r in catalogue.results.get(study_id, ())
-    ]
-    out += "\n## Resultater\n\n" + block(table(("Indsats", "Udfald", "Resultat", "Tal", "Sammenlignet med", "Design", "Forbehold", "Kilde"), rows, caption="Resultater"))
+    results = catalogue.results.get(study_id, ())
+    out += "\n## Resultater\n\n"
+    for r in results:
+        facts = [("Indsats", r.intervention), ("Resultat", r.effect), ("Tal", _figures(r)), ("Sammenlignet med", r.comparison or "–"),
+                 ("Design", r.design), ("Forbehold", r.caveat or "–"), ("Kilde", external(r.source, r.source))]
+        out += block(Markup('<section class="bse-result" aria-label="{0}"><h3>{0}</h3>{1}</section>').format(r.outcome, fact_list(facts)))
     return out
 
 

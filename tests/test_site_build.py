@@ -90,3 +90,15 @@ def test_no_page_references_a_third_party_host(site):
             assert not allowed.search(match.group(0)), (path, match.group(0))
     bundle = (site / "assets" / "vendor" / "vega-bundle.js").read_text(encoding="utf-8")
     assert "vegaEmbed" in bundle
+
+
+def test_every_study_has_a_page_with_each_result_its_design_and_source(site):
+    from tests.conftest import ROOT
+
+    with open(ROOT / "datapackages" / "evaluations" / "results.csv", encoding="utf-8") as f:
+        results = list(csv.DictReader(f))
+    for result in results:
+        text = (site / "evalueringer" / result["study_id"] / "index.html").read_text(encoding="utf-8")
+        section = text.split(f'<section class="bse-result" aria-label="{html.escape(result["outcome"])}">', 1)[1].split("</section>", 1)[0]
+        assert f"<dd>{html.escape(result['design'])}</dd>" in section
+        assert html.escape(result["source"]) in section
