@@ -54,3 +54,14 @@ def test_chart_data_table_opens_from_the_keyboard(page, server):
     table = page.locator("details").first.locator("table")
     assert table.is_visible()
     assert table.locator("tbody tr").count() == 15
+
+
+def test_charts_are_redrawn_in_the_dark_palette(page, server):
+    page.goto(f"{server}/omraader/vollsmose/")
+    wait_for_charts(page, 9)
+    page.locator("label.md-header__button[title='Skift til mørkt tema']:visible").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.bse-chart__canvas[data-rendered=\"dark\"] svg').length === 9", timeout=20000
+    )
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.console_errors == []
