@@ -17,7 +17,6 @@ import altair as alt
 from macros.format import number
 from macros.model import Area, Catalogue, Indicator
 
-LAST_YEAR = 2024
 AREA_COLOUR = "#1f5f8b"
 NATIONAL_COLOUR = "#a3541c"
 
@@ -94,9 +93,9 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
     points = [{"year": o.year, "value": o.value, "serie": area.name, "orden": 0} for o in series]
     points += [{"year": y, "value": v, "serie": "Landsniveau", "orden": 1} for y, v in sorted(national.items()) if first <= y <= last]
     rules = [
-        {"fra": max(c.valid_from, first), "til": min(c.valid_to or LAST_YEAR, last), "graense": c.threshold, "liste": c.list_type}
+        {"fra": max(c.valid_from, first), "til": min(c.valid_to or last, last), "graense": c.threshold, "liste": c.list_type}
         for c in catalogue.thresholds(indicator.indicator_id)
-        if c.list_type != "alle lister" and (c.valid_to or LAST_YEAR) >= first and c.valid_from <= last
+        if c.list_type != "alle lister" and (c.valid_to or last) >= first and c.valid_from <= last
     ]
     rows = tuple(
         (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from macros import checks
 from macros.model import (
-    Area, Catalogue, Criterion, Designation, Indicator, Observation, PackageInfo, Pool, Result, Study, _frozen,
+    Area, Catalogue, Criterion, Designation, Indicator, Observation, PackageInfo, Pool, Result, Study, frozen,
 )
 from macros.problems import DataError, Problem
 from macros.validate import unlisted_files, validate_package
@@ -79,16 +79,16 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo]) -> Catal
         return {k: tuple(sorted(v, key=lambda o: o.year)) for k, v in groups.items()}
 
     return Catalogue(
-        areas=_frozen({r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip())) for r in tables["areas/areas"]}),
-        designations=_frozen({k: tuple(sorted(v, key=lambda d: (d.year, d.list_type))) for k, v in designations.items()}),
+        areas=frozen({r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip())) for r in tables["areas/areas"]}),
+        designations=frozen({k: tuple(sorted(v, key=lambda d: (d.year, d.list_type))) for k, v in designations.items()}),
         criteria=tuple(Criterion(**r) for r in tables["areas/criteria"]),
-        indicators=_frozen({r["indicator_id"]: Indicator(**r) for r in tables["indicators/indicators"]}),
-        observations=_frozen(sort_years(observations)),
-        national=_frozen(sort_years(national)),
-        studies=_frozen({r["study_id"]: Study(**r) for r in tables["evaluations/studies"]}),
-        results=_frozen({k: tuple(v) for k, v in results.items()}),
+        indicators=frozen({r["indicator_id"]: Indicator(**r) for r in tables["indicators/indicators"]}),
+        observations=frozen(sort_years(observations)),
+        national=frozen(sort_years(national)),
+        studies=frozen({r["study_id"]: Study(**r) for r in tables["evaluations/studies"]}),
+        results=frozen({k: tuple(v) for k, v in results.items()}),
         pools=tuple(Pool(**r) for r in tables["pools/pools"]),
-        packages=_frozen(infos),
+        packages=frozen(infos),
     )
 
 

@@ -120,7 +120,8 @@ class PackageInfo:
     illustrative_resources: frozenset[str]
 
 
-def _frozen(mapping: dict) -> Mapping:
+def frozen(mapping: dict) -> Mapping:
+    """A read-only view, so pages cannot change the model they are made from."""
     return MappingProxyType(mapping)
 
 
@@ -137,7 +138,7 @@ class Catalogue:
     studies: Mapping[str, Study]
     results: Mapping[str, tuple[Result, ...]]
     pools: tuple[Pool, ...]
-    packages: Mapping[str, PackageInfo] = field(default_factory=lambda: _frozen({}))
+    packages: Mapping[str, PackageInfo] = field(default_factory=lambda: frozen({}))
 
     def is_illustrative(self, package: str, resource: str) -> bool:
         info = self.packages.get(package)
@@ -145,6 +146,3 @@ class Catalogue:
 
     def thresholds(self, indicator_id: str) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.indicator_id == indicator_id and c.threshold is not None)
-
-    def areas_in(self, municipality: str) -> tuple[Area, ...]:
-        return tuple(a for a in self.areas.values() if a.municipality == municipality)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from frictionless import Package
@@ -25,7 +24,11 @@ def _constraint_hint(note: str, field: dict | None) -> tuple[str, str]:
         return "værdien er ikke en af de tilladte", f"Brug en af: {allowed}."
     if '"minimum"' in note or '"maximum"' in note:
         low, high = constraints.get("minimum"), constraints.get("maximum")
-        return "værdien er uden for det tilladte interval", f"Brug en værdi fra {low} til {high}.".replace("fra None til", "højst").replace(" til None", " eller derover")
+        if low is not None and high is not None:
+            allowed = f"fra {low} til {high}"
+        else:
+            allowed = f"på mindst {low}" if low is not None else f"på højst {high}"
+        return "værdien er uden for det tilladte interval", f"Brug en værdi {allowed}."
     if '"pattern"' in note:
         return "værdien har ikke den rigtige form", "Brug kun små bogstaver a–z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx korsloekkeparken-oest."
     if '"unique"' in note:
@@ -100,5 +103,3 @@ def unlisted_files(folder: Path, descriptor: dict, root: Path) -> list[Problem]:
         if path.name not in listed
     ]
 
-
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

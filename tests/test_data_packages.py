@@ -109,3 +109,24 @@ def test_areas_spelled_differently_by_sources_become_one_area():
     ])[0]}
     assert list(areas) == ["solbakken"]
     assert areas["solbakken"]["aliases"] == "Solbakken mv."
+
+
+def test_a_year_outside_the_data_range_names_the_allowed_range(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    _break(project, "datapackages/indicators/observations.csv", 2, ",2010,", ",2031,")
+    with pytest.raises(DataError) as caught:
+        load(project)
+    assert [str(p) for p in caught.value.problems] == [
+        "datapackages/indicators/observations.csv, linje 2, felt 'year': værdien er uden for det tilladte interval (fundet: '2031'). "
+        "Sådan retter du det: Brug en værdi fra 2010 til 2024."
+    ]
+
+
+def test_an_unknown_list_name_lists_the_allowed_names(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    _break(project, "datapackages/areas/designations.csv", 2, "udsat boligområde", "særligt udsat område")
+    with pytest.raises(DataError) as caught:
+        load(project)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line, problem.field, problem.value) == ("datapackages/areas/designations.csv", 2, "list_type", "særligt udsat område")
+    assert problem.hint == "Brug en af: ghettoområde, hårdt ghettoområde, udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde."
