@@ -26,17 +26,14 @@ class Chart:
     """A chart with everything needed to show it accessibly: spec, text alternative, table, CSV."""
 
     chart_id: str
+    indicator_id: str
     title: str
     description: str
     spec: dict
-    columns: tuple[str, ...]
     rows: tuple[tuple, ...]
     csv_name: str
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
-
-    def csv_text(self) -> str:
-        return csv_text(self.rows)
 
 
 @lru_cache(maxsize=None)
@@ -76,6 +73,8 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool) -> dict:
 
 @dataclass(frozen=True)
 class _Series:
+    observations: tuple
+    national: dict[int, float]
     points: list[dict]
     rules: list[dict]
     rows: tuple[tuple, ...]
@@ -104,7 +103,7 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         )
         for o in series
     )
-    return _Series(points, rules, rows, first, last)
+    return _Series(series, national, points, rules, rows, first, last)
 
 
 CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds")
@@ -130,10 +129,8 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     if data is None:
         return None
     illustrative = catalogue.is_illustrative("indicators", "observations")
-    series = catalogue.observations[(area.area_id, indicator.indicator_id)]
-    national = {p["year"]: p["value"] for p in data.points if p["serie"] == "Landsniveau"}
     subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
-    description = _describe(area, indicator, series, national, data.rules)
+    description = _describe(area, indicator, data)
 
     spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit, bool(data.rules)))
     spec["title"]["subtitle"] = subtitle
@@ -141,13 +138,13 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     spec["datasets"] = {"serier": data.points, "graenser": data.rules} if data.rules else {"serier": data.points}
     return Chart(
         chart_id=f"chart-{area.area_id}-{indicator.indicator_id}",
+        indicator_id=indicator.indicator_id,
         title=indicator.name,
         description=description,
         spec=spec,
-        columns=CSV_COLUMNS,
         rows=data.rows,
         csv_name=csv_name(indicator),
-        sources=(("Definition: " + indicator.source, indicator.source), ("Tal: eksempeldata dannet af build_scripts/illustrative.py", "")),
+        sources=_sources(catalogue, indicator, illustrative),
         illustrative=illustrative,
     )
 
@@ -156,7 +153,13 @@ def csv_name(indicator: Indicator) -> str:
     return f"{indicator.indicator_id}.csv"
 
 
-def _describe(area: Area, indicator: Indicator, series, national: dict, rules: list[dict]) -> str:
+def _sources(catalogue: Catalogue, indicator: Indicator, illustrative: bool) -> tuple[tuple[str, str], ...]:
+    figures = ("Tal: eksempeldata dannet af build_scripts/illustrative.py", "") if illustrative else ("Tal: " + catalogue.packages["indicators"].title, "")
+    return (("Definition: " + indicator.source, indicator.source), figures)
+
+
+def _describe(area: Area, indicator: Indicator, data: _Series) -> str:
+    series, national, rules = data.observations, data.national, data.rules
     latest = series[-1]
     text = (
         f"Linjediagram over {indicator.name.lower()} i {area.name} fra {series[0].year} til {latest.year}. "

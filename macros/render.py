@@ -91,7 +91,7 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
         if any(c.illustrative for c in charts):
             out += illustrative_notice()
         for chart in charts:
-            link_to = relative_url(page_url, urls.indicator(chart.rows[0][0]))
+            link_to = relative_url(page_url, urls.indicator(chart.indicator_id))
             out += block(Markup("{}<p>{}</p>").format(chart_block(chart), link(link_to, f"Om indikatoren {chart.title.lower()}")))
     return out
 
