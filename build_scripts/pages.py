@@ -1,6 +1,6 @@
 """The one piece of MkDocs glue (loaded as a hook from mkdocs.yml).
 
-- adds a generated page per area, indicator and study, each a few lines calling a macro, and
+- adds a generated page per area, indicator, study, theme and target group, each a few lines calling a macro, and
   keeps them out of the global navigation (index pages link them), so the build stays linear;
 - adds each chart's CSV download and the self-hosted Vega bundle;
 - builds into `<site_dir>.partial` and swaps it in only when the whole build succeeded, so bad
@@ -18,7 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros import urls
-from macros.charts import csv_name, indicator_csv
+from macros.activities import vocabulary
+from macros.charts import csv_name, csv_text, indicator_csv
+from macros.evidence_charts import results_charts
 from macros.data import load_cached
 from macros.problems import DataError
 
@@ -64,6 +66,14 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, urls.source_path(urls.indicator(indicator.indicator_id)), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
     for study in catalogue.studies.values():
         files.append(File.generated(config, urls.source_path(urls.study(study.study_id)), content=_page(study.title, f'study_page("{study.study_id}")')))
+    for activity in catalogue.activities.values():
+        for chart in results_charts(catalogue, activity):
+            files.append(File.generated(config, urls.activity(activity.slug) + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
+    # json.dumps quotes the value as a valid Jinja string literal too
+    for theme in vocabulary("themes"):
+        files.append(File.generated(config, urls.source_path(urls.theme(theme)), content=_page(f"Tema: {theme}", f"theme_page({json.dumps(theme, ensure_ascii=False)})")))
+    for group in vocabulary("target_groups"):
+        files.append(File.generated(config, urls.source_path(urls.target_group(group)), content=_page(f"Målgruppe: {group}", f"target_group_page({json.dumps(group, ensure_ascii=False)})")))
     files.append(File.generated(config, VEGA_BUNDLE, content=vega_bundle()))
     return files
 

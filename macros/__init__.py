@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import render
+from macros import activity_page, catalogue_page, gap_map_page, render, study_page as studies
 from macros.data import load_cached
 
 
@@ -14,6 +14,67 @@ def define_env(env):
 
     def here() -> str:
         return env.page.url if env.page else ""
+
+    by_path = {a.path: a for a in catalogue.activities.values()}
+
+    def this_activity():
+        # Activity pages call their macros without arguments; the page's own file names the activity.
+        return by_path[env.page.file.src_uri]
+
+    @env.macro
+    def activity_facts() -> str:
+        """Summary, themes, target groups, knowledge level and cost of this activity."""
+        return activity_page.activity_facts(catalogue, this_activity(), here())
+
+    @env.macro
+    def activity_evidence() -> str:
+        """This activity's results, grouped by outcome domain, with charts."""
+        return activity_page.activity_evidence_section(catalogue, this_activity(), here())
+
+    @env.macro
+    def activity_sources() -> str:
+        """This activity's sources and the evaluations behind its results."""
+        return activity_page.activity_sources(catalogue, this_activity())
+
+    @env.macro
+    def activity_catalogue() -> str:
+        """Every activity as a card, with filters."""
+        return catalogue_page.catalogue_index(catalogue, here())
+
+    @env.macro
+    def theme_page(theme: str) -> str:
+        """The activities under one of LBF's themes."""
+        return catalogue_page.tag_page(catalogue, "themes", theme, here())
+
+    @env.macro
+    def target_group_page(group: str) -> str:
+        """The activities for one target group."""
+        return catalogue_page.tag_page(catalogue, "target_groups", group, here())
+
+    @env.macro
+    def gap_map() -> str:
+        """Activities × outcome domains: results, strongest design and level; empty cells are gaps."""
+        return gap_map_page.gap_map_table(catalogue, here())
+
+    @env.macro
+    def unlinked_results() -> str:
+        """Results about helhedsplaner as a whole, outside the gap map."""
+        return gap_map_page.unlinked_table(catalogue, here())
+
+    @env.macro
+    def knowledge_levels() -> str:
+        """The knowledge-level scale with its rules."""
+        return gap_map_page.knowledge_levels_table(catalogue)
+
+    @env.macro
+    def designs() -> str:
+        """The study designs and the level each gives."""
+        return gap_map_page.designs_table(catalogue)
+
+    @env.macro
+    def cost_levels() -> str:
+        """What each cost level means."""
+        return gap_map_page.cost_levels_table()
 
     @env.macro
     def area_page(area_id: str) -> str:
@@ -38,12 +99,12 @@ def define_env(env):
     @env.macro
     def study_page(study_id: str) -> str:
         """The page of one evaluation study."""
-        return render.study_page(catalogue, study_id, here())
+        return studies.study_page(catalogue, study_id, here())
 
     @env.macro
     def study_index() -> str:
         """All evaluation studies."""
-        return render.study_index(catalogue, here())
+        return studies.study_index(catalogue, here())
 
     @env.macro
     def pools_table() -> str:
@@ -52,5 +113,5 @@ def define_env(env):
 
     @env.macro
     def count(kind: str) -> int:
-        """How many areas, indicators or studies there are, for the words on a page."""
-        return len({"områder": catalogue.areas, "indikatorer": catalogue.indicators, "studier": catalogue.studies}[kind])
+        """How many areas, indicators, studies or activities there are, for the words on a page."""
+        return len({"områder": catalogue.areas, "indikatorer": catalogue.indicators, "studier": catalogue.studies, "aktiviteter": catalogue.activities}[kind])

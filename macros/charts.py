@@ -22,18 +22,29 @@ NATIONAL_COLOUR = "#a3541c"
 
 
 @dataclass(frozen=True)
+class Table:
+    """The chart's numbers as a reader sees them: headers, formatted rows, which columns are numeric."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple, ...]
+    numeric: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart with everything needed to show it accessibly: spec, text alternative, table, CSV."""
 
     chart_id: str
-    indicator_id: str
     title: str
     description: str
     spec: dict
-    rows: tuple[tuple, ...]
+    table: Table
+    rows: tuple[tuple, ...]  # the CSV download's rows, under `columns`
+    columns: tuple[str, ...]
     csv_name: str
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
+    indicator_id: str | None = None
 
 
 @lru_cache(maxsize=None)
@@ -109,10 +120,10 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
 CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds")
 
 
-def csv_text(rows) -> str:
+def csv_text(rows, columns=CSV_COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
     return out.getvalue()
 
@@ -121,6 +132,11 @@ def indicator_csv(catalogue: Catalogue, area: Area, indicator: Indicator) -> str
     """The CSV download of one indicator chart, without building the chart."""
     data = _series(catalogue, area, indicator)
     return csv_text(data.rows) if data else None
+
+
+def _indicator_table(rows) -> Table:
+    formatted = tuple((r[2], number(r[3]), number(r[4], 0), number(r[5]), r[6]) for r in rows)
+    return Table(("År", "Værdi", "Antal personer", "Landsniveau", "Grænser"), formatted, (1, 2, 3))
 
 
 def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> Chart | None:
@@ -142,7 +158,9 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         title=indicator.name,
         description=description,
         spec=spec,
+        table=_indicator_table(data.rows),
         rows=data.rows,
+        columns=CSV_COLUMNS,
         csv_name=csv_name(indicator),
         sources=_sources(catalogue, indicator, illustrative),
         illustrative=illustrative,

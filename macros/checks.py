@@ -35,3 +35,11 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
         if (row.get("operator") is None) != (row.get("threshold") is None):
             problems.append(Problem("datapackages/areas/criteria.csv", "operator og threshold skal udfyldes sammen", "Udfyld begge felter eller ingen af dem.", line, "threshold"))
     return problems
+
+
+def activity_links(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
+    """Every result–activity link names an activity that has a page in content/aktiviteter/."""
+    return list(_unknown(
+        tables["evaluations/result_activities"], "datapackages/evaluations/result_activities.csv", "activity_id", activities,
+        "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
+    ))

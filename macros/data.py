@@ -8,13 +8,16 @@ from collections import defaultdict
 from pathlib import Path
 
 from macros import checks
+from macros.activities import read_activities
 from macros.model import (
-    Area, Catalogue, Criterion, Designation, Indicator, Observation, PackageInfo, Pool, Result, Study, frozen,
+    Activity, Area, Catalogue, Criterion, Design, Designation, Indicator, KnowledgeLevel, Observation, PackageInfo, Pool,
+    Result, Study, frozen,
 )
 from macros.problems import DataError, Problem
 from macros.validate import unlisted_files, validate_package
 
 PACKAGES = ("areas", "indicators", "evaluations", "pools")
+CONTENT = "content"  # mkdocs.yml's docs_dir
 
 _CONVERT = {
     "integer": int,
@@ -34,7 +37,11 @@ def _package_info(name: str, descriptor: dict) -> PackageInfo:
     licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
     sources = tuple((s.get("title", ""), s.get("path", "")) for s in descriptor.get("sources", []))
     illustrative = frozenset(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
-    return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative)
+    enums = {
+        f"{r['name']}.{f['name']}": tuple(f["constraints"]["enum"])
+        for r in descriptor["resources"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})
+    }
+    return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative, frozen(enums))
 
 
 def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInfo], list[Problem]]:
@@ -60,8 +67,8 @@ def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInf
     return tables, infos, problems
 
 
-def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo]) -> Catalogue:
-    """Typed, indexed, read-only model from validated rows."""
+def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activities: list[Activity] = ()) -> Catalogue:
+    """Typed, indexed, read-only model from validated rows and checked activities."""
     designations: dict[str, list[Designation]] = defaultdict(list)
     for row in tables["areas/designations"]:
         designations[row["area_id"]].append(Designation(**row))
@@ -72,8 +79,15 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo]) -> Catal
     for row in tables["indicators/national"]:
         national[row["indicator_id"]].append(Observation(row["year"], row["value"]))
     results: dict[str, list[Result]] = defaultdict(list)
+    by_id: dict[str, Result] = {}
     for row in tables["evaluations/results"]:
-        results[row["study_id"]].append(Result(**row))
+        by_id[row["result_id"]] = Result(**row)
+        results[row["study_id"]].append(by_id[row["result_id"]])
+    activity_results: dict[str, list[Result]] = defaultdict(list)
+    result_activities: dict[str, list[str]] = defaultdict(list)
+    for row in tables["evaluations/result_activities"]:
+        activity_results[row["activity_id"]].append(by_id[row["result_id"]])
+        result_activities[row["result_id"]].append(row["activity_id"])
 
     def sort_years(groups: dict) -> dict:
         return {k: tuple(sorted(v, key=lambda o: o.year)) for k, v in groups.items()}
@@ -89,29 +103,36 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo]) -> Catal
         results=frozen({k: tuple(v) for k, v in results.items()}),
         pools=tuple(Pool(**r) for r in tables["pools/pools"]),
         packages=frozen(infos),
+        activities=frozen({a.slug: a for a in activities}),
+        designs=frozen({r["design"]: Design(**r) for r in tables["evaluations/designs"]}),
+        knowledge_levels=frozen({r["level"]: KnowledgeLevel(**r) for r in tables["evaluations/knowledge_levels"]}),
+        activity_results=frozen({k: tuple(v) for k, v in activity_results.items()}),
+        result_activities=frozen({k: tuple(v) for k, v in result_activities.items()}),
     )
 
 
 def load(root: Path) -> Catalogue:
     """Validate all packages and cross references, then build the model; any problem raises DataError."""
     tables, infos, problems = read_tables(root)
+    activities, content_problems = read_activities(root / CONTENT, root)
+    problems += content_problems
     if not problems:
-        problems = checks.cross_package(tables)
+        problems = checks.cross_package(tables) + checks.activity_links(tables, {a.slug for a in activities})
     if problems:
         raise DataError(problems)
-    return build(tables, infos)
+    return build(tables, infos, activities)
 
 
 _CACHE: dict[Path, tuple[tuple, Catalogue]] = {}
 
 
 def _signature(root: Path) -> tuple:
-    files = sorted((root / "datapackages").rglob("*"))
+    files = sorted((root / "datapackages").rglob("*")) + sorted((root / CONTENT / "aktiviteter").glob("*.md"))
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
 def load_cached(root: Path) -> Catalogue:
-    """load(), reused while no file under datapackages/ changed (the page hook and the macros share it)."""
+    """load(), reused while no data package or activity file changed (the page hook and the macros share it)."""
     root = root.resolve()
     signature = _signature(root)
     cached = _CACHE.get(root)

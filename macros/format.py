@@ -1,4 +1,4 @@
-"""Danish number formatting for text and tables (decimal comma, dot as thousands separator)."""
+"""Danish conventions for text and tables: numbers (decimal comma, dot for thousands) and alphabetical order."""
 
 from __future__ import annotations
 
@@ -12,3 +12,11 @@ def number(value: float | int | None, decimals: int | None = None) -> str:
     else:
         text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})
+
+
+def danish_key(text: str) -> str:
+    """Sort key in Danish alphabetical order: a–z, then æ, ø, å (code points would give å, æ, ø)."""
+    return text.lower().translate(_ORDER)

@@ -96,6 +96,43 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Design:
+    design: str
+    level: int
+    description: str
+
+
+@dataclass(frozen=True)
+class KnowledgeLevel:
+    level: int
+    name: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A core activity from content/aktiviteter/<slug>.md; its evidence comes from the evaluations package."""
+
+    slug: str
+    title: str
+    themes: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    summary: str
+    cost_level: str
+    related: tuple[str, ...]
+    sources: tuple[Source, ...]
+    override_level: int | None
+    override_reason: str | None
+    path: str  # relative to the content folder, as MkDocs names the page
+
+
+@dataclass(frozen=True)
 class Pool:
     pool_id: str
     pool: str
@@ -118,6 +155,7 @@ class PackageInfo:
     licence: str
     sources: tuple[tuple[str, str], ...]
     illustrative_resources: frozenset[str]
+    enums: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # "resource.field" → allowed values
 
 
 def frozen(mapping: dict) -> Mapping:
@@ -139,6 +177,11 @@ class Catalogue:
     results: Mapping[str, tuple[Result, ...]]
     pools: tuple[Pool, ...]
     packages: Mapping[str, PackageInfo] = field(default_factory=lambda: frozen({}))
+    activities: Mapping[str, Activity] = field(default_factory=lambda: frozen({}))
+    designs: Mapping[str, Design] = field(default_factory=lambda: frozen({}))
+    knowledge_levels: Mapping[int, KnowledgeLevel] = field(default_factory=lambda: frozen({}))
+    activity_results: Mapping[str, tuple[Result, ...]] = field(default_factory=lambda: frozen({}))
+    result_activities: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
 
     def is_illustrative(self, package: str, resource: str) -> bool:
         info = self.packages.get(package)

@@ -46,9 +46,6 @@ def source_and_note(url: str | None, note: str | None, fallback: str | None = No
 
 def chart_block(chart: Chart) -> Markup:
     """Chart, text alternative, source line, data table and CSV download, in one figure."""
-    table_rows = [
-        (row[2], number(row[3]), number(row[4], 0), number(row[5]), row[6]) for row in chart.rows
-    ]
     sources = Markup("; ").join(external(url, text) for text, url in chart.sources)
     return Markup(
         '<figure class="bse-chart" aria-labelledby="{id}-title">'
@@ -67,7 +64,7 @@ def chart_block(chart: Chart) -> Markup:
         alt=chart.description,
         spec=json_script(f"{chart.chart_id}-spec", chart.spec),
         sources=sources,
-        table=table(("År", "Værdi", "Antal personer", "Landsniveau", "Grænser"), table_rows, caption=chart.title, numeric=(1, 2, 3)),
+        table=table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric),
         csv=chart.csv_name,
     )
 
@@ -150,46 +147,12 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
     if latest:
         latest.sort(key=lambda x: (-x[1].value, x[0].name))
         year = max(o.year for _, o in latest)
-        out += f"\n## Alle områder, seneste år\n\n"
+        out += "\n## Alle områder, seneste år\n\n"
         if catalogue.is_illustrative("indicators", "observations"):
             out += illustrative_notice("Tallene i tabellen nedenfor")
         rows = [(link(relative_url(page_url, urls.area(a.area_id)), a.name), a.municipality, o.year, number(o.value)) for a, o in latest]
         out += block(table(("Område", "Kommune", "År", f"Værdi ({ind.unit})"), rows, caption=f"{ind.name}, seneste år ({year})", numeric=(3,)))
     return out
-
-
-def study_index(catalogue: Catalogue, page_url: str) -> str:
-    rows = [
-        (link(relative_url(page_url, urls.study(s.study_id)), s.title), s.evaluator, s.year or "ukendt", len(catalogue.results.get(s.study_id, ())))
-        for s in sorted(catalogue.studies.values(), key=lambda s: (-(s.year or 0), s.title))
-    ]
-    return block(table(("Studie", "Evaluator", "År", "Resultater"), rows, caption=f"{len(rows)} studier", numeric=(3,)))
-
-
-def study_page(catalogue: Catalogue, study_id: str, page_url: str) -> str:
-    s = catalogue.studies[study_id]
-    facts = [("Evaluator", s.evaluator), ("År", s.year or "ukendt"), ("Pulje eller program", s.pool or "–"),
-             ("Population", s.population or "–"), ("Kilde", external(s.url, s.url))]
-    if s.note:
-        facts.append(("Note", s.note))
-    out = block(fact_list(facts))
-    results = catalogue.results.get(study_id, ())
-    out += "\n## Resultater\n\n"
-    for r in results:
-        facts = [("Indsats", r.intervention), ("Resultat", r.effect), ("Tal", _figures(r)), ("Sammenlignet med", r.comparison or "–"),
-                 ("Design", r.design), ("Forbehold", r.caveat or "–"), ("Kilde", external(r.source, r.source))]
-        out += block(Markup('<section class="bse-result" aria-label="{0}"><h3>{0}</h3>{1}</section>').format(r.outcome, fact_list(facts)))
-    return out
-
-
-def _figures(result) -> str:
-    if result.treated_value is None:
-        return "–"
-    unit = f" {result.unit}" if result.unit else ""
-    text = f"{number(result.treated_value)}{unit}"
-    if result.comparison_value is not None:
-        text += f" mod {number(result.comparison_value)}{unit}"
-    return text
 
 
 def pools_table(catalogue: Catalogue) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+# Dashes become word breaks ('0–5' → '0-5'), since NFKD would drop them and join the words.
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa", "–": "-", "—": "-"})
 
 
 def slugify(text: str) -> str:

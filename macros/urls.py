@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from macros.slugs import slugify
+
 AREAS = "omraader"
 INDICATORS = "indikatorer"
 STUDIES = "evalueringer"
@@ -22,3 +24,30 @@ def study(study_id: str) -> str:
 def source_path(url: str) -> str:
     """The Markdown path MkDocs turns into this directory URL ('omraader/x/' → 'omraader/x.md')."""
     return url.rstrip("/") + ".md"
+
+
+ACTIVITIES = "aktiviteter"
+
+
+def activity(slug: str) -> str:
+    return f"{ACTIVITIES}/{slug}/"
+
+
+def catalogue() -> str:
+    return f"{ACTIVITIES}/"
+
+
+def theme(name: str) -> str:
+    return f"{ACTIVITIES}/tema/{slugify(name)}/"
+
+
+def target_group(name: str) -> str:
+    return f"{ACTIVITIES}/maalgruppe/{slugify(name)}/"
+
+
+def gap_map() -> str:
+    return f"{ACTIVITIES}/evidenskort/"
+
+
+def method() -> str:
+    return f"{ACTIVITIES}/vidensniveauer/"
