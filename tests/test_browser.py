@@ -65,3 +65,68 @@ def test_charts_are_redrawn_in_the_dark_palette(page, server):
     )
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     assert page.console_errors == []
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator("li.bse-card:visible h3").all_inner_texts()
+
+
+def expected_titles(theme: str | None = None, min_level: int = 0, words: str = "") -> list[str]:
+    """The cards a filter should leave, from the front matter and the levels computed in test_activities."""
+    from macros.format import danish_key
+    from tests.test_activities import activity_files, expected_levels
+
+    levels, _ = expected_levels()
+    found = []
+    for slug, meta in activity_files().items():
+        text = " ".join([meta["title"], " ".join(meta["summary"].split()), *meta["themes"], *meta["target_groups"]]).lower()
+        if (theme is None or theme in meta["themes"]) and levels[slug] >= min_level and all(w in text for w in words.lower().split()):
+            found.append(meta["title"])
+    return sorted(found, key=danish_key)
+
+
+def test_catalogue_filter_narrows_the_list_and_a_shared_url_restores_it(page, server, browser):
+    page.goto(f"{server}/aktiviteter/")
+    total = page.locator("li.bse-card").count()
+    assert total >= 20 and len(visible_titles(page)) == total
+    page.get_by_label("Tema", exact=True).select_option(label="kriminalpræventiv indsats")
+    page.get_by_label("Vidensniveau").select_option("3")
+    expected = expected_titles("kriminalpræventiv indsats", 3)
+    assert 0 < len(expected) < total
+    assert visible_titles(page) == expected
+    assert page.locator("[data-catalogue-count]").inner_text() == f"Viser {len(expected)} af {total} aktiviteter"
+    assert "tema=kriminalpraeventiv-indsats" in page.url and "niveau=3" in page.url
+
+    shared = browser.new_context().new_page()
+    shared.goto(page.url)
+    assert visible_titles(shared) == expected
+    assert shared.get_by_label("Tema", exact=True).input_value() == "kriminalpraeventiv-indsats"
+    assert page.console_errors == []
+    shared.context.close()
+
+
+def test_catalogue_text_filter_finds_danish_words_and_sorting_follows_the_level(page, server):
+    page.goto(f"{server}/aktiviteter/")
+    page.get_by_label("Søg i kataloget").fill("bydelsmødre")
+    assert visible_titles(page) == expected_titles(words="bydelsmødre")
+    assert "q=bydelsm%C3%B8dre" in page.url
+    page.get_by_role("button", name="Nulstil", exact=True).click()
+    page.get_by_label("Sortér efter").select_option("niveau")
+    levels = [int(v) for v in page.locator("li.bse-card").evaluate_all("cards => cards.map(c => c.dataset.niveau)")]
+    assert levels == sorted(levels, reverse=True) and len(visible_titles(page)) == len(levels)
+
+
+def test_catalogue_without_javascript_shows_the_full_list(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/aktiviteter/?tema=kriminalpraeventiv-indsats")
+    assert len(visible_titles(page)) == len(expected_titles())
+    assert not page.locator("[data-catalogue-filter]").is_visible()
+    context.close()
+
+
+def test_activity_results_chart_is_drawn_with_its_text_alternative(page, server):
+    page.goto(f"{server}/aktiviteter/fritidsjob/")
+    wait_for_charts(page, 1)
+    assert page.locator(".bse-chart__canvas svg[role='img'][aria-label^='Søjlediagram']").count() == 1
+    assert page.console_errors == [] and page.outside_requests == []

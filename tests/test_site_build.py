@@ -33,16 +33,19 @@ def test_every_area_in_the_reference_list_has_a_page_with_its_danish_name(site):
 
 def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
     specs = [(path, m.group(1), json.loads(m.group(2))) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
-    assert len(specs) >= 58 * 9
+    kinds = {"omraader": ("serier", "Linjediagram"), "aktiviteter": ("resultater", "Søjlediagram")}
+    assert sum(path.startswith("omraader/") for path, _, _ in specs) >= 58 * 9
+    assert sum(path.startswith("aktiviteter/") for path, _, _ in specs) >= 2
     for path, chart_id, spec in specs:
+        dataset, text = kinds[path.split("/")[0]]
         assert re.search(r"/vega-lite/v6\.\d+\.\d+\.json$", spec["$schema"]), (path, chart_id)
-        assert spec["datasets"]["serier"], (path, chart_id)
-        assert all(isinstance(p["value"], (int, float)) for p in spec["datasets"]["serier"])
-        assert spec["description"].startswith("Linjediagram"), (path, chart_id)
+        assert spec["datasets"][dataset], (path, chart_id)
+        assert all(isinstance(p["value"], (int, float)) for p in spec["datasets"][dataset])
+        assert spec["description"].startswith(text), (path, chart_id)
 
 
 def test_every_page_showing_illustrative_figures_carries_the_notice(site):
-    shown = {path: text for path, text in pages(site).items() if "bse-chart__canvas" in text or path.startswith("indikatorer/") and path.count("/") == 2}
+    shown = {path: text for path, text in pages(site).items() if path.startswith("omraader/") and "bse-chart__canvas" in text or path.startswith("indikatorer/") and path.count("/") == 2}
     assert len(shown) >= 58 + 9
     for path, text in shown.items():
         assert 'class="admonition warning bse-eksempeldata"' in text, path
@@ -50,7 +53,7 @@ def test_every_page_showing_illustrative_figures_carries_the_notice(site):
 
 
 def test_pages_with_only_public_figures_do_not_claim_to_be_illustrative(site):
-    for path in ("evalueringer/index.html", "puljer/index.html", "omraader/index.html"):
+    for path in ("evalueringer/index.html", "puljer/index.html", "omraader/index.html", "aktiviteter/fritidsjob/index.html", "aktiviteter/evidenskort/index.html"):
         assert "bse-eksempeldata" not in (site / path).read_text(encoding="utf-8"), path
 
 
@@ -99,6 +102,6 @@ def test_every_study_has_a_page_with_each_result_its_design_and_source(site):
         results = list(csv.DictReader(f))
     for result in results:
         text = (site / "evalueringer" / result["study_id"] / "index.html").read_text(encoding="utf-8")
-        section = text.split(f'<section class="bse-result" aria-label="{html.escape(result["outcome"])}">', 1)[1].split("</section>", 1)[0]
-        assert f"<dd>{html.escape(result['design'])}</dd>" in section
+        section = text.split(f'<section class="bse-result" id="resultat-{result["result_id"]}" aria-label="{html.escape(result["outcome"])}">', 1)[1].split("</section>", 1)[0]
+        assert f"<dd>{html.escape(result['design'])} – " in section
         assert html.escape(result["source"]) in section

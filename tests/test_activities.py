@@ -1,0 +1,270 @@
+"""The catalogue of core activities: content checks, computed knowledge levels and the gap map."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.activities import SECTIONS, read_activities, read_activity, vocabulary
+from macros.slugs import slugify
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+EVALUATIONS = ROOT / "datapackages" / "evaluations"
+ACTIVITIES = ROOT / "content" / "aktiviteter"
+
+
+def rows(name: str) -> list[dict]:
+    with open(EVALUATIONS / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def activity_files() -> dict[str, dict]:
+    return {p.stem: front_matter(p) for p in sorted(ACTIVITIES.glob("*.md")) if p.stem not in ("index", "evidenskort", "vidensniveauer")}
+
+
+def expected_levels() -> tuple[dict[str, int], dict[tuple[str, str], tuple[int, int]]]:
+    """The rule from the method page, written again here from the raw CSVs, independent of macros/evidence.py."""
+    design_level = {r["design"]: int(r["level"]) for r in rows("designs.csv")}
+    results = {r["result_id"]: r for r in rows("results.csv")}
+    linked = defaultdict(list)
+    for link in rows("result_activities.csv"):
+        linked[link["activity_id"]].append(results[link["result_id"]])
+
+    def level(found):
+        if not found:
+            return 0
+        top = max(design_level[r["design"]] for r in found)
+        if len({r["study_id"] for r in found if design_level[r["design"]] >= 3}) >= 2:
+            top = max(top, 4)
+        return top
+
+    activity_levels, cells = {}, {}
+    for slug, meta in activity_files().items():
+        override = meta.get("knowledge_level_override")
+        activity_levels[slug] = override["level"] if override else level(linked[slug])
+        for domain in {r["outcome_domain"] for r in linked[slug]}:
+            found = [r for r in linked[slug] if r["outcome_domain"] == domain]
+            cells[(slug, domain)] = (len(found), level(found))
+    return activity_levels, cells
+
+
+def test_the_catalogue_holds_at_least_twenty_activities_each_with_a_page(site):
+    files = activity_files()
+    assert len(files) >= 20
+    for slug, meta in files.items():
+        text = (site / "aktiviteter" / slug / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{html.escape(meta['title'], quote=False)}</h1>" in text
+        headings = re.findall(r'<h2 id="[^"]*">(.*?)<a class="headerlink"', text)
+        assert [html.unescape(h) for h in headings] == list(SECTIONS), slug
+
+
+def test_knowledge_levels_shown_equal_what_the_evaluations_imply(site):
+    levels, _ = expected_levels()
+    catalogue = (site / "aktiviteter" / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<li class="bse-card"[^>]*data-niveau="(\d)"[^>]*><h3 class="bse-card__title"><a href="([^"/]+)/">', catalogue)
+    shown = {slug: int(level) for level, slug in cards}
+    assert shown == levels
+    assert {level for level in levels.values()} >= {0, 2, 3}
+
+
+def test_gap_map_counts_equal_what_the_evaluations_imply(site):
+    _, cells = expected_levels()
+    text = (site / "aktiviteter" / "evidenskort" / "index.html").read_text(encoding="utf-8")
+    cells_shown = re.findall(r'<td class="bse-cell bse-level--\d" data-count="(\d+)" data-level="(\d)"><a href="../([^/]+)/#evidens-([a-z-]+)">', text)
+    shown = {(slug, domain): (int(count), int(level)) for count, level, slug, domain in cells_shown}
+    expected = {(slug, slugify(domain)): value for (slug, domain), value in cells.items()}
+    assert shown == expected
+    domains = len(vocabulary_of_domains())
+    assert text.count('class="bse-cell bse-gap"') == len(activity_files()) * domains - len(expected)
+
+
+def vocabulary_of_domains() -> list[str]:
+    import json
+
+    descriptor = json.loads((EVALUATIONS / "datapackage.json").read_text(encoding="utf-8"))
+    results = next(r for r in descriptor["resources"] if r["name"] == "results")
+    return next(f for f in results["schema"]["fields"] if f["name"] == "outcome_domain")["constraints"]["enum"]
+
+
+def test_an_overridden_level_shows_its_reason_and_the_computed_level(site):
+    meta = activity_files()["fritidsjob"]
+    text = (site / "aktiviteter" / "fritidsjob" / "index.html").read_text(encoding="utf-8")
+    reason = " ".join(meta["knowledge_level_override"]["reason"].split())
+    assert html.escape(reason, quote=False) in text
+    assert "beregnet efter reglerne: niveau 4" in text
+
+
+def test_activity_page_lists_every_linked_result_with_study_design_caveat_and_source(site):
+    results = {r["result_id"]: r for r in rows("results.csv")}
+    for link in rows("result_activities.csv"):
+        r = results[link["result_id"]]
+        text = html.unescape((site / "aktiviteter" / link["activity_id"] / "index.html").read_text(encoding="utf-8"))
+        section = text.split('id="hvad-viser-evalueringerne"', 1)[1].split('id="kilder"', 1)[0]
+        for value in (r["outcome"], r["effect"], r["design"], r["source"], r["caveat"]):
+            assert value in section, (link, value)
+        assert f'../../evalueringer/{r["study_id"]}/' in section
+
+
+def test_activity_without_results_says_so_instead_of_claiming_evidence(site):
+    text = (site / "aktiviteter" / "brandkadetter" / "index.html").read_text(encoding="utf-8")
+    assert "har endnu ingen resultater om brandkadetter" in text
+    assert "Niveau 0 · Ingen evaluering" in text
+
+
+def test_results_with_figures_get_a_chart_table_and_csv_with_the_package_field_names(site):
+    folder = site / "aktiviteter" / "fritidsjob"
+    text = (folder / "index.html").read_text(encoding="utf-8")
+    assert text.count('class="bse-chart__canvas"') == 1
+    with open(folder / "resultater-procent.csv", encoding="utf-8", newline="") as f:
+        downloaded = list(csv.DictReader(f))
+    results = {r["result_id"]: r for r in rows("results.csv")}
+    assert {r["result_id"] for r in downloaded} == {"cfbu-2012-uddannelse-17", "cfbu-2012-uddannelse-job-19", "cfbu-2012-andel-fritidsjob"}
+    for row in downloaded:
+        assert set(row) <= set(results[row["result_id"]]), "chart CSV uses the package's field names"
+        assert float(row["treated_value"]) == float(results[row["result_id"]]["treated_value"])
+
+
+def test_tag_pages_list_exactly_the_activities_with_that_theme_or_target_group(site):
+    files = activity_files()
+    for field, folder in (("themes", "tema"), ("target_groups", "maalgruppe")):
+        for value in vocabulary(field):
+            text = (site / "aktiviteter" / folder / slugify(value) / "index.html").read_text(encoding="utf-8")
+            listed = set(re.findall(r'<h3 class="bse-card__title"><a href="../../([^/]+)/">', text))
+            assert listed == {slug for slug, meta in files.items() if value in meta[field]}, value
+
+
+def test_related_activities_link_to_each_other(site):
+    for slug, meta in activity_files().items():
+        text = (site / "aktiviteter" / slug / "index.html").read_text(encoding="utf-8")
+        for other in meta["related"]:
+            assert f'href="../{other}/"' in text, (slug, other)
+
+
+def test_study_page_cites_the_study_and_links_its_activities(site):
+    text = html.unescape((site / "evalueringer" / "cfbu-2012-godt-paa-vej" / "index.html").read_text(encoding="utf-8"))
+    assert "Sådan citeres studiet: CFBU (Aner og Toft-Jensen) (2012): <cite>Godt på vej – virkningen af fritidsjobaktiviteter</cite>." in text
+    assert '<a href="../../aktiviteter/fritidsjob/">Fritidsjob</a>' in text
+
+
+# Content checks that stop the build
+
+
+def write_activity(folder: Path, name: str, text: str) -> Path:
+    (folder / "aktiviteter").mkdir(parents=True, exist_ok=True)
+    path = folder / "aktiviteter" / f"{name}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def body() -> str:
+    parts = ["{{ activity_facts() }}"]
+    for title in SECTIONS:
+        parts.append(f"## {title}\n\n" + {"Hvad viser evalueringerne?": "{{ activity_evidence() }}", "Kilder": "{{ activity_sources() }}"}.get(title, "Tekst om æbler, øl og ål."))
+    return "\n\n".join(parts) + "\n"
+
+
+FRONT = """---
+title: Nabohjælp i Ørkenbyen
+slug: nabohjaelp
+themes: [tryghed og trivsel]
+target_groups: [ældre]
+summary: Naboer hjælper ældre beboere med indkøb, småreparationer og følgeskab til lægen.
+cost_level: lav
+related: []
+sources:
+  - title: Landsbyggefonden
+    url: https://www.lbf.dk/boligsociale-indsatser/
+---
+
+"""
+
+
+def problems_for(tmp_path: Path, text: str, name: str = "nabohjaelp") -> list[str]:
+    path = write_activity(tmp_path / "content", name, text)
+    activity, problems, _ = read_activity(path, tmp_path, tmp_path / "content")
+    assert (activity is None) == bool(problems)
+    return [str(p) for p in problems]
+
+
+def test_a_valid_activity_with_danish_letters_reads_cleanly(tmp_path):
+    assert problems_for(tmp_path, FRONT + body()) == []
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("cost_level: lav\n", "", "linje 2, felt 'cost_level': feltet mangler (Omkostningsniveau)"),
+        ("[tryghed og trivsel]", "[tryghed]", "linje 4, felt 'themes[0]': værdien er ikke en af de tilladte (fundet: 'tryghed'). Sådan retter du det: Brug en af: tryghed og trivsel; kriminalpræventiv indsats"),
+        ("[ældre]", "[pensionister]", "felt 'target_groups[0]': værdien er ikke en af de tilladte (fundet: 'pensionister')"),
+        ("slug: nabohjaelp", "slug: nabohjælp", "felt 'slug': værdien har ikke den rigtige form (fundet: 'nabohjælp')"),
+        ("url: https://www.lbf.dk/boligsociale-indsatser/", "url: www.lbf.dk", "linje 11, felt 'sources[0].url': adressen skal begynde med http://"),
+        ("cost_level: lav\n", "cost_level: lav\nfarve: grøn\n", "felt 'farve': feltet kendes ikke"),
+        ("summary: Naboer", "summary: " + "Meget lang tekst om naboer. " * 12 + "Naboer", "felt 'summary': teksten er for lang"),
+    ],
+)
+def test_a_bad_front_matter_field_is_named_with_line_and_fix(tmp_path, old, new, expected):
+    assert old in FRONT
+    found = problems_for(tmp_path, FRONT.replace(old, new, 1) + body())
+    assert any(expected in p for p in found), found
+    assert all(p.startswith("content/aktiviteter/nabohjaelp.md") for p in found)
+
+
+def test_malformed_yaml_is_reported_with_its_line(tmp_path):
+    found = problems_for(tmp_path, FRONT.replace("title: Nabohjælp i Ørkenbyen", "title: [Nabohjælp"), "nabohjaelp")
+    assert len(found) == 1 and "front matter er ikke gyldig YAML" in found[0]
+
+
+def test_hand_typed_evidence_is_rejected(tmp_path):
+    text = FRONT + body().replace("{{ activity_evidence() }}", "Aktiviteten virker rigtig godt.")
+    found = problems_for(tmp_path, text)
+    assert any("'Hvad viser evalueringerne?' skrives af sitet og må kun indeholde {{ activity_evidence() }}" in p for p in found), found
+
+
+def test_sections_out_of_order_are_reported(tmp_path):
+    text = FRONT + body().replace("## Hvorfor skulle det virke?", "## Hvorfor?")
+    found = problems_for(tmp_path, text)
+    assert any("forventet '## Hvorfor skulle det virke?'" in p and "(fundet: 'Hvorfor?')" in p for p in found), found
+
+
+def test_a_file_name_that_differs_from_the_slug_is_reported(tmp_path):
+    found = problems_for(tmp_path, FRONT + body(), name="nabohjælp")
+    assert any("felt 'slug': slug og filnavn er forskellige (fundet: 'nabohjaelp'). Sådan retter du det: Giv filen navnet nabohjaelp.md" in p for p in found), found
+
+
+def test_an_unknown_related_activity_is_reported(tmp_path):
+    write_activity(tmp_path / "content", "nabohjaelp", FRONT.replace("related: []", "related: [bydelsmoedrene]") + body())
+    _, problems = read_activities(tmp_path / "content", tmp_path)
+    assert [str(p) for p in problems] == [
+        "content/aktiviteter/nabohjaelp.md, linje 8, felt 'related': den relaterede aktivitet findes ikke (fundet: 'bydelsmoedrene'). "
+        "Sådan retter du det: Brug slug for en anden aktivitet, dvs. et filnavn under content/aktiviteter/ uden .md."
+    ]
+
+
+def test_a_missing_front_matter_field_stops_the_real_build(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    page = project / "content" / "aktiviteter" / "bydelsmoedre.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("cost_level: lav\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    message = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/aktiviteter/bydelsmoedre.md, linje 2, felt 'cost_level': feltet mangler" in message
+    assert not (tmp_path / "site").exists() and not (tmp_path / "site.partial").exists()
+
+
+def test_a_link_to_an_unknown_activity_stops_the_real_build(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    link = project / "datapackages" / "evaluations" / "result_activities.csv"
+    link.write_text(link.read_text(encoding="utf-8") + "cfbu-2015-sigtelser,natteravne\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "datapackages/evaluations/result_activities.csv, linje 11, felt 'activity_id': aktiviteten findes ikke (fundet: 'natteravne')" in result.stdout + result.stderr
