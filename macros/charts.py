@@ -124,8 +124,15 @@ def csv_text(rows, columns=CSV_COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([_cell(v) for v in row] for row in rows)
     return out.getvalue()
+
+
+def _cell(value):
+    # 62.0 → 62, as the package CSVs write it
+    if value is None:
+        return ""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def indicator_csv(catalogue: Catalogue, area: Area, indicator: Indicator) -> str | None:
