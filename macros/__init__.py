@@ -19,7 +19,10 @@ def define_env(env):
 
     def this_activity():
         # Activity pages call their macros without arguments; the page's own file names the activity.
-        return by_path[env.page.file.src_uri]
+        page = env.page.file.src_uri
+        if page not in by_path:
+            raise ValueError(f"{page}: activity_facts(), activity_evidence() og activity_sources() virker kun på en aktivitetsside i content/aktiviteter/.")
+        return by_path[page]
 
     @env.macro
     def activity_facts() -> str:
