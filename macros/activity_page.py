@@ -9,14 +9,10 @@ from macros.activities import cost_descriptions
 from macros.evidence import Evidence, activity_evidence, outcome_domains
 from macros.evidence_charts import results_charts
 from macros.evidence_text import citation, figures, level_badge
-from macros.html import block, external, link, relative_url, table
+from macros.html import block, external, link, link_list, relative_url, table
 from macros.model import Activity, Catalogue
 from macros.render import chart_block, fact_list
 from macros.slugs import slugify
-
-
-def links(page_url: str, items, url_of) -> Markup:
-    return Markup(", ").join(link(relative_url(page_url, url_of(item)), item) for item in items)
 
 
 def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Markup:
@@ -29,8 +25,8 @@ def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Marku
 def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> str:
     evidence = activity_evidence(catalogue, activity)
     facts = [
-        ("Temaer", links(page_url, activity.themes, urls.theme)),
-        ("Målgrupper", links(page_url, activity.target_groups, urls.target_group)),
+        ("Temaer", link_list(page_url, activity.themes, urls.theme)),
+        ("Målgrupper", link_list(page_url, activity.target_groups, urls.target_group)),
         ("Vidensniveau", level_text(catalogue, evidence, page_url)),
         ("Omkostningsniveau", Markup("{} – {}").format(activity.cost_level, cost_descriptions()[activity.cost_level])),
     ]

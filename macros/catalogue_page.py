@@ -8,7 +8,7 @@ from macros import urls
 from macros.activities import vocabulary
 from macros.evidence import activity_evidence, sorted_activities
 from macros.evidence_text import level_badge
-from macros.html import block, link, relative_url
+from macros.html import block, link, link_list, relative_url
 from macros.model import Activity, Catalogue
 from macros.slugs import slugify
 
@@ -19,8 +19,8 @@ def card(catalogue: Catalogue, activity: Activity, page_url: str) -> Markup:
     """One activity as a list item; data-* attributes are what the filter script reads."""
     evidence = activity_evidence(catalogue, activity)
     text = " ".join((activity.title, activity.summary, *activity.themes, *activity.target_groups)).lower()
-    themes = Markup(", ").join(link(relative_url(page_url, urls.theme(t)), t) for t in activity.themes)
-    groups = Markup(", ").join(link(relative_url(page_url, urls.target_group(g)), g) for g in activity.target_groups)
+    themes = link_list(page_url, activity.themes, urls.theme)
+    groups = link_list(page_url, activity.target_groups, urls.target_group)
     return Markup(
         '<li class="bse-card" data-tema="{t}" data-maalgruppe="{g}" data-niveau="{lvl}" data-omkostning="{cost}" data-titel="{title}" data-tekst="{text}">'
         '<h3 class="bse-card__title">{link}</h3><p>{summary}</p>'

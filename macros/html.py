@@ -23,6 +23,11 @@ def link(href: str, text: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, text)
 
 
+def link_list(page_url: str, items, url_of) -> Markup:
+    """'a, b, c', each linked to url_of(item), relative to the page."""
+    return Markup(", ").join(link(relative_url(page_url, url_of(item)), item) for item in items)
+
+
 def external(href: str | None, text: str) -> Markup:
     if not href:
         return escape(text)
