@@ -23,6 +23,7 @@ from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
 from macros.data import load_cached
 from macros.problems import DataError
+from macros.settings import from_extra
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 _state: dict[str, str | None] = {"command": None, "final": None}
@@ -52,7 +53,7 @@ def _page(title: str, call: str) -> str:
 def on_files(files: Files, config) -> Files:
     """Add every generated page, chart CSV and the Vega bundle to the build."""
     try:
-        catalogue = load_cached(Path(config["config_file_path"]).parent)
+        catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
     except DataError as error:
         raise PluginError(str(error)) from None
     for area in catalogue.areas.values():

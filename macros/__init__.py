@@ -6,11 +6,12 @@ from pathlib import Path
 
 from macros import activity_page, catalogue_page, gap_map_page, render, study_page as studies
 from macros.data import load_cached
+from macros.settings import from_extra
 
 
 def define_env(env):
     """Load and validate the data once, then expose one macro per page fragment."""
-    catalogue = load_cached(Path(env.project_dir))
+    catalogue = load_cached(Path(env.project_dir), from_extra(env.conf.get("extra")))
 
     def here() -> str:
         return env.page.url if env.page else ""

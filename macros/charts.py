@@ -98,9 +98,11 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
     series = catalogue.observations.get((area.area_id, indicator.indicator_id), ())
     if not series:
         return None
+    if all(o.suppressed for o in series):
+        return None
     national = {o.year: o.value for o in catalogue.national.get(indicator.indicator_id, ())}
     first, last = series[0].year, series[-1].year
-    points = [{"year": o.year, "value": o.value, "serie": area.name, "orden": 0} for o in series]
+    points = [{"year": o.year, "value": o.value, "serie": area.name, "orden": 0} for o in series if not o.suppressed]
     points += [{"year": y, "value": v, "serie": "Landsniveau", "orden": 1} for y, v in sorted(national.items()) if first <= y <= last]
     rules = [
         {"fra": max(c.valid_from, first), "til": min(c.valid_to or last, last), "graense": c.threshold, "liste": c.list_type}
@@ -111,13 +113,15 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         (
             indicator.indicator_id, area.area_id, o.year, o.value, o.base_population, national.get(o.year),
             "; ".join(f"{r['liste']}: {number(r['graense'])}" for r in rules if r["fra"] <= o.year <= r["til"]),
+            "true" if o.suppressed else "false",
         )
         for o in series
     )
     return _Series(series, national, points, rules, rows, first, last)
 
 
-CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds")
+CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds", "suppressed")
+SUPPRESSED = "diskretioneret"
 
 
 def csv_text(rows, columns=CSV_COLUMNS) -> str:
@@ -141,8 +145,11 @@ def indicator_csv(catalogue: Catalogue, area: Area, indicator: Indicator) -> str
     return csv_text(data.rows) if data else None
 
 
-def _indicator_table(rows) -> Table:
-    formatted = tuple((r[2], number(r[3]), number(r[4], 0), number(r[5]), r[6]) for r in rows)
+def _indicator_table(rows, threshold: int) -> Table:
+    formatted = tuple(
+        (r[2], SUPPRESSED, f"under {threshold}", number(r[5]), r[6]) if r[7] == "true" else (r[2], number(r[3]), number(r[4], 0), number(r[5]), r[6])
+        for r in rows
+    )
     return Table(("År", "Værdi", "Antal personer", "Landsniveau", "Grænser"), formatted, (1, 2, 3))
 
 
@@ -153,7 +160,7 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         return None
     illustrative = catalogue.is_illustrative("indicators", "observations")
     subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
-    description = _describe(area, indicator, data)
+    description = _describe(area, indicator, data, catalogue.suppression_threshold)
 
     spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit, bool(data.rules)))
     spec["title"]["subtitle"] = subtitle
@@ -165,7 +172,7 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         title=indicator.name,
         description=description,
         spec=spec,
-        table=_indicator_table(data.rows),
+        table=_indicator_table(data.rows, catalogue.suppression_threshold),
         rows=data.rows,
         columns=CSV_COLUMNS,
         csv_name=csv_name(indicator),
@@ -183,11 +190,11 @@ def _sources(catalogue: Catalogue, indicator: Indicator, illustrative: bool) -> 
     return (("Definition: " + indicator.source, indicator.source), figures)
 
 
-def _describe(area: Area, indicator: Indicator, data: _Series) -> str:
+def _describe(area: Area, indicator: Indicator, data: _Series, threshold: int) -> str:
     series, national, rules = data.observations, data.national, data.rules
-    latest = series[-1]
+    latest = [o for o in series if not o.suppressed][-1]
     text = (
-        f"Linjediagram over {indicator.name.lower()} i {area.name} fra {series[0].year} til {latest.year}. "
+        f"Linjediagram over {indicator.name.lower()} i {area.name} fra {series[0].year} til {series[-1].year}. "
         f"I {latest.year} var værdien {number(latest.value)} ({indicator.unit})"
     )
     if latest.year in national:
@@ -198,4 +205,7 @@ def _describe(area: Area, indicator: Indicator, data: _Series) -> str:
         text += " Grænser i " + str(latest.year) + ": " + "; ".join(f"{r['liste']} {number(r['graense'])}" for r in current) + "."
     if indicator.direction != "neutral":
         text += f" For denne indikator er {indicator.direction.split()[0]} værdier bedre."
+    hidden = [str(o.year) for o in series if o.suppressed]
+    if hidden:
+        text += f" Tallene for {', '.join(hidden)} er {SUPPRESSED}, fordi de bygger på færre end {threshold} personer."
     return text

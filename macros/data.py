@@ -14,6 +14,7 @@ from macros.model import (
     Result, Study, frozen,
 )
 from macros.problems import DataError, Problem
+from macros.settings import Settings
 from macros.validate import unlisted_files, validate_package
 
 PACKAGES = ("areas", "indicators", "evaluations", "pools")
@@ -67,14 +68,22 @@ def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInf
     return tables, infos, problems
 
 
-def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activities: list[Activity] = ()) -> Catalogue:
+def observation(row: dict, threshold: int) -> Observation:
+    """Suppressed here, at the model's edge, so no page, chart, CSV or search index can ever see the value."""
+    base = row["base_population"]
+    if base is not None and base < threshold:
+        return Observation(row["year"], None, None, suppressed=True)
+    return Observation(row["year"], row["value"], base)
+
+
+def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activities: list[Activity] = (), settings: Settings = Settings()) -> Catalogue:
     """Typed, indexed, read-only model from validated rows and checked activities."""
     designations: dict[str, list[Designation]] = defaultdict(list)
     for row in tables["areas/designations"]:
         designations[row["area_id"]].append(Designation(**row))
     observations: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for row in tables["indicators/observations"]:
-        observations[(row["area_id"], row["indicator_id"])].append(Observation(row["year"], row["value"], row["base_population"]))
+        observations[(row["area_id"], row["indicator_id"])].append(observation(row, settings.suppression_threshold))
     national: dict[str, list[Observation]] = defaultdict(list)
     for row in tables["indicators/national"]:
         national[row["indicator_id"]].append(Observation(row["year"], row["value"]))
@@ -108,10 +117,11 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         knowledge_levels=frozen({r["level"]: KnowledgeLevel(**r) for r in tables["evaluations/knowledge_levels"]}),
         activity_results=frozen({k: tuple(v) for k, v in activity_results.items()}),
         result_activities=frozen({k: tuple(v) for k, v in result_activities.items()}),
+        suppression_threshold=settings.suppression_threshold,
     )
 
 
-def load(root: Path) -> Catalogue:
+def load(root: Path, settings: Settings = Settings()) -> Catalogue:
     """Validate all packages and cross references, then build the model; any problem raises DataError."""
     tables, infos, problems = read_tables(root)
     activities, content_problems = read_activities(root / CONTENT, root)
@@ -120,10 +130,10 @@ def load(root: Path) -> Catalogue:
         problems = checks.cross_package(tables) + checks.activity_links(tables, {a.slug for a in activities})
     if problems:
         raise DataError(problems)
-    return build(tables, infos, activities)
+    return build(tables, infos, activities, settings)
 
 
-_CACHE: dict[Path, tuple[tuple, Catalogue]] = {}
+_CACHE: dict[tuple[Path, Settings], tuple[tuple, Catalogue]] = {}
 
 
 def _signature(root: Path) -> tuple:
@@ -131,13 +141,13 @@ def _signature(root: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
-def load_cached(root: Path) -> Catalogue:
+def load_cached(root: Path, settings: Settings = Settings()) -> Catalogue:
     """load(), reused while no data package or activity file changed (the page hook and the macros share it)."""
     root = root.resolve()
     signature = _signature(root)
-    cached = _CACHE.get(root)
+    cached = _CACHE.get((root, settings))
     if cached and cached[0] == signature:
         return cached[1]
-    catalogue = load(root)
-    _CACHE[root] = (signature, catalogue)
+    catalogue = load(root, settings)
+    _CACHE[(root, settings)] = (signature, catalogue)
     return catalogue

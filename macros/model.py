@@ -61,9 +61,12 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Observation:
+    """One figure; when it rests on too few people, value and base_population are None and suppressed is True."""
+
     year: int
-    value: float
+    value: float | None
     base_population: int | None = None
+    suppressed: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ class Catalogue:
     knowledge_levels: Mapping[int, KnowledgeLevel] = field(default_factory=lambda: frozen({}))
     activity_results: Mapping[str, tuple[Result, ...]] = field(default_factory=lambda: frozen({}))
     result_activities: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
+    suppression_threshold: int = 10
 
     def is_illustrative(self, package: str, resource: str) -> bool:
         info = self.packages.get(package)

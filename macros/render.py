@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros import urls
-from macros.charts import Chart, indicator_chart
+from macros.charts import SUPPRESSED, Chart, indicator_chart
 from macros.format import number
 from macros.html import block, external, json_script, link, relative_url, table
 from macros.model import Catalogue
@@ -145,12 +145,12 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
         if series:
             latest.append((area, series[-1]))
     if latest:
-        latest.sort(key=lambda x: (-x[1].value, x[0].name))
+        latest.sort(key=lambda x: (x[1].suppressed, -(x[1].value or 0), x[0].name))
         year = max(o.year for _, o in latest)
         out += "\n## Alle områder, seneste år\n\n"
         if catalogue.is_illustrative("indicators", "observations"):
             out += illustrative_notice("Tallene i tabellen nedenfor")
-        rows = [(link(relative_url(page_url, urls.area(a.area_id)), a.name), a.municipality, o.year, number(o.value)) for a, o in latest]
+        rows = [(link(relative_url(page_url, urls.area(a.area_id)), a.name), a.municipality, o.year, SUPPRESSED if o.suppressed else number(o.value)) for a, o in latest]
         out += block(table(("Område", "Kommune", "År", f"Værdi ({ind.unit})"), rows, caption=f"{ind.name}, seneste år ({year})", numeric=(3,)))
     return out
 

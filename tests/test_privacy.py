@@ -1,0 +1,82 @@
+"""Small-number suppression: a figure about fewer people than the threshold is never published."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from macros.settings import from_extra
+from macros.problems import DataError
+from tests.conftest import copy_project, mkdocs_build
+
+HIDDEN = "77.77"  # in neither form anywhere in the site built from the real data (checked below)
+FORMS = ("77.77", "77,77")
+
+
+def plant_small_figure(project: Path, base_population: int) -> None:
+    """Mjølnerparken's ledighed in 2020 becomes HIDDEN, based on base_population people."""
+    path = project / "datapackages" / "indicators" / "observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("mjoelnerparken,ledighed,2020,"))
+    lines[index] = f"mjoelnerparken,ledighed,2020,{HIDDEN},{base_population}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def files_showing_the_value(site: Path) -> list[str]:
+    """Every file of the site (pages, CSVs, chart data, search index) that holds the value in either form."""
+    found = []
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".csv", ".json", ".js", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            found += [f"{path.relative_to(site).as_posix()}: {form}" for form in FORMS if form in text]
+    return sorted(found)
+
+
+def test_the_marker_value_is_not_in_the_site_built_from_the_real_data(site):
+    assert files_showing_the_value(site) == []
+
+
+@pytest.fixture(scope="module")
+def suppressed_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("privacy")
+    project = copy_project(root / "projekt")
+    plant_small_figure(project, base_population=7)
+    result = mkdocs_build(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_a_figure_below_the_threshold_appears_nowhere_in_the_built_site(suppressed_site):
+    assert files_showing_the_value(suppressed_site) == []
+
+
+def test_a_suppressed_figure_is_shown_as_diskretioneret_with_an_explanation(suppressed_site):
+    page = (suppressed_site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    assert "<td>2020</td><td class=\"bse-num\">diskretioneret</td><td class=\"bse-num\">under 10</td>" in page
+    assert "Tallene for 2020 er diskretioneret, fordi de bygger på færre end 10 personer." in page
+    with open(suppressed_site / "omraader" / "mjoelnerparken" / "ledighed.csv", encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["year"] == "2020")
+    assert (row["value"], row["base_population"], row["suppressed"]) == ("", "", "true")
+
+
+def test_the_same_figure_is_published_when_the_threshold_is_lower(tmp_path):
+    """The control: the search above does find the value when it may be shown."""
+    project = copy_project(tmp_path / "projekt")
+    plant_small_figure(project, base_population=7)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("suppression_threshold: 10", "suppression_threshold: 5"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    found = files_showing_the_value(tmp_path / "site")
+    assert "omraader/mjoelnerparken/index.html: 77,77" in found
+    assert "omraader/mjoelnerparken/index.html: 77.77" in found  # chart data
+    assert "omraader/mjoelnerparken/ledighed.csv: 77.77" in found
+    assert "search/search_index.json: 77,77" in found
+
+
+@pytest.mark.parametrize("value", [0, -3, "ti", True])
+def test_a_bad_threshold_stops_the_build_with_a_danish_message(value):
+    with pytest.raises(DataError, match="extra.suppression_threshold skal være et helt tal på mindst 1"):
+        from_extra({"suppression_threshold": value})
