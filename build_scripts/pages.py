@@ -21,6 +21,7 @@ from macros import urls
 from macros.activities import vocabulary
 from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
+from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
 from macros.data import load_cached
 from macros.problems import DataError
 from macros.settings import from_extra
@@ -63,6 +64,10 @@ def on_files(files: Files, config) -> Files:
             text = indicator_csv(catalogue, area, indicator)
             if text is not None:
                 files.append(File.generated(config, page + csv_name(indicator), content=text))
+        for plan in catalogue.plans_of(area.area_id):
+            for goal in plan.goals:
+                rows = goal_rows(goal, catalogue.observations.get((area.area_id, goal.indicator_id), ()))
+                files.append(File.generated(config, page + f"{goal.goal_id}.csv", content=csv_text(rows, GOAL_COLUMNS)))
     for indicator in catalogue.indicators.values():
         files.append(File.generated(config, urls.source_path(urls.indicator(indicator.indicator_id)), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
     for study in catalogue.studies.values():

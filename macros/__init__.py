@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, catalogue_page, gap_map_page, render, study_page as studies
+from macros import activity_page, area_page as areas, catalogue_page, gap_map_page, plan_section, render, study_page as studies
 from macros.data import load_cached
 from macros.settings import from_extra
 
@@ -83,7 +83,7 @@ def define_env(env):
     @env.macro
     def area_page(area_id: str) -> str:
         """The fact page of one area."""
-        return render.area_page(catalogue, area_id, here())
+        return areas.area_page(catalogue, area_id, here())
 
     @env.macro
     def area_index() -> str:
@@ -109,6 +109,11 @@ def define_env(env):
     def study_index() -> str:
         """All evaluation studies."""
         return studies.study_index(catalogue, here())
+
+    @env.macro
+    def goal_status_summary() -> str:
+        """How many goals across all plans have each status."""
+        return plan_section.status_summary(catalogue, here())
 
     @env.macro
     def pools_table() -> str:

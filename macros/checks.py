@@ -43,3 +43,23 @@ def activity_links(tables: dict[str, Rows], activities: set[str]) -> list[Proble
         tables["evaluations/result_activities"], "datapackages/evaluations/result_activities.csv", "activity_id", activities,
         "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
     ))
+
+
+def plans(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
+    """Plans point at known areas, indicators and activities, and their years run forwards."""
+    areas = {r["area_id"] for r in tables["areas/areas"]}
+    indicators = {r["indicator_id"] for r in tables["indicators/indicators"]}
+    problems: list[Problem] = []
+    problems += _unknown(tables["plans/plan_areas"], "datapackages/plans/plan_areas.csv", "area_id", areas,
+                         "området", "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.")
+    problems += _unknown(tables["plans/goals"], "datapackages/plans/goals.csv", "indicator_id", indicators,
+                         "indikatoren", "Brug et indicator_id fra datapackages/indicators/indicators.csv.")
+    problems += _unknown(tables["plans/plan_activities"], "datapackages/plans/plan_activities.csv", "activity_id", activities,
+                         "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.")
+    for line, row in enumerate(tables["plans/plans"], start=2):
+        if row["end_year"] < row["start_year"]:
+            problems.append(Problem("datapackages/plans/plans.csv", "planen slutter før den begynder", "Ret start_year eller end_year.", line, "end_year", str(row["end_year"])))
+    for line, row in enumerate(tables["plans/goals"], start=2):
+        if row["target_year"] <= row["baseline_year"]:
+            problems.append(Problem("datapackages/plans/goals.csv", "målåret skal ligge efter basisåret", "Ret target_year, så det er senere end baseline_year.", line, "target_year", str(row["target_year"])))
+    return problems

@@ -10,14 +10,14 @@ from pathlib import Path
 from macros import checks
 from macros.activities import read_activities
 from macros.model import (
-    Activity, Area, Catalogue, Criterion, Design, Designation, Indicator, KnowledgeLevel, Observation, PackageInfo, Pool,
-    Result, Study, frozen,
+    Activity, Area, Catalogue, Criterion, Design, Designation, Goal, Indicator, KnowledgeLevel, Observation, PackageInfo,
+    Plan, Pool, Result, Study, frozen,
 )
 from macros.problems import DataError, Problem
 from macros.settings import Settings
 from macros.validate import unlisted_files, validate_package
 
-PACKAGES = ("areas", "indicators", "evaluations", "pools")
+PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans")
 CONTENT = "content"  # mkdocs.yml's docs_dir
 
 _CONVERT = {
@@ -98,6 +98,12 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         activity_results[row["activity_id"]].append(by_id[row["result_id"]])
         result_activities[row["result_id"]].append(row["activity_id"])
 
+    plans = _plans(tables)
+    area_plans: dict[str, list[str]] = defaultdict(list)
+    for plan in plans.values():
+        for area_id in plan.areas:
+            area_plans[area_id].append(plan.plan_id)
+
     def sort_years(groups: dict) -> dict:
         return {k: tuple(sorted(v, key=lambda o: o.year)) for k, v in groups.items()}
 
@@ -118,7 +124,25 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         activity_results=frozen({k: tuple(v) for k, v in activity_results.items()}),
         result_activities=frozen({k: tuple(v) for k, v in result_activities.items()}),
         suppression_threshold=settings.suppression_threshold,
+        plans=frozen(plans),
+        area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
+
+
+def _plans(tables: dict[str, list[dict]]) -> dict[str, Plan]:
+    goals: dict[str, list[Goal]] = defaultdict(list)
+    for row in tables["plans/goals"]:
+        goals[row["plan_id"]].append(Goal(**row))
+    areas: dict[str, list[str]] = defaultdict(list)
+    for row in tables["plans/plan_areas"]:
+        areas[row["plan_id"]].append(row["area_id"])
+    activities: dict[str, list[str]] = defaultdict(list)
+    for row in tables["plans/plan_activities"]:
+        activities[row["plan_id"]].append(row["activity_id"])
+    return {
+        r["plan_id"]: Plan(**r, areas=tuple(areas[r["plan_id"]]), goals=tuple(goals[r["plan_id"]]), activities=tuple(activities[r["plan_id"]]))
+        for r in tables["plans/plans"]
+    }
 
 
 def load(root: Path, settings: Settings = Settings()) -> Catalogue:
@@ -127,7 +151,8 @@ def load(root: Path, settings: Settings = Settings()) -> Catalogue:
     activities, content_problems = read_activities(root / CONTENT, root)
     problems += content_problems
     if not problems:
-        problems = checks.cross_package(tables) + checks.activity_links(tables, {a.slug for a in activities})
+        slugs = {a.slug for a in activities}
+        problems = checks.cross_package(tables) + checks.activity_links(tables, slugs) + checks.plans(tables, slugs)
     if problems:
         raise DataError(problems)
     return build(tables, infos, activities, settings)

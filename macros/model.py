@@ -149,6 +149,32 @@ class Pool:
 
 
 @dataclass(frozen=True)
+class Goal:
+    goal_id: str
+    plan_id: str
+    indicator_id: str
+    baseline_year: int
+    baseline_value: float
+    target_year: int
+    target_value: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    plan_id: str
+    name: str
+    pool: str
+    start_year: int
+    end_year: int
+    lbf_grant: int | None
+    total_budget: int | None
+    areas: tuple[str, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    activities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PackageInfo:
     """What a page needs to say about a data package: its title, licence and sources."""
 
@@ -186,6 +212,11 @@ class Catalogue:
     activity_results: Mapping[str, tuple[Result, ...]] = field(default_factory=lambda: frozen({}))
     result_activities: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
     suppression_threshold: int = 10
+    plans: Mapping[str, Plan] = field(default_factory=lambda: frozen({}))
+    area_plans: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
+
+    def plans_of(self, area_id: str) -> tuple[Plan, ...]:
+        return tuple(self.plans[p] for p in self.area_plans.get(area_id, ()))
 
     def is_illustrative(self, package: str, resource: str) -> bool:
         info = self.packages.get(package)

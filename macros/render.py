@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros import urls
-from macros.charts import SUPPRESSED, Chart, indicator_chart
+from macros.charts import SUPPRESSED, Chart
 from macros.format import number
 from macros.html import block, external, json_script, link, relative_url, table
 from macros.model import Catalogue
@@ -67,30 +67,6 @@ def chart_block(chart: Chart) -> Markup:
         table=table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric),
         csv=chart.csv_name,
     )
-
-
-def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
-    area = catalogue.areas[area_id]
-    charts = (indicator_chart(catalogue, area, ind) for ind in catalogue.indicators.values())
-    return [c for c in charts if c is not None]
-
-
-def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
-    area = catalogue.areas[area_id]
-    facts = [("Kommune", area.municipality)]
-    if area.aliases:
-        facts.append(("Også kaldt", ", ".join(area.aliases)))
-    out = block(fact_list(facts))
-    out += "\n## Officielle lister\n\n" + block(designation_table(catalogue, area_id))
-    charts = area_charts(catalogue, area_id)
-    if charts:
-        out += "\n## Indikatorer\n\n"
-        if any(c.illustrative for c in charts):
-            out += illustrative_notice()
-        for chart in charts:
-            link_to = relative_url(page_url, urls.indicator(chart.indicator_id))
-            out += block(Markup("{}<p>{}</p>").format(chart_block(chart), link(link_to, f"Om indikatoren {chart.title.lower()}")))
-    return out
 
 
 def designation_table(catalogue: Catalogue, area_id: str) -> Markup:

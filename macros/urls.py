@@ -51,3 +51,11 @@ def gap_map() -> str:
 
 def method() -> str:
     return f"{ACTIVITIES}/vidensniveauer/"
+
+
+def goal_method() -> str:
+    return f"{AREAS}/maal-og-status/"
+
+
+def pools() -> str:
+    return "puljer/"

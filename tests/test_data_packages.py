@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import illustrative, import_reference
+from build_scripts import illustrative, illustrative_plans, import_reference
 from macros.data import PACKAGES, load
 from macros.problems import DataError
 from tests.conftest import REFERENCE, ROOT, copy_project, mkdocs_build
@@ -98,6 +98,24 @@ def test_illustrative_observations_are_reproduced_byte_for_byte_by_their_script(
     illustrative.main(["--out", str(tmp_path)])
     for name in ("observations.csv", "national.csv"):
         assert (tmp_path / name).read_bytes() == (ROOT / "datapackages" / "indicators" / name).read_bytes(), name
+
+
+def test_illustrative_plans_are_reproduced_byte_for_byte_by_their_script(tmp_path):
+    illustrative_plans.main(["--out", str(tmp_path)])
+    for name in ("plans.csv", "plan_areas.csv", "goals.csv", "plan_activities.csv"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "datapackages" / "plans" / name).read_bytes(), name
+
+
+def test_a_goal_whose_target_year_is_not_after_its_baseline_is_reported(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    second = (project / "datapackages/plans/goals.csv").read_text(encoding="utf-8").split("\n")[1].split(",")
+    _break(project, "datapackages/plans/goals.csv", 2, f",{second[5]},{second[6]},", f",{second[3]},{second[6]},")
+    with pytest.raises(DataError) as caught:
+        load(project)
+    assert [str(p) for p in caught.value.problems] == [
+        f"datapackages/plans/goals.csv, linje 2, felt 'target_year': målåret skal ligge efter basisåret (fundet: '{second[3]}'). "
+        "Sådan retter du det: Ret target_year, så det er senere end baseline_year."
+    ]
 
 
 # Bugs

@@ -37,7 +37,7 @@ def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
     assert sum(path.startswith("omraader/") for path, _, _ in specs) >= 58 * 9
     assert sum(path.startswith("aktiviteter/") for path, _, _ in specs) >= 2
     for path, chart_id, spec in specs:
-        dataset, text = kinds[path.split("/")[0]]
+        dataset, text = ("faktisk", "Linjediagram") if "-maal-" in chart_id else kinds[path.split("/")[0]]
         assert re.search(r"/vega-lite/v6\.\d+\.\d+\.json$", spec["$schema"]), (path, chart_id)
         assert spec["datasets"][dataset], (path, chart_id)
         assert all(isinstance(p["value"], (int, float)) for p in spec["datasets"][dataset])
@@ -70,12 +70,15 @@ def test_every_chart_offers_a_table_and_a_csv_with_the_same_numbers(site):
     text = (page_dir / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'class="bse-chart__csv" href="([^"]+)" download', text)
     tables = text.count("<summary>Vis tallene som tabel</summary>")
-    assert len(links) == tables == text.count('class="bse-chart__canvas"') == 9
+    assert len(links) == tables == text.count('class="bse-chart__canvas"') == 9 + 6  # 9 indicators, 2 plans × 3 goals
     for name in links:
         with open(page_dir / name, encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
-        assert rows and set(rows[0]) >= {"indicator_id", "area_id", "year", "value", "base_population"}
-        assert {r["area_id"] for r in rows} == {"mjoelnerparken"}
+        if "-maal-" in name:
+            assert rows and set(rows[0]) >= {"goal_id", "indicator_id", "year", "value", "target_path"}
+        else:
+            assert rows and set(rows[0]) >= {"indicator_id", "area_id", "year", "value", "base_population"}
+            assert {r["area_id"] for r in rows} == {"mjoelnerparken"}
 
 
 def test_site_is_danish_with_danish_search(site):

@@ -1,0 +1,36 @@
+"""The fact page of one area: key facts, list placements, the indicator panel and the plans with their goals."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros import urls
+from macros.charts import Chart, indicator_chart
+from macros.html import block, link, relative_url
+from macros.model import Catalogue
+from macros.plan_section import plan_section
+from macros.render import chart_block, designation_table, fact_list, illustrative_notice
+
+
+def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
+    area = catalogue.areas[area_id]
+    charts = (indicator_chart(catalogue, area, ind) for ind in catalogue.indicators.values())
+    return [c for c in charts if c is not None]
+
+
+def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
+    area = catalogue.areas[area_id]
+    facts = [("Kommune", area.municipality)]
+    if area.aliases:
+        facts.append(("Også kaldt", ", ".join(area.aliases)))
+    out = block(fact_list(facts))
+    out += "\n## Officielle lister\n\n" + block(designation_table(catalogue, area_id))
+    charts = area_charts(catalogue, area_id)
+    if charts:
+        out += "\n## Indikatorer\n\n"
+        if any(c.illustrative for c in charts):
+            out += illustrative_notice()
+        for chart in charts:
+            link_to = relative_url(page_url, urls.indicator(chart.indicator_id))
+            out += block(Markup("{}<p>{}</p>").format(chart_block(chart), link(link_to, f"Om indikatoren {chart.title.lower()}")))
+    return out + plan_section(catalogue, area, page_url)

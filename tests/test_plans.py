@@ -1,0 +1,68 @@
+"""Plans and goals on the area pages, checked against the plans package."""
+
+from __future__ import annotations
+
+import csv
+import html
+from collections import defaultdict
+
+from tests.conftest import ROOT
+
+PLANS = ROOT / "datapackages" / "plans"
+
+
+def rows(name: str) -> list[dict]:
+    with open(PLANS / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_every_area_page_has_the_indicator_panel_and_a_plan_section_exactly_where_a_plan_exists(site):
+    plans = {r["plan_id"]: r for r in rows("plans.csv")}
+    by_area = defaultdict(list)
+    for link in rows("plan_areas.csv"):
+        by_area[link["area_id"]].append(plans[link["plan_id"]])
+    goals = defaultdict(list)
+    for goal in rows("goals.csv"):
+        goals[goal["plan_id"]].append(goal)
+    with open(ROOT / "datapackages" / "areas" / "areas.csv", encoding="utf-8") as f:
+        areas = [r["area_id"] for r in csv.DictReader(f)]
+    assert by_area and len(by_area) < len(areas)
+    for area_id in areas:
+        folder = site / "omraader" / area_id
+        text = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+        assert 'id="indikatorer"' in text, area_id
+        assert ('id="helhedsplaner-og-mal"' in text) == (area_id in by_area), area_id
+        for plan in by_area.get(area_id, []):
+            assert plan["name"] in text
+            for goal in goals[plan["plan_id"]]:
+                assert goal["description"] in text
+                assert (folder / f"{goal['goal_id']}.csv").exists()
+                assert f'id="chart-{goal["goal_id"]}-spec"' in text
+
+
+def test_each_goal_shows_its_status_with_the_figures_behind_it(site):
+    text = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    table = text.split("<caption>Mål i Helhedsplan for Mjølnerparken 2015–2018</caption>", 1)[1].split("</table>", 1)[0]
+    assert table.count('<span class="bse-status bse-status--') == 3
+    assert "Sådan beregnes status" in text
+    assert "<th scope=\"col\">Seneste tal</th><th scope=\"col\">Målsti samme år</th><th scope=\"col\">Status</th>" in table
+
+
+def test_goal_csv_has_the_figures_and_the_target_path(site):
+    goal = next(g for g in rows("goals.csv") if g["plan_id"] == "mjoelnerparken-2015-18")
+    with open(site / "omraader" / "mjoelnerparken" / f"{goal['goal_id']}.csv", encoding="utf-8", newline="") as f:
+        data = list(csv.DictReader(f))
+    first = data[0]
+    assert (first["year"], float(first["target_path"])) == (goal["baseline_year"], float(goal["baseline_value"]))
+    target = next(r for r in data if r["year"] == goal["target_year"])
+    assert float(target["target_path"]) == float(goal["target_value"])
+
+
+def test_the_plans_package_is_marked_illustrative_on_the_page_and_in_the_package(site):
+    import json
+
+    descriptor = json.loads((PLANS / "datapackage.json").read_text(encoding="utf-8"))
+    assert all(r.get("illustrative") for r in descriptor["resources"])
+    text = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    section = text.split('id="helhedsplaner-og-mal"', 1)[1]
+    assert "Planerne, deres bevillinger, mål og aktiviteter nedenfor er eksempeldata" in section
