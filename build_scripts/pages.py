@@ -1,6 +1,6 @@
 """The one piece of MkDocs glue (loaded as a hook from mkdocs.yml).
 
-- adds a generated page per area, indicator, study, theme and target group, each a few lines calling a macro, and
+- adds a generated page per area, indicator, study, municipality, theme and target group, each a few lines calling a macro, and
   keeps them out of the global navigation (index pages link them), so the build stays linear;
 - adds each chart's CSV download and the self-hosted Vega bundle;
 - builds into `<site_dir>.partial` and swaps it in only when the whole build succeeded, so bad
@@ -22,6 +22,8 @@ from macros.activities import vocabulary
 from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
 from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
+from macros.indicator_charts import national_chart, ranking_chart
+from macros.municipality_page import municipalities
 from macros.data import load_cached
 from macros.problems import DataError
 from macros.settings import from_extra
@@ -69,7 +71,13 @@ def on_files(files: Files, config) -> Files:
                 rows = goal_rows(goal, catalogue.observations.get((area.area_id, goal.indicator_id), ()))
                 files.append(File.generated(config, page + f"{goal.goal_id}.csv", content=csv_text(rows, GOAL_COLUMNS)))
     for indicator in catalogue.indicators.values():
-        files.append(File.generated(config, urls.source_path(urls.indicator(indicator.indicator_id)), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
+        page = urls.indicator(indicator.indicator_id)
+        files.append(File.generated(config, urls.source_path(page), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
+        for chart in (ranking_chart(catalogue, indicator), national_chart(catalogue, indicator)):
+            if chart is not None:
+                files.append(File.generated(config, page + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
+    for name in municipalities(catalogue):
+        files.append(File.generated(config, urls.source_path(urls.municipality(name)), content=_page(name, f"municipality_page({json.dumps(name, ensure_ascii=False)})")))
     for study in catalogue.studies.values():
         files.append(File.generated(config, urls.source_path(urls.study(study.study_id)), content=_page(study.title, f'study_page("{study.study_id}")')))
     for activity in catalogue.activities.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, area_page as areas, catalogue_page, gap_map_page, plan_section, render, study_page as studies
+from macros import activity_page, area_page as areas, catalogue_page, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
 from macros.data import load_cached
 from macros.settings import from_extra
 
@@ -109,6 +109,16 @@ def define_env(env):
     def study_index() -> str:
         """All evaluation studies."""
         return studies.study_index(catalogue, here())
+
+    @env.macro
+    def municipality_page(name: str) -> str:
+        """One municipality: its areas, their plans, and their indicators together."""
+        return municipalities.municipality_page(catalogue, name, here())
+
+    @env.macro
+    def municipality_index() -> str:
+        """All municipalities with areas on the site."""
+        return municipalities.municipality_index(catalogue, here())
 
     @env.macro
     def goal_status_summary() -> str:

@@ -20,7 +20,7 @@ def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
 
 def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     area = catalogue.areas[area_id]
-    facts = [("Kommune", area.municipality)]
+    facts = [("Kommune", link(relative_url(page_url, urls.municipality(area.municipality)), area.municipality))]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     out = block(fact_list(facts))

@@ -34,8 +34,8 @@ def external(href: str | None, text: str) -> Markup:
     return Markup('<a href="{}" rel="noopener">{}</a>').format(href, text)
 
 
-def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = ()) -> Markup:
-    """A plain, sortable-by-eye table; cells already Markup are kept, everything else is escaped."""
+def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False) -> Markup:
+    """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons."""
     numeric = set(numeric)
     head = Markup("").join(Markup('<th scope="col">{}</th>').format(h) for h in headers)
     body = Markup("").join(
@@ -49,7 +49,8 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     )
     cap = Markup("<caption>{}</caption>").format(caption) if caption else Markup("")
     # Material styles only class-less tables, so the class sits on a wrapper.
-    return Markup('<div class="bse-table"><table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>').format(cap, head, body)
+    wrapper = Markup('<div class="bse-table" data-sortable>') if sortable else Markup('<div class="bse-table">')
+    return wrapper + Markup("<table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>").format(cap, head, body)
 
 
 def json_script(element_id: str, data: dict) -> Markup:

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from macros import urls
 from macros.charts import SUPPRESSED, Chart
+from macros.indicator_charts import latest_by_area, national_chart, ranking_chart
 from macros.format import number
 from macros.html import block, external, json_script, link, relative_url, table
 from macros.model import Catalogue
@@ -115,19 +116,21 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
     if thresholds:
         rows = [(c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde")) for c in thresholds]
         out += "\n## Grænser på de officielle lister\n\n" + block(table(("Ordning", "Liste", "Grænse", "Kombinationsregel", "Kilde"), rows, caption="Grænser"))
-    latest = []
-    for area in catalogue.areas.values():
-        series = catalogue.observations.get((area.area_id, indicator_id), ())
-        if series:
-            latest.append((area, series[-1]))
+    latest = latest_by_area(catalogue, ind)
     if latest:
-        latest.sort(key=lambda x: (x[1].suppressed, -(x[1].value or 0), x[0].name))
-        year = max(o.year for _, o in latest)
-        out += "\n## Alle områder, seneste år\n\n"
+        out += "\n## Alle områder\n\n"
         if catalogue.is_illustrative("indicators", "observations"):
-            out += illustrative_notice("Tallene i tabellen nedenfor")
-        rows = [(link(relative_url(page_url, urls.area(a.area_id)), a.name), a.municipality, o.year, SUPPRESSED if o.suppressed else number(o.value)) for a, o in latest]
-        out += block(table(("Område", "Kommune", "År", f"Værdi ({ind.unit})"), rows, caption=f"{ind.name}, seneste år ({year})", numeric=(3,)))
+            out += illustrative_notice("Tallene i diagrammerne og tabellen nedenfor")
+        for chart in (ranking_chart(catalogue, ind), national_chart(catalogue, ind)):
+            if chart is not None:
+                out += block(chart_block(chart))
+        rows = [
+            (link(relative_url(page_url, urls.area(a.area_id)), a.name), link(relative_url(page_url, urls.municipality(a.municipality)), a.municipality), o.year,
+             SUPPRESSED if o.suppressed else number(o.value), f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0))
+            for a, o in latest
+        ]
+        out += "\n## Tabel over alle områder\n\nKlik på en kolonneoverskrift for at sortere.\n\n"
+        out += block(table(("Område", "Kommune", "År", f"Værdi ({ind.unit})", "Antal personer"), rows, caption=f"{ind.name}, seneste tal pr. område", numeric=(2, 3, 4), sortable=True))
     return out
 
 

@@ -59,3 +59,14 @@ def goal_method() -> str:
 
 def pools() -> str:
     return "puljer/"
+
+
+MUNICIPALITIES = "kommuner"
+
+
+def municipality(name: str) -> str:
+    return f"{MUNICIPALITIES}/{slugify(name)}/"
+
+
+def compare() -> str:
+    return f"{AREAS}/sammenlign/"

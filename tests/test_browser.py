@@ -2,23 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
-import pytest
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors = []
-    page.outside_requests = []
-    page.on("console", lambda m: m.type in ("error", "warning") and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-    page.on("request", lambda r: urlparse(r.url).hostname not in ("127.0.0.1", "localhost") and not r.url.startswith("data:") and page.outside_requests.append(r.url))
-    yield page
-    context.close()
-
 
 def wait_for_charts(page, expected: int) -> None:
     page.wait_for_function(
