@@ -23,6 +23,7 @@ from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
 from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
 from macros.indicator_charts import national_chart, ranking_chart
+from macros.compare_view import data_file, data_name
 from macros.municipality_page import municipalities
 from macros.data import load_cached
 from macros.problems import DataError
@@ -76,6 +77,8 @@ def on_files(files: Files, config) -> Files:
         for chart in (ranking_chart(catalogue, indicator), national_chart(catalogue, indicator)):
             if chart is not None:
                 files.append(File.generated(config, page + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
+    for indicator in catalogue.indicators.values():
+        files.append(File.generated(config, urls.compare() + data_name(indicator.indicator_id), content=data_file(catalogue, indicator)))
     for name in municipalities(catalogue):
         files.append(File.generated(config, urls.source_path(urls.municipality(name)), content=_page(name, f"municipality_page({json.dumps(name, ensure_ascii=False)})")))
     for study in catalogue.studies.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, area_page as areas, catalogue_page, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
+from macros import activity_page, area_page as areas, catalogue_page, compare_view, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
 from macros.data import load_cached
 from macros.settings import from_extra
 
@@ -119,6 +119,11 @@ def define_env(env):
     def municipality_index() -> str:
         """All municipalities with areas on the site."""
         return municipalities.municipality_index(catalogue, here())
+
+    @env.macro
+    def compare() -> str:
+        """Two to four areas and one indicator in one chart, chosen by the reader."""
+        return compare_view.compare_view(catalogue, here())
 
     @env.macro
     def goal_status_summary() -> str:

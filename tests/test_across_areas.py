@@ -70,3 +70,37 @@ def test_sortable_table_sorts_by_danish_numbers_and_back(page, server):
     names = page.locator("[data-sortable] tbody tr td:nth-child(1)").all_inner_texts()
     # Danish order: 'Tåstrupgård' after 'Trigeparken', since å comes after z
     assert names.index("Trekanten") < names.index("Trigeparken") < names.index("Tåstrupgård") < names.index("Vollsmose")
+
+
+def test_compare_view_draws_the_chosen_areas_and_a_shared_url_restores_them(page, server, browser):
+    page.goto(f"{server}/omraader/sammenlign/?omraader=mjoelnerparken,vollsmose&indikator=ledighed")
+    page.wait_for_selector(".bse-chart__canvas[data-rendered='light'] svg", timeout=20000)
+    series = page.evaluate("[...new Set(JSON.parse(document.getElementById('compare-spec').textContent).datasets.serier.map(p => p.serie))]")
+    assert series == ["Mjølnerparken", "Vollsmose"]
+    page.get_by_label("Område 3").select_option("gellerupparken-toveshoej")
+    page.get_by_label("Indikator", exact=True).select_option("tryghed")
+    page.wait_for_function("() => document.querySelector('[data-compare-alt]').textContent.includes('tryghed')")
+    assert "omraader=mjoelnerparken%2Cvollsmose%2Cgellerupparken-toveshoej" in page.url and "indikator=tryghed" in page.url
+    alt = page.locator("[data-compare-alt]").inner_text()
+    assert alt.startswith("Linjediagram over tryghed (%) for Mjølnerparken, Vollsmose, Gellerupparken/Toveshøj")
+    headers = page.locator("[data-compare-table] thead th").all_text_contents()
+    assert headers == ["År", "Mjølnerparken", "Vollsmose", "Gellerupparken/Toveshøj"]
+
+    shared = browser.new_context().new_page()
+    shared.goto(page.url)
+    shared.wait_for_selector(".bse-chart__canvas[data-rendered='light'] svg", timeout=20000)
+    assert [shared.get_by_label(f"Område {n}").input_value() for n in (1, 2, 3, 4)] == ["mjoelnerparken", "vollsmose", "gellerupparken-toveshoej", ""]
+    assert shared.get_by_label("Indikator", exact=True).input_value() == "tryghed"
+    assert page.console_errors == [] and page.outside_requests == []
+    shared.context.close()
+
+
+def test_compare_view_asks_for_two_areas_and_the_data_files_match_the_package(page, server, site):
+    import json
+
+    page.goto(f"{server}/omraader/sammenlign/?omraader=vollsmose&indikator=ledighed")
+    assert page.locator("[data-compare-message]").inner_text() == "Vælg mindst to områder for at sammenligne."
+    assert not page.locator("[data-compare-figure]").is_visible()
+    data = json.loads((site / "omraader" / "sammenlign" / "ledighed.json").read_text(encoding="utf-8"))
+    expected = [[int(r["year"]), float(r["value"])] for r in table("observations.csv") if r["area_id"] == "vollsmose" and r["indicator_id"] == "ledighed"]
+    assert data["areas"]["vollsmose"]["points"] == expected and data["illustrative"] is True

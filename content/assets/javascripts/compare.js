@@ -1,0 +1,147 @@
+// Compare view: two to four areas and one indicator in one chart. The choice lives in the URL
+// (?omraader=a,b&indikator=x), the figures come from one data file per indicator beside the page,
+// and the chart gets the same text alternative, table and CSV as every other chart on the site.
+(function () {
+  "use strict";
+
+  var cache = {};
+
+  function fmt(value) {
+    return value.toLocaleString("da-DK", { maximumFractionDigits: 2 });
+  }
+
+  function load(indicator) {
+    if (!cache[indicator]) {
+      cache[indicator] = fetch(indicator + ".json").then(function (response) {
+        if (!response.ok) throw new Error("Tallene for " + indicator + " kunne ikke hentes");
+        return response.json();
+      });
+    }
+    return cache[indicator];
+  }
+
+  function chosen(form) {
+    var seen = [];
+    form.querySelectorAll("select[name=omraade]").forEach(function (select) {
+      if (select.value && seen.indexOf(select.value) < 0) seen.push(select.value);
+    });
+    return seen;
+  }
+
+  function writeUrl(areas, indicator) {
+    var params = new URLSearchParams();
+    if (areas.length) params.set("omraader", areas.join(","));
+    params.set("indikator", indicator);
+    history.replaceState(history.state, "", location.pathname + "?" + params.toString());
+  }
+
+  function describe(data, areas) {
+    var years = [];
+    var latest = areas.map(function (id) {
+      var points = data.areas[id] ? data.areas[id].points : [];
+      points.forEach(function (p) { years.push(p[0]); });
+      var last = points[points.length - 1];
+      return data.areas[id] ? data.areas[id].name + (last ? " " + fmt(last[1]) + " (" + last[0] + ")" : " ingen tal") : id;
+    });
+    var names = areas.map(function (id) { return data.areas[id] ? data.areas[id].name : id; });
+    return "Linjediagram over " + data.name.toLowerCase() + " (" + data.unit + ") for " + names.join(", ") +
+      " fra " + Math.min.apply(null, years) + " til " + Math.max.apply(null, years) + ". Seneste tal: " + latest.join("; ") + "." +
+      (data.illustrative ? " Eksempeldata, ikke officielle tal." : "");
+  }
+
+  function fillTable(table, data, areas) {
+    var years = {};
+    areas.forEach(function (id) { (data.areas[id] ? data.areas[id].points : []).forEach(function (p) { years[p[0]] = true; }); });
+    var head = "<caption></caption><thead><tr><th scope=\"col\">År</th>";
+    areas.forEach(function () { head += "<th scope=\"col\"></th>"; });
+    table.innerHTML = head + "</tr></thead><tbody></tbody>";
+    table.caption.textContent = data.name + " (" + data.unit + ")";
+    var headers = table.tHead.rows[0].cells;
+    areas.forEach(function (id, i) { headers[i + 1].textContent = data.areas[id] ? data.areas[id].name : id; });
+    Object.keys(years).sort().forEach(function (year) {
+      var row = table.tBodies[0].insertRow();
+      row.insertCell().textContent = year;
+      areas.forEach(function (id) {
+        var cell = row.insertCell();
+        cell.className = "bse-num";
+        var point = (data.areas[id] ? data.areas[id].points : []).filter(function (p) { return String(p[0]) === year; })[0];
+        cell.textContent = point ? fmt(point[1]) : "–";
+      });
+    });
+  }
+
+  function csv(data, areas) {
+    var lines = ["indicator_id,area_id,year,value"];
+    areas.forEach(function (id) {
+      (data.areas[id] ? data.areas[id].points : []).forEach(function (p) { lines.push([data.indicator, id, p[0], p[1]].join(",")); });
+    });
+    return URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" }));
+  }
+
+  function update(root) {
+    var form = root.querySelector("[data-compare]");
+    var figure = root.querySelector("[data-compare-figure]");
+    var message = root.querySelector("[data-compare-message]");
+    var areas = chosen(form);
+    var indicator = form.elements.indikator.value;
+    writeUrl(areas, indicator);
+    if (areas.length < 2) {
+      figure.hidden = true;
+      message.textContent = "Vælg mindst to områder for at sammenligne.";
+      return;
+    }
+    load(indicator).then(function (data) {
+      var points = [];
+      areas.forEach(function (id, order) {
+        (data.areas[id] ? data.areas[id].points : []).forEach(function (p) {
+          points.push({ year: p[0], value: p[1], serie: data.areas[id].name, orden: order });
+        });
+      });
+      var specEl = document.getElementById("compare-spec");
+      var spec = JSON.parse(specEl.textContent);
+      var text = describe(data, areas);
+      spec.title = { text: data.name, subtitle: data.illustrative ? "Eksempeldata, ikke officielle tal" : "" };
+      spec.encoding.y.title = data.unit;
+      spec.description = text;
+      spec.datasets = { serier: points };
+      specEl.textContent = JSON.stringify(spec);
+      root.querySelector("#compare-title").textContent = data.name + ": " + areas.length + " områder";
+      root.querySelector("[data-compare-alt]").textContent = text;
+      var canvas = figure.querySelector(".bse-chart__canvas");
+      canvas.setAttribute("aria-label", text);
+      fillTable(root.querySelector("[data-compare-table]"), data, areas);
+      var link = root.querySelector("[data-compare-csv]");
+      if (link.href.indexOf("blob:") === 0) URL.revokeObjectURL(link.href);
+      link.href = csv(data, areas);
+      message.textContent = "";
+      figure.hidden = false;
+      window.bseCharts.draw(canvas);
+    }).catch(function (error) {
+      message.textContent = error.message;
+    });
+  }
+
+  function setup() {
+    var form = document.querySelector("[data-compare]");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "true";
+    var root = form.parentNode;
+    var params = new URLSearchParams(location.search);
+    var selects = form.querySelectorAll("select[name=omraade]");
+    var wanted = (params.get("omraader") || "").split(",").filter(Boolean);
+    var options = Array.prototype.map.call(selects[0].options, function (o) { return o.value; });
+    wanted.filter(function (id) { return options.indexOf(id) >= 0; }).slice(0, selects.length).forEach(function (id, i) { selects[i].value = id; });
+    var indicator = params.get("indikator");
+    if (indicator && form.querySelector('#compare-indikator option[value="' + CSS.escape(indicator) + '"]')) form.elements.indikator.value = indicator;
+    root.querySelector("[data-compare-nojs]").hidden = true;
+    form.hidden = false;
+    form.addEventListener("change", function () { update(root); });
+    update(root);
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(setup);
+  } else {
+    document.addEventListener("DOMContentLoaded", setup);
+  }
+})();
