@@ -8,6 +8,7 @@ from macros import urls
 from macros.charts import Chart, indicator_chart
 from macros.html import block, link, relative_url
 from macros.model import Catalogue
+from macros.list_timeline import timeline_table
 from macros.plan_section import plan_section
 from macros.render import chart_block, designation_table, fact_list, illustrative_notice
 
@@ -25,6 +26,15 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     out = block(fact_list(facts))
     out += "\n## Officielle lister\n\n" + block(designation_table(catalogue, area_id))
+    out += "\n### Kriterier år for år\n\n"
+    out += (
+        "Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
+        "der gjaldt det år. Kriterier uden en fast grænse i kilderne og reglerne om, hvor mange kriterier "
+        "der skal være opfyldt, indgår ikke; tabellen siger derfor ikke, om området burde have været på en liste.\n\n"
+    )
+    if catalogue.is_illustrative("indicators", "observations"):
+        out += illustrative_notice("Tallene bag opfyldelsen i tabellen nedenfor")
+    out += block(timeline_table(catalogue, area_id))
     charts = area_charts(catalogue, area_id)
     if charts:
         out += "\n## Indikatorer\n\n"

@@ -48,7 +48,7 @@ class Chart:
 
 
 @lru_cache(maxsize=None)
-def _indicator_template(name: str, unit: str, with_thresholds: bool) -> dict:
+def _indicator_template(name: str, unit: str, with_thresholds: bool, with_periods: bool = False) -> dict:
     """The Vega-Lite spec for an indicator over time, with data left out (named datasets)."""
     x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
     lines = (
@@ -77,7 +77,18 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool) -> dict:
         .mark_text(align="left", dx=3, dy=-6, fontSize=10, color="#444444")
         .encode(x=alt.X("fra:Q"), y=alt.Y("graense:Q"), text="liste:N")
     )
-    layers = (rules, labels, lines) if with_thresholds else (lines,)
+    # each helhedsplan's years, shaded behind everything else
+    periods = (
+        alt.Chart(alt.NamedData("perioder"))
+        .mark_rect(opacity=0.13, color="#6b6b6b")
+        .encode(x=alt.X("fra:Q"), x2="til:Q", tooltip=[alt.Tooltip("plan:N", title="Helhedsplan")])
+    )
+    period_labels = (
+        alt.Chart(alt.NamedData("perioder"))
+        .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=10, color="#444444")
+        .encode(x=alt.X("fra:Q"), text="plan:N")
+    )
+    layers = ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,))
     chart = alt.layer(*layers).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
     return chart.to_dict()
 
@@ -160,12 +171,19 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         return None
     illustrative = catalogue.is_illustrative("indicators", "observations")
     subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
+    periods = [
+        {"fra": max(p.start_year, data.first), "til": min(p.end_year, data.last), "plan": f"Plan {p.pool}"}
+        for p in catalogue.plans_of(area.area_id) if p.start_year <= data.last and p.end_year >= data.first
+    ]
     description = _describe(area, indicator, data, catalogue.suppression_threshold)
-
-    spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit, bool(data.rules)))
+    if periods:
+        description += " Skraveret: " + "; ".join(f"helhedsplanen {p['fra']}–{p['til']}" for p in periods) + "."
+    spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods)))
     spec["title"]["subtitle"] = subtitle
     spec["description"] = description
     spec["datasets"] = {"serier": data.points, "graenser": data.rules} if data.rules else {"serier": data.points}
+    if periods:
+        spec["datasets"]["perioder"] = periods
     return Chart(
         chart_id=f"chart-{area.area_id}-{indicator.indicator_id}",
         indicator_id=indicator.indicator_id,
