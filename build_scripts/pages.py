@@ -2,7 +2,7 @@
 
 - adds a generated page per area, indicator, study, municipality, theme and target group, each a few lines calling a macro, and
   keeps them out of the global navigation (index pages link them), so the build stays linear;
-- adds each chart's CSV download and the self-hosted Vega bundle;
+- adds each chart's CSV download, the open-data downloads (CSV, zip, DCAT-AP) and the self-hosted Vega bundle;
 - builds into `<site_dir>.partial` and swaps it in only when the whole build succeeded, so bad
   input never leaves a half-built site behind.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros import urls
+from macros import open_data, urls
 from macros.activities import vocabulary
 from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
@@ -25,6 +25,7 @@ from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
 from macros.indicator_charts import national_chart, ranking_chart
 from macros.compare_view import data_file, data_name
 from macros.municipality_page import municipalities
+from macros.open_data import package_files
 from macros.data import load_cached
 from macros.problems import DataError
 from macros.settings import from_extra
@@ -91,6 +92,11 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, urls.source_path(urls.theme(theme)), content=_page(f"Tema: {theme}", f"theme_page({json.dumps(theme, ensure_ascii=False)})")))
     for group in vocabulary("target_groups"):
         files.append(File.generated(config, urls.source_path(urls.target_group(group)), content=_page(f"Målgruppe: {group}", f"target_group_page({json.dumps(group, ensure_ascii=False)})")))
+    root = Path(config["config_file_path"]).parent
+    for package in catalogue.packages.values():
+        for path, content in package_files(root, package, catalogue.suppression_threshold).items():
+            files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, f"{open_data.FOLDER}/catalog.jsonld", content=open_data.dcat_catalogue(catalogue, config.get("site_url") or "")))
     files.append(File.generated(config, VEGA_BUNDLE, content=vega_bundle()))
     return files
 

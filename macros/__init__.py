@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, area_page as areas, catalogue_page, compare_view, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
+from macros import activity_page, area_page as areas, catalogue_page, compare_view, open_data, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
 from macros.data import load_cached
 from macros.settings import from_extra
 
@@ -121,6 +121,11 @@ def define_env(env):
         return municipalities.municipality_index(catalogue, here())
 
     @env.macro
+    def open_data_page() -> str:
+        """Every data package with its resources, fields, licence, sources and downloads, and JSON-LD."""
+        return open_data.data_page(catalogue, here(), env.conf.get("site_url") or "")
+
+    @env.macro
     def compare() -> str:
         """Two to four areas and one indicator in one chart, chosen by the reader."""
         return compare_view.compare_view(catalogue, here())
@@ -138,4 +143,4 @@ def define_env(env):
     @env.macro
     def count(kind: str) -> int:
         """How many areas, indicators, studies or activities there are, for the words on a page."""
-        return len({"områder": catalogue.areas, "indikatorer": catalogue.indicators, "studier": catalogue.studies, "aktiviteter": catalogue.activities}[kind])
+        return len({"områder": catalogue.areas, "indikatorer": catalogue.indicators, "studier": catalogue.studies, "aktiviteter": catalogue.activities, "datapakker": catalogue.packages}[kind])

@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from macros import checks
 from macros.activities import read_activities
 from macros.model import (
-    Activity, Area, Catalogue, Criterion, Design, Designation, Goal, Indicator, KnowledgeLevel, Observation, PackageInfo,
-    Plan, Pool, Result, Study, frozen,
+    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, Observation,
+    PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
 )
 from macros.problems import DataError, Problem
+from macros.provenance import last_changed
 from macros.settings import Settings
 from macros.validate import unlisted_files, validate_package
 
@@ -34,7 +36,7 @@ def _read_typed(path: Path, fields: list[dict]) -> list[dict]:
         return [{k: (types[k](v) if v != "" else None) for k, v in row.items()} for row in csv.DictReader(f)]
 
 
-def _package_info(name: str, descriptor: dict) -> PackageInfo:
+def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageInfo:
     licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
     sources = tuple((s.get("title", ""), s.get("path", "")) for s in descriptor.get("sources", []))
     illustrative = frozenset(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
@@ -42,7 +44,17 @@ def _package_info(name: str, descriptor: dict) -> PackageInfo:
         f"{r['name']}.{f['name']}": tuple(f["constraints"]["enum"])
         for r in descriptor["resources"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})
     }
-    return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative, frozen(enums))
+    resources = tuple(
+        ResourceInfo(
+            r["name"], r["path"], r.get("title", r["name"]), r.get("description", ""),
+            tuple(FieldInfo(f["name"], f.get("type", "string"), f.get("title", f["name"]), f.get("description", "")) for f in r["schema"]["fields"]),
+            rows.get(r["name"], 0),
+        )
+        for r in descriptor["resources"]
+    )
+    licence_url = next((l.get("path", "") for l in descriptor.get("licenses", [])), "")
+    return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative, frozen(enums),
+                       resources, licence_url, descriptor.get("version", ""))
 
 
 def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInfo], list[Problem]]:
@@ -62,9 +74,10 @@ def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInf
             continue
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
         problems += unlisted_files(base / name, descriptor, root)
-        infos[name] = _package_info(name, descriptor)
         for resource in descriptor["resources"]:
             tables[f"{name}/{resource['name']}"] = _read_typed(base / name / resource["path"], resource["schema"]["fields"])
+        info = _package_info(name, descriptor, {r["name"]: len(tables[f"{name}/{r['name']}"]) for r in descriptor["resources"]})
+        infos[name] = replace(info, updated=last_changed(base / name))
     return tables, infos, problems
 
 

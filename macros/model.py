@@ -175,8 +175,26 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class FieldInfo:
+    name: str
+    type: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ResourceInfo:
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[FieldInfo, ...]
+    rows: int
+
+
+@dataclass(frozen=True)
 class PackageInfo:
-    """What a page needs to say about a data package: its title, licence and sources."""
+    """What a page needs to say about a data package: its title, licence, sources and resources."""
 
     name: str
     title: str
@@ -185,6 +203,10 @@ class PackageInfo:
     sources: tuple[tuple[str, str], ...]
     illustrative_resources: frozenset[str]
     enums: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # "resource.field" → allowed values
+    resources: tuple[ResourceInfo, ...] = ()
+    licence_url: str = ""
+    version: str = ""
+    updated: str | None = None  # date of the package folder's last commit
 
 
 def frozen(mapping: dict) -> Mapping:

@@ -1,0 +1,84 @@
+"""Open data: downloads at stable URLs, zips that validate, JSON-LD and DCAT naming every resource."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from macros.data import PACKAGES
+from tests.conftest import ROOT
+
+
+def descriptor(package: str) -> dict:
+    return json.loads((ROOT / "datapackages" / package / "datapackage.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_each_package_zip_opens_with_frictionless_validate(site, tmp_path, package):
+    with zipfile.ZipFile(site / "data" / f"{package}.zip") as archive:
+        names = sorted(archive.namelist())
+        archive.extractall(tmp_path)
+    expected = sorted([f"{package}/datapackage.json"] + [f"{package}/{r['path']}" for r in descriptor(package)["resources"]])
+    assert names == expected
+    cli = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(cli), "validate", str(tmp_path / package / "datapackage.json")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_resource_csv_is_published_as_committed_at_a_stable_url(site):
+    for package in PACKAGES:
+        for resource in descriptor(package)["resources"]:
+            published = site / "data" / package / resource["path"]
+            assert published.read_bytes() == (ROOT / "datapackages" / package / resource["path"]).read_bytes(), published
+
+
+def test_json_ld_on_the_data_page_parses_and_names_every_resource(site):
+    text = (site / "data" / "index.html").read_text(encoding="utf-8")
+    (raw,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    datasets = json.loads(raw)
+    assert [d["identifier"] for d in datasets] == list(PACKAGES)
+    for dataset in datasets:
+        assert dataset["@type"] == "Dataset" and dataset["license"].startswith("https://")
+        named = {d["contentUrl"] for d in dataset["distribution"]}
+        for resource in descriptor(dataset["identifier"])["resources"]:
+            assert f"data/{dataset['identifier']}/{resource['path']}" in named
+            assert resource["title"] in {d["name"] for d in dataset["distribution"]}
+        assert f"data/{dataset['identifier']}.zip" in named
+
+
+def test_dcat_catalogue_lists_every_dataset_and_download(site):
+    catalogue = json.loads((site / "data" / "catalog.jsonld").read_text(encoding="utf-8"))
+    assert catalogue["@type"] == "dcat:Catalog" and catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
+    by_id = {d["dct:identifier"]: d for d in catalogue["dcat:dataset"]}
+    assert list(by_id) == list(PACKAGES)
+    for package, dataset in by_id.items():
+        urls = {d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"]}
+        assert urls == {f"data/{package}/{r['path']}" for r in descriptor(package)["resources"]} | {f"data/{package}.zip"}
+        for url in urls:
+            assert (site / url).exists(), url
+
+
+def test_data_page_describes_every_field_licence_and_update_date(site):
+    text = (site / "data" / "index.html").read_text(encoding="utf-8")
+    for package in PACKAGES:
+        for resource in descriptor(package)["resources"]:
+            for field in resource["schema"]["fields"]:
+                assert f"<code>{field['name']}</code>" in text, (package, field["name"])
+    assert text.count("Creative Commons Attribution 4.0") >= len(PACKAGES)
+    assert "Senest ændret:" in text
+
+
+def test_zips_are_byte_identical_between_builds(site, tmp_path):
+    from macros.data import load
+    from macros.open_data import package_files
+
+    catalogue = load(ROOT)
+    for package in catalogue.packages.values():
+        again = package_files(ROOT, package, catalogue.suppression_threshold)[f"data/{package.name}.zip"]
+        assert again == (site / "data" / f"{package.name}.zip").read_bytes()
