@@ -1,11 +1,17 @@
 # The two commands of the README. Each installs what it needs first (see build_scripts/setup.sh).
 VENV ?= .venv
 
-.PHONY: site test serve
+.PHONY: site report test serve
 
 site:
 	VENV=$(VENV) build_scripts/setup.sh site
 	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/python -m build_scripts.reports
+
+# One area's PDF report into the built site, e.g. `make report AREA=mjoelnerparken`.
+report:
+	VENV=$(VENV) build_scripts/setup.sh site
+	$(VENV)/bin/python -m build_scripts.reports --area $(AREA)
 
 test:
 	VENV=$(VENV) build_scripts/setup.sh test

@@ -4,7 +4,7 @@
 
 Load the collected rows, map each source's name of an area to one canonical area, map the
 English status and provenance notes to the package's Danish vocabulary, and save
-`datapackages/areas/areas.csv` and `designations.csv`. The output is committed; this script is
+`datapackages/areas/areas.csv`, `designations.csv` and `list_counts.csv`. The output is committed; this script is
 its provenance and is re-run (and checked by a test) whenever the reference changes.
 """
 
@@ -15,6 +15,7 @@ import csv
 import re
 from pathlib import Path
 
+from build_scripts import import_list_counts
 from macros.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,13 +177,15 @@ def save(rows: list[dict], path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE, help="folder with area_designations.csv")
+    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE, help="folder with area_designations.csv and area_list_counts_by_year.csv")
     parser.add_argument("--out", type=Path, default=PACKAGE, help="the areas package folder")
     args = parser.parse_args(argv)
     areas, designations = process(load(args.reference))
     save(areas, args.out / "areas.csv")
     save(designations, args.out / "designations.csv")
-    print(f"{len(areas)} areas, {len(designations)} designations → {args.out}")
+    counts = import_list_counts.process(import_list_counts.load(args.reference))
+    save(counts, args.out / "list_counts.csv")
+    print(f"{len(areas)} areas, {len(designations)} designations, {len(counts)} list counts → {args.out}")
 
 
 if __name__ == "__main__":

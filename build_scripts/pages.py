@@ -25,6 +25,7 @@ from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
 from macros.indicator_charts import national_chart, ranking_chart
 from macros.compare_view import data_file, data_name
 from macros.municipality_page import municipalities
+from macros.national_report import evidence_chart, list_counts_chart
 from macros.open_data import package_files
 from macros.data import load_cached
 from macros.problems import DataError
@@ -64,6 +65,7 @@ def on_files(files: Files, config) -> Files:
     for area in catalogue.areas.values():
         page = urls.area(area.area_id)
         files.append(File.generated(config, urls.source_path(page), content=_page(area.name, f'area_page("{area.area_id}")')))
+        files.append(File.generated(config, urls.source_path(urls.report(area.area_id)), content=_page(f"Statusrapport: {area.name}", f'area_report("{area.area_id}")')))
         for indicator in catalogue.indicators.values():
             text = indicator_csv(catalogue, area, indicator)
             if text is not None:
@@ -80,6 +82,8 @@ def on_files(files: Files, config) -> Files:
                 files.append(File.generated(config, page + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
     for indicator in catalogue.indicators.values():
         files.append(File.generated(config, urls.compare() + data_name(indicator.indicator_id), content=data_file(catalogue, indicator)))
+    for chart in (list_counts_chart(catalogue), evidence_chart(catalogue)):
+        files.append(File.generated(config, urls.national_report() + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
     for name in municipalities(catalogue):
         files.append(File.generated(config, urls.source_path(urls.municipality(name)), content=_page(name, f"municipality_page({json.dumps(name, ensure_ascii=False)})")))
     for study in catalogue.studies.values():

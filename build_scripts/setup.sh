@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what `make site` (site) or `make test` (test) needs, idempotently.
-#   build_scripts/setup.sh site   virtual environment in .venv with the project and its dependencies
-#   build_scripts/setup.sh test   the same plus the test extra, Debian's chromium and the npm test tools
+#   build_scripts/setup.sh site   virtual environment in .venv with the project and its dependencies, and
+#                                 Debian's chromium (the PDF engine of build_scripts/reports.py)
+#   build_scripts/setup.sh test   the same plus the test extra and the npm test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-site}"
@@ -19,14 +20,15 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+# Debian's chromium, driven by Playwright through executable_path; never Playwright's own download.
+command -v chromium >/dev/null 2>&1 || apt_install chromium
+
 if [ "$what" = "test" ]; then
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-  apt_install() {
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
-  }
-  # Debian's chromium, driven by Playwright through executable_path; never Playwright's own download.
-  command -v chromium >/dev/null 2>&1 || apt_install chromium
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   lock_stamp="tests/tools/node_modules/.installed-$(sha256sum tests/tools/package-lock.json | cut -c1-16)"
   if [ ! -f "$lock_stamp" ]; then

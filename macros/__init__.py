@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, area_page as areas, catalogue_page, compare_view, open_data, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
+from macros import activity_page, area_page as areas, area_report as area_report_module, catalogue_page, compare_view, national_report, open_data, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
 from macros.data import load_cached
 from macros.settings import from_extra
 
@@ -119,6 +119,26 @@ def define_env(env):
     def municipality_index() -> str:
         """All municipalities with areas on the site."""
         return municipalities.municipality_index(catalogue, here())
+
+    @env.macro
+    def area_report(area_id: str) -> str:
+        """The printable status report of one area for its board."""
+        return area_report_module.area_report(catalogue, area_id, here())
+
+    @env.macro
+    def list_counts() -> str:
+        """Areas on each official list per year, chart with table and CSV."""
+        return national_report.list_counts_section(catalogue)
+
+    @env.macro
+    def evidence_by_theme() -> str:
+        """Core activities per theme and knowledge level, chart with table and CSV."""
+        return national_report.evidence_section(catalogue)
+
+    @env.macro
+    def plans_overview() -> str:
+        """Plans and goals per pool."""
+        return national_report.plans_overview(catalogue)
 
     @env.macro
     def open_data_page() -> str:

@@ -22,6 +22,9 @@ def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
 def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     area = catalogue.areas[area_id]
     facts = [("Kommune", link(relative_url(page_url, urls.municipality(area.municipality)), area.municipality))]
+    facts.append(("Statusrapport", Markup("{} · {}").format(
+        link(relative_url(page_url, urls.report_pdf(area_id)), "PDF til bestyrelsen"),
+        link(relative_url(page_url, urls.report(area_id)), "printvenlig side"))))
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     out = block(fact_list(facts))
@@ -35,12 +38,18 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     if catalogue.is_illustrative("indicators", "observations"):
         out += illustrative_notice("Tallene bag opfyldelsen i tabellen nedenfor")
     out += block(timeline_table(catalogue, area_id))
+    return out + indicator_panel(catalogue, area_id, page_url) + plan_section(catalogue, area, page_url)
+
+
+def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str, links: bool = True) -> str:
+    """Every indicator chart of the area, under one eksempeldata notice when the figures are illustrative."""
     charts = area_charts(catalogue, area_id)
-    if charts:
-        out += "\n## Indikatorer\n\n"
-        if any(c.illustrative for c in charts):
-            out += illustrative_notice()
-        for chart in charts:
-            link_to = relative_url(page_url, urls.indicator(chart.indicator_id))
-            out += block(Markup("{}<p>{}</p>").format(chart_block(chart), link(link_to, f"Om indikatoren {chart.title.lower()}")))
-    return out + plan_section(catalogue, area, page_url)
+    if not charts:
+        return ""
+    out = "\n## Indikatorer\n\n"
+    if any(c.illustrative for c in charts):
+        out += illustrative_notice()
+    for chart in charts:
+        about = Markup("<p>{}</p>").format(link(relative_url(page_url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}")) if links else ""
+        out += block(chart_block(chart) + about)
+    return out

@@ -11,7 +11,7 @@ from pathlib import Path
 from macros import checks
 from macros.activities import read_activities
 from macros.model import (
-    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, Observation,
+    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, ListCount, Observation,
     PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
 )
 from macros.problems import DataError, Problem
@@ -138,6 +138,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         result_activities=frozen({k: tuple(v) for k, v in result_activities.items()}),
         suppression_threshold=settings.suppression_threshold,
         plans=frozen(plans),
+        list_counts=tuple(ListCount(**r) for r in tables["areas/list_counts"]),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 

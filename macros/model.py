@@ -28,6 +28,16 @@ class Designation:
 
 
 @dataclass(frozen=True)
+class ListCount:
+    year: int
+    list_type: str
+    count: int
+    basis: str
+    source: str
+    note: str | None
+
+
+@dataclass(frozen=True)
 class Criterion:
     criterion_id: str
     regime: str
@@ -236,6 +246,7 @@ class Catalogue:
     suppression_threshold: int = 10
     plans: Mapping[str, Plan] = field(default_factory=lambda: frozen({}))
     area_plans: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
+    list_counts: tuple[ListCount, ...] = ()
 
     def plans_of(self, area_id: str) -> tuple[Plan, ...]:
         return tuple(self.plans[p] for p in self.area_plans.get(area_id, ()))

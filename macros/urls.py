@@ -70,3 +70,18 @@ def municipality(name: str) -> str:
 
 def compare() -> str:
     return f"{AREAS}/sammenlign/"
+
+
+REPORTS = "rapporter"
+
+
+def report(area_id: str) -> str:
+    return f"{REPORTS}/{area_id}/"
+
+
+def report_pdf(area_id: str) -> str:
+    return f"{REPORTS}/{area_id}.pdf"
+
+
+def national_report() -> str:
+    return f"{REPORTS}/landsrapport/"

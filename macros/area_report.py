@@ -1,0 +1,45 @@
+"""The printable status report of one area for its boligsocial bestyrelse (HTML, printed to PDF by build_scripts/reports.py).
+
+It is made of the same fragments as the area page, so its figures are the area page's figures.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros import urls
+from macros.area_page import indicator_panel
+from macros.evidence_text import citation
+from macros.html import block, external, link, relative_url
+from macros.model import Catalogue
+from macros.plan_section import plan_section
+
+def data_year(catalogue: Catalogue) -> int:
+    return max(o.year for series in catalogue.observations.values() for o in series)
+
+
+def area_report(catalogue: Catalogue, area_id: str, page_url: str) -> str:
+    area = catalogue.areas[area_id]
+    plans = catalogue.plans_of(area_id)
+    plan_lines = Markup("").join(Markup("<li>{} ({}–{})</li>").format(p.name, p.start_year, p.end_year) for p in plans) or Markup("<li>Ingen helhedsplan i data</li>")
+    cover = Markup(
+        '<section class="bse-cover"><p class="bse-cover__kicker">Statusrapport til den boligsociale bestyrelse</p>'
+        '<p class="bse-cover__area">{area} · {municipality} Kommune</p><ul>{plans}</ul>'
+        "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
+    ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=data_year(catalogue),
+             page=link(relative_url(page_url, urls.area(area_id)), "områdets side"))
+    out = block(cover)
+    out += plan_section(catalogue, area, page_url)
+    out += indicator_panel(catalogue, area_id, page_url, links=False)
+    out += "\n## Kilder\n\n" + block(sources(catalogue, plans))
+    return out
+
+
+def sources(catalogue: Catalogue, plans) -> Markup:
+    packages = Markup("").join(
+        Markup("<li>{}: {}</li>").format(p.title, Markup("; ").join(external(url, title) for title, url in p.sources))
+        for p in catalogue.packages.values() if p.name in ("areas", "indicators", "plans", "evaluations")
+    )
+    studies = dict.fromkeys(r.study_id for p in plans for a in p.activities for r in catalogue.activity_results.get(a, ()))
+    cited = Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies)
+    return Markup("<ul>{}{}</ul>").format(packages, cited)

@@ -1,0 +1,86 @@
+"""PDF reports: printed by headless Chromium from the report pages, with the area page's own figures."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+
+
+def run_reports(*args: str) -> subprocess.CompletedProcess:
+    """The real command, in its own process (the session's browser already holds Playwright here)."""
+    return subprocess.run([sys.executable, "-m", "build_scripts.reports", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pdf_text(path) -> tuple[str, int]:
+    reader = PdfReader(str(path))
+    return words("\n".join(page.extract_text() for page in reader.pages)), len(reader.pages)
+
+
+@pytest.fixture(scope="module")
+def area_pdf(site):
+    result = run_reports("--site", str(site), "--area", "mjoelnerparken")
+    assert result.returncode == 0, result.stderr
+    return site / "rapporter" / "mjoelnerparken.pdf"
+
+
+def goal_rows(site) -> list[list[str]]:
+    """The goal tables of the area page, as the reader sees them (cell texts)."""
+    page = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    rows = []
+    for table in re.findall(r"<caption>Mål i Helhedsplan.*?</caption>.*?<tbody>(.*?)</tbody>", page, re.S):
+        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+            rows.append([words(html.unescape(re.sub(r"<[^>]+>", " ", cell))) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)])
+    return rows
+
+
+def test_area_report_names_the_area_with_danish_letters_and_numbers_its_pages(area_pdf):
+    text, pages = pdf_text(area_pdf)
+    assert text.startswith("Statusrapport: Mjølnerparken")
+    assert "Mjølnerparken · København Kommune" in text
+    assert f"Side 1 af {pages}" in text and f"Side {pages} af {pages}" in text
+    assert "data til og med 2024" in text
+    assert "er eksempeldata og ikke officielle tal" in text
+
+
+def test_area_report_shows_every_goal_its_status_and_the_figures_of_the_area_page(site, area_pdf):
+    text, _ = pdf_text(area_pdf)
+    rows = goal_rows(site)
+    assert len(rows) == 6
+    for description, indicator, path, latest, expected, status in rows:
+        assert description in text and status in text
+        for figure in (path, latest, expected):
+            assert figure in text, figure
+
+
+def test_area_report_charts_are_vector_graphics_not_images(area_pdf):
+    reader = PdfReader(str(area_pdf))
+    images = sum(len(page.images) for page in reader.pages)
+    text, _ = pdf_text(area_pdf)
+    assert images == 0
+    assert "2014 2015 2016 2017 2018" in text  # axis labels of a goal chart, as text in the PDF
+
+
+def test_national_report_pdf_has_the_official_list_counts(site):
+    result = run_reports("--site", str(site), "--national-only")
+    assert result.returncode == 0, result.stderr
+    text, pages = pdf_text(site / "rapporter" / "landsrapport.pdf")
+    assert "Landsrapport om de boligsociale indsatser" in text and pages >= 2
+    assert "Antal områder på de officielle lister" in text
+    assert "forebyggelsesområde" in text and "Aktiviteter pr. tema og vidensniveau" in text
+    assert "2010 ghettoområde 29 står i kilden" in text  # the data table is printed too
+
+
+def test_an_unknown_area_is_refused_with_a_danish_message(site):
+    result = run_reports("--site", str(site), "--area", "ørkenbyen")
+    assert result.returncode == 2 and "ukendt område 'ørkenbyen'" in result.stderr
