@@ -15,10 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from macros import open_data, urls
-from macros.activities import vocabulary
+from macros.activities import is_activity_page, shown_as_text, vocabulary
 from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
 from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
@@ -103,6 +104,16 @@ def on_files(files: Files, config) -> Files:
     files.append(File.generated(config, f"{open_data.FOLDER}/catalog.jsonld", content=open_data.dcat_catalogue(catalogue, config.get("site_url") or "")))
     files.append(File.generated(config, VEGA_BUNDLE, content=vega_bundle()))
     return files
+
+
+@event_priority(50)  # before mkdocs-macros renders the page
+def on_page_markdown(markdown, page, config, files):
+    """Editor text on an activity page is shown as written: Jinja in it (or in its title) never runs."""
+    if not is_activity_page(page.file.src_uri):
+        return markdown
+    if page.title:
+        page.title = shown_as_text(page.title, ())
+    return shown_as_text(markdown)
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,21 @@ SECTIONS = (
 GENERATED_SECTIONS = {"Hvad viser evalueringerne?": EVIDENCE_CALL, "Kilder": SOURCES_CALL}
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+_JINJA_OPENERS = re.compile(r"\{\{|\{%|\{#")
+# Markup that would run or load something in the reader's browser; the body is Markdown, not a web page.
+_ACTIVE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|javascript:|\son[a-z]+\s*=", re.I)
+ALLOWED_CALLS = (FACTS_CALL, EVIDENCE_CALL, SOURCES_CALL)
+
+
+def shown_as_text(text: str, allowed: tuple[str, ...] = ALLOWED_CALLS) -> str:
+    """Escape every Jinja opener except the allowed macro calls, so editor text is shown, never run."""
+    parts = re.split("(" + "|".join(re.escape(a) for a in allowed) + ")", text) if allowed else [text]
+    return "".join(part if part in allowed else _JINJA_OPENERS.sub(lambda m: "{{ '" + m.group(0) + "' }}", part) for part in parts)
+
+
+def is_activity_page(src_uri: str) -> bool:
+    folder, _, name = src_uri.partition("/")
+    return folder == FOLDER and "/" not in name and name.endswith(".md") and name[:-3] not in RESERVED
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +64,11 @@ def vocabulary(field: str) -> tuple[str, ...]:
 
 def cost_descriptions() -> dict[str, str]:
     return dict(schema()["properties"]["cost_level"]["x-descriptions"])
+
+
+def activity_slugs(content: Path) -> set[str]:
+    """The slug of every activity file, valid or not (its file name)."""
+    return {p.stem for p in (content / FOLDER).glob("*.md") if p.stem not in RESERVED}
 
 
 def read_activities(content: Path, root: Path) -> tuple[list[Activity], list[Problem]]:
@@ -94,6 +114,10 @@ def read_activity(path: Path, root: Path, content: Path) -> tuple[Activity | Non
     if not isinstance(meta, dict):
         return None, [Problem(file, "front matter skal være felter med navn og værdi", "Skriv ét felt pr. linje som 'title: Lommepengejob'.", 2)], None
     problems = [_schema_problem(error, file, nodes) for error in Draft202012Validator(schema()).iter_errors(meta)]
+    problems += [
+        Problem(file, "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi.", n + 2, None, line.strip()[:60])
+        for n, line in enumerate((match.group(1) or "").split("\n")) if "UDFYLD" in line and not line.lstrip().startswith("#")
+    ]
     body_start = text[: match.end()].count("\n") + 1
     problems += _body_problems(text[match.end():], file, body_start)
     if not problems and meta["slug"] != path.stem:
@@ -178,9 +202,15 @@ def _line(node, path: list) -> int | None:
 
 
 def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
-    """Sections in the agreed order; generated sections hold only their macro call."""
+    """Sections in the agreed order; generated sections hold only their macro call; no active HTML."""
     problems: list[Problem] = []
     lines = body.split("\n")
+    for n, line in enumerate(lines):
+        if "UDFYLD" in line:
+            problems.append(Problem(file, "teksten er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige tekst.", first_line + n, None, line.strip()[:60]))
+        match = _ACTIVE_HTML.search(line)
+        if match:
+            problems.append(Problem(file, "teksten indeholder HTML, der kan køre kode i læserens browser", "Skriv almindelig tekst og Markdown; slet script, iframe, style, form, javascript: og on…=-attributter.", first_line + n, None, match.group(0).strip()))
     headings = [(i, line[3:].strip()) for i, line in enumerate(lines) if line.startswith("## ")]
     intro = "\n".join(lines[: headings[0][0]] if headings else lines)
     if FACTS_CALL not in intro:

@@ -63,3 +63,31 @@ def plans(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
         if row["target_year"] <= row["baseline_year"]:
             problems.append(Problem("datapackages/plans/goals.csv", "målåret skal ligge efter basisåret", "Ret target_year, så det er senere end baseline_year.", line, "target_year", str(row["target_year"])))
     return problems
+
+
+def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
+    """Every cross-reference check whose tables all loaded, so one run reports as much as it can."""
+    found: list[Problem] = []
+    for check, needs in (
+        (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations")),
+        (lambda: activity_links(tables, activities), ("evaluations/result_activities",)),
+        (lambda: plans(tables, activities), ("plans/plans", "plans/plan_areas", "plans/goals", "plans/plan_activities", "areas/areas", "indicators/indicators")),
+    ):
+        if all(name in tables for name in needs):
+            found += check()
+    return found + unfinished(tables)
+
+
+TODO = "UDFYLD"
+
+
+def unfinished(tables: dict[str, Rows]) -> list[Problem]:
+    """Rows started with build_scripts.scaffold and not yet filled in are never published."""
+    found = []
+    for name, rows in tables.items():
+        package, resource = name.split("/")
+        for line, row in enumerate(rows, start=2):
+            for field, value in row.items():
+                if isinstance(value, str) and TODO in value:
+                    found.append(Problem(f"datapackages/{package}/{resource}.csv", "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi, eller slet rækken.", line, field, value))
+    return found

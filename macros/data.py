@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from macros import checks
-from macros.activities import read_activities
+from macros.activities import activity_slugs, read_activities
 from macros.model import (
     Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, ListCount, Observation,
     PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
@@ -164,9 +164,8 @@ def load(root: Path, settings: Settings = Settings()) -> Catalogue:
     tables, infos, problems = read_tables(root)
     activities, content_problems = read_activities(root / CONTENT, root)
     problems += content_problems
-    if not problems:
-        slugs = {a.slug for a in activities}
-        problems = checks.cross_package(tables) + checks.activity_links(tables, slugs) + checks.plans(tables, slugs)
+    # an activity with a problem in its own file still exists, so links to it are not reported twice
+    problems += checks.run_all(tables, activity_slugs(root / CONTENT))
     if problems:
         raise DataError(problems)
     return build(tables, infos, activities, settings)

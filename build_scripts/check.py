@@ -1,0 +1,45 @@
+"""Check all data packages, activity pages and cross references, and report every problem at once.
+
+    python -m build_scripts.check
+
+The same checks run in every `mkdocs build`; this command runs them without building, for editors.
+Each problem names the file, the line and the field (or front-matter field), the value found, what
+was expected and how to fix it, in Danish. Exit status 0 when all is well, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from macros.data import load
+from macros.problems import DataError
+from macros.settings import from_extra
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
+    args = parser.parse_args(argv)
+    try:
+        settings = from_extra(yaml.safe_load((args.root / "mkdocs.yml").read_text(encoding="utf-8")).get("extra"))
+        catalogue = load(args.root, settings)
+    except DataError as error:
+        print(f"Fandt {len(error.problems)} problem(er). Intet kan udgives, før de er rettet:\n", file=sys.stderr)
+        for n, problem in enumerate(error.problems, start=1):
+            print(f"{n}. {problem}\n", file=sys.stderr)
+        return 1
+    print(
+        f"Alt er i orden: {len(catalogue.packages)} datapakker, {len(catalogue.areas)} boligområder, "
+        f"{len(catalogue.activities)} aktiviteter, {sum(len(r) for r in catalogue.results.values())} evalueringsresultater."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
