@@ -30,6 +30,7 @@ from macros.national_report import evidence_chart, list_counts_chart
 from macros.open_data import package_files
 from macros.data import load_cached
 from macros.problems import DataError
+from macros.provenance import danish_date, page_dates
 from macros.settings import from_extra
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
@@ -108,12 +109,20 @@ def on_files(files: Files, config) -> Files:
 
 @event_priority(50)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown, page, config, files):
-    """Editor text on an activity page is shown as written: Jinja in it (or in its title) never runs."""
-    if not is_activity_page(page.file.src_uri):
-        return markdown
-    if page.title:
-        page.title = shown_as_text(page.title, ())
-    return shown_as_text(markdown)
+    """Editor text on an activity page is shown as written (Jinja in it never runs); every page says when it last changed."""
+    if is_activity_page(page.file.src_uri):
+        if page.title:
+            page.title = shown_as_text(page.title, ())
+        markdown = shown_as_text(markdown)
+    return markdown + last_changed_line(page, config)
+
+
+def last_changed_line(page, config) -> str:
+    catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
+    source = None if page.file.generated_by else Path(page.file.abs_src_path)
+    content, data = page_dates(page.url, source, {name: info.updated for name, info in catalogue.packages.items()})
+    parts = ([f"indhold {danish_date(content)}"] if content else []) + ([f"data {danish_date(data)}"] if data else [])
+    return f'\n\n<p class="bse-changed">Senest ændret: {", ".join(parts)}.</p>\n' if parts else ""
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,11 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
         tables["areas/criteria"], "datapackages/areas/criteria.csv", "indicator_id", indicators,
         "indikatoren", "Brug et indicator_id fra datapackages/indicators/indicators.csv, eller lad feltet stå tomt.",
     )
+    shares = {r["indicator_id"] for r in tables["indicators/indicators"] if r["unit"] == "%"}
+    for name in ("observations", "national"):
+        for line, row in enumerate(tables[f"indicators/{name}"], start=2):
+            if row["indicator_id"] in shares and row["value"] is not None and not 0 <= row["value"] <= 100:
+                problems.append(Problem(f"datapackages/indicators/{name}.csv", "en andel skal ligge mellem 0 og 100", "Skriv andelen i procent, fx 12.5 for 12,5 %.", line, "value", str(row["value"])))
     for line, row in enumerate(tables["areas/criteria"], start=2):
         if row.get("valid_to") is not None and row["valid_to"] < row["valid_from"]:
             problems.append(Problem("datapackages/areas/criteria.csv", "valid_to ligger før valid_from", "Ret årstallene så perioden begynder før den slutter.", line, "valid_to", str(row["valid_to"])))
@@ -69,7 +74,7 @@ def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     """Every cross-reference check whose tables all loaded, so one run reports as much as it can."""
     found: list[Problem] = []
     for check, needs in (
-        (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations")),
+        (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations", "indicators/national")),
         (lambda: activity_links(tables, activities), ("evaluations/result_activities",)),
         (lambda: plans(tables, activities), ("plans/plans", "plans/plan_areas", "plans/goals", "plans/plan_activities", "areas/areas", "indicators/indicators")),
     ):

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+# Which data packages each part of the site is made from, by the first folder of the page's address.
+PAGE_DATA = {
+    "omraader": ("areas", "indicators", "plans"),
+    "kommuner": ("areas", "indicators", "plans"),
+    "indikatorer": ("indicators", "areas"),
+    "evalueringer": ("evaluations",),
+    "aktiviteter": ("evaluations",),
+    "rapporter": ("areas", "indicators", "plans", "evaluations", "pools"),
+    "data": ("areas", "indicators", "evaluations", "pools", "plans"),
+    "puljer": ("pools",),
+}
 
+
+@lru_cache(maxsize=None)
 def last_changed(path: Path) -> str | None:
     """'2026-11-23', or None outside a git checkout or for files git does not know yet."""
     try:
@@ -15,3 +30,16 @@ def last_changed(path: Path) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout.strip() or None
+
+
+def danish_date(iso: str) -> str:
+    """'2026-11-23' → '23. november 2026'."""
+    year, month, day = iso.split("-")
+    return f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
+
+
+def page_dates(url: str, source: Path | None, package_dates: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """(content date, data date) for a page: its Markdown file's last commit, and the newest of its packages."""
+    content = last_changed(source) if source is not None else None
+    data = [package_dates.get(p) for p in PAGE_DATA.get(url.split("/", 1)[0], ())]
+    return content, max((d for d in data if d), default=None)

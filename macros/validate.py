@@ -30,6 +30,8 @@ def _constraint_hint(note: str, field: dict | None) -> tuple[str, str]:
             allowed = f"på mindst {low}" if low is not None else f"på højst {high}"
         return "værdien er uden for det tilladte interval", f"Brug en værdi {allowed}."
     if '"pattern"' in note:
+        if constraints.get("pattern", "").startswith("^https?"):
+            return "værdien er ikke en webadresse", "Skriv hele adressen, så den begynder med http:// eller https://, uden mellemrum."
         return "værdien har ikke den rigtige form", "Brug kun små bogstaver a–z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx korsloekkeparken-oest."
     if '"unique"' in note:
         return "værdien findes allerede i en anden række", "Hver værdi må kun stå én gang; ret eller slet dubletten."

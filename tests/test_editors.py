@@ -1,0 +1,159 @@
+"""What editors meet: one check for everything, Danish Excel imports, scaffolding, and every bad input
+stopped with a Danish message naming file, line and field."""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.data import load
+from macros.problems import DataError
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+
+def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(project)
+    return [str(p) for p in caught.value.problems]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "projekt")
+
+
+def first_row(project: Path, relative: str) -> str:
+    return (project / relative).read_text(encoding="utf-8").split("\n")[1]
+
+
+# Bad inputs, one each
+
+
+def test_an_empty_required_value_is_named(project):
+    row = first_row(project, "datapackages/areas/areas.csv")
+    area_id, name = row.split(",")[:2]
+    edit(project, "datapackages/areas/areas.csv", row, row.replace(f",{name},", ",,", 1))
+    assert any(p.startswith("datapackages/areas/areas.csv, linje 2, felt 'name': feltet er tomt, men skal udfyldes") for p in problems(project))
+
+
+def test_a_duplicate_key_is_named(project):
+    row = first_row(project, "datapackages/evaluations/studies.csv")
+    edit(project, "datapackages/evaluations/studies.csv", row + "\n", row + "\n" + row + "\n")
+    assert any("datapackages/evaluations/studies.csv, linje 3" in p and "findes allerede i en anden række" in p for p in problems(project))
+
+
+def test_a_result_of_an_unknown_study_is_named(project):
+    edit(project, "datapackages/evaluations/results.csv", ",vive-2021-effekter-2011-14,", ",vive-2099-ukendt,")
+    assert any("datapackages/evaluations/results.csv, linje 2" in p and "henviser til noget der ikke findes" in p for p in problems(project))
+
+
+def test_a_goal_on_an_unknown_indicator_is_named(project):
+    row = first_row(project, "datapackages/plans/goals.csv")
+    indicator = row.split(",")[2]
+    edit(project, "datapackages/plans/goals.csv", row, row.replace(f",{indicator},", ",boligstoette,", 1))
+    assert "datapackages/plans/goals.csv, linje 2, felt 'indicator_id': indikatoren findes ikke (fundet: 'boligstoette'). " \
+        "Sådan retter du det: Brug et indicator_id fra datapackages/indicators/indicators.csv." in problems(project)
+
+
+def test_a_share_above_100_is_named(project):
+    edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0")
+    assert "datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100 (fundet: '122.0'). " \
+        "Sådan retter du det: Skriv andelen i procent, fx 12.5 for 12,5 %." in problems(project)
+
+
+def test_an_unexpected_column_is_named(project):
+    path = project / "datapackages/pools/pools.csv"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    path.write_text("\n".join([lines[0] + ",ekstra"] + [line + ",x" for line in lines[1:]]) + "\n", encoding="utf-8")
+    assert any("datapackages/pools/pools.csv, felt 'ekstra': kolonnen er ikke beskrevet i datapackage.json" in p for p in problems(project))
+
+
+def test_an_empty_file_is_named(project):
+    (project / "datapackages/pools/pools.csv").write_text("", encoding="utf-8")
+    assert any(p.startswith("datapackages/pools/pools.csv") for p in problems(project))
+
+
+def test_a_csv_no_package_lists_is_named(project):
+    (project / "datapackages/evaluations/nye_resultater.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert "datapackages/evaluations/nye_resultater.csv: CSV-filen står ikke i pakkens datapackage.json. " \
+        "Sådan retter du det: Tilføj den som ressource i datapackage.json, eller slet den." in problems(project)
+
+
+def test_a_script_in_an_activity_text_is_refused(project):
+    edit(project, "content/aktiviteter/brandkadetter.md", "Et hold unge mødes fast", "Et hold <script>alert('hej')</script> unge mødes fast")
+    assert any("content/aktiviteter/brandkadetter.md, linje" in p and "HTML, der kan køre kode" in p and "(fundet: '<script')" in p for p in problems(project))
+
+
+def test_unfinished_scaffolded_rows_are_refused(project):
+    result = subprocess.run([sys.executable, "-m", "build_scripts.scaffold", "studie", "Evaluering af natteravne i Århus", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "evaluator (Evaluator, skal udfyldes)" in result.stdout
+    found = problems(project)
+    assert any("datapackages/evaluations/studies.csv, linje 14, felt 'evaluator': feltet er ikke udfyldt endnu" in p for p in found), found
+
+
+def test_a_scaffolded_activity_is_refused_until_filled_in(project):
+    result = subprocess.run([sys.executable, "-m", "build_scripts.scaffold", "aktivitet", "Lektiehjælp for voksne", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0
+    text = (project / "content/aktiviteter/lektiehjaelp-for-voksne.md").read_text(encoding="utf-8")
+    assert "# Temaer: Et eller flere af Landsbyggefondens fire temaer." in text
+    found = problems(project)
+    assert any(p.startswith("content/aktiviteter/lektiehjaelp-for-voksne.md, linje 11: feltet er ikke udfyldt endnu") for p in found), found
+    assert all(p.startswith("content/aktiviteter/lektiehjaelp-for-voksne.md") for p in found)
+
+
+# One check for everything
+
+
+def test_the_check_command_reports_every_problem_at_once_and_fails(project):
+    edit(project, "datapackages/pools/pools.csv", "\n", "\n", 1)
+    edit(project, "content/aktiviteter/lommepengejob.md", "cost_level: middel\n", "")
+    edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0")
+    result = subprocess.run([sys.executable, "-m", "build_scripts.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Fandt 2 problem(er). Intet kan udgives, før de er rettet:")
+    assert "1. content/aktiviteter/lommepengejob.md, linje 2, felt 'cost_level': feltet mangler" in result.stderr
+    assert "2. datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100" in result.stderr
+
+
+def test_the_check_command_passes_on_the_real_project():
+    result = subprocess.run([sys.executable, "-m", "build_scripts.check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("Alt er i orden: 5 datapakker")
+
+
+# Text that must be shown, never run
+
+
+def test_html_and_jinja_in_data_are_shown_as_text(project, tmp_path):
+    edit(project, "datapackages/evaluations/studies.csv", "Kilden er Bydelsmødrenes egen hjemmeside.", "<script>alert('ø')</script> {{ 7*7 }} {% if true %}JA{% endif %}")
+    edit(project, "content/aktiviteter/brandkadetter.md", "title: Brandkadetter", "title: Brandkadetter {{ 6*7 }}")
+    edit(project, "content/aktiviteter/brandkadetter.md", "Et hold unge mødes fast", "Et hold {{ 5*5 }} {% if true %}JA{% endif %} unge mødes fast")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    study = (tmp_path / "site/evalueringer/oeug-2016-bydelsmoedre/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;ø&#39;)&lt;/script&gt; {{ 7*7 }} {% if true %}JA{% endif %}" in study
+    assert "<script>alert(" not in study
+    activity = html.unescape((tmp_path / "site/aktiviteter/brandkadetter/index.html").read_text(encoding="utf-8"))
+    assert "<h1>Brandkadetter {{ 6*7 }}</h1>" in activity
+    assert "Et hold {{ 5*5 }} {% if true %}JA{% endif %} unge mødes fast" in activity
+    assert "Brandkadetter 42" not in activity and "hold 25" not in activity
+
+
+def test_every_page_says_when_it_last_changed(site):
+    for page in ("index.html", "omraader/vollsmose/index.html", "aktiviteter/fritidsjob/index.html", "data/index.html"):
+        assert '<p class="bse-changed">Senest ændret: ' in (site / page).read_text(encoding="utf-8"), page
+
+
+def test_a_source_that_is_not_an_address_says_so(project):
+    edit(project, "datapackages/evaluations/studies.csv", "https://cfbu.dk/udgivelser/godt-paa-vej/", "cfbu.dk/godt-paa-vej")
+    assert any("felt 'url': værdien er ikke en webadresse (fundet: 'cfbu.dk/godt-paa-vej'). Sådan retter du det: Skriv hele adressen" in p for p in problems(project))
