@@ -60,6 +60,8 @@ def _problem(error, file: str, fields: dict[str, dict]) -> Problem:
         return Problem(file, "kolonneoverskrifterne passer ikke til skemaet", "Brug præcis de kolonner skemaet i datapackage.json nævner, i samme rækkefølge.", None, getattr(error, "label", None))
     if kind in ("extra-cell", "missing-cell", "blank-row"):
         return Problem(file, "rækken har ikke det rigtige antal celler", "Sørg for at rækken har én værdi pr. kolonne adskilt af komma; sæt tekst med komma i anførselstegn.", line, name)
+    if kind == "source-error" and "empty" in error.message:
+        return Problem(file, "filen er tom", "Gendan filen fra git, eller skriv mindst kolonneoverskrifterne fra datapackage.json i første linje.")
     if kind == "encoding-error":
         return Problem(file, "filen er ikke gemt som UTF-8", "Gem filen som CSV UTF-8 (kommasepareret).")
     return Problem(file, error.message, "Ret filen så den følger skemaet i datapackage.json.", line, name)

@@ -81,7 +81,7 @@ def test_an_unexpected_column_is_named(project):
 
 def test_an_empty_file_is_named(project):
     (project / "datapackages/pools/pools.csv").write_text("", encoding="utf-8")
-    assert any(p.startswith("datapackages/pools/pools.csv") for p in problems(project))
+    assert "datapackages/pools/pools.csv: filen er tom. Sådan retter du det: Gendan filen fra git, eller skriv mindst kolonneoverskrifterne fra datapackage.json i første linje." in problems(project)
 
 
 def test_a_csv_no_package_lists_is_named(project):
