@@ -13,11 +13,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
 from macros.data import load
 from macros.problems import DataError
-from macros.settings import from_extra
+from macros.settings import from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,8 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
     args = parser.parse_args(argv)
     try:
-        settings = from_extra(yaml.safe_load((args.root / "mkdocs.yml").read_text(encoding="utf-8")).get("extra"))
-        catalogue = load(args.root, settings)
+        catalogue = load(args.root, from_mkdocs_yml(args.root))
     except DataError as error:
         print(f"Fandt {len(error.problems)} problem(er). Intet kan udgives, før de er rettet:\n", file=sys.stderr)
         for n, problem in enumerate(error.problems, start=1):

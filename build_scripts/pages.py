@@ -10,7 +10,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,8 +40,13 @@ _state: dict[str, str | None] = {"command": None, "final": None}
 
 
 def on_startup(command, dirty):
-    """Remember whether this is `mkdocs build` (staged output) or `serve` (served from memory)."""
+    """Remember whether this is `mkdocs build` (staged output) or `serve`; pin the build date to the last commit."""
     _state["command"] = command
+    # MkDocs dates the sitemap with SOURCE_DATE_EPOCH when set; the last commit's time makes rebuilds byte-identical
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).parent, capture_output=True, text=True)
+        if commit.returncode == 0 and commit.stdout.strip():
+            os.environ["SOURCE_DATE_EPOCH"] = commit.stdout.strip()
 
 
 def on_config(config):
@@ -81,18 +88,18 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, urls.source_path(page), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
         for chart in (ranking_chart(catalogue, indicator), national_chart(catalogue, indicator)):
             if chart is not None:
-                files.append(File.generated(config, page + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
+                files.append(File.generated(config, chart.csv_path, content=csv_text(chart.rows, chart.columns)))
     for indicator in catalogue.indicators.values():
         files.append(File.generated(config, urls.compare() + data_name(indicator.indicator_id), content=data_file(catalogue, indicator)))
     for chart in (list_counts_chart(catalogue), evidence_chart(catalogue)):
-        files.append(File.generated(config, urls.national_report() + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
+        files.append(File.generated(config, chart.csv_path, content=csv_text(chart.rows, chart.columns)))
     for name in municipalities(catalogue):
         files.append(File.generated(config, urls.source_path(urls.municipality(name)), content=_page(name, f"municipality_page({json.dumps(name, ensure_ascii=False)})")))
     for study in catalogue.studies.values():
         files.append(File.generated(config, urls.source_path(urls.study(study.study_id)), content=_page(study.title, f'study_page("{study.study_id}")')))
     for activity in catalogue.activities.values():
         for chart in results_charts(catalogue, activity):
-            files.append(File.generated(config, urls.activity(activity.slug) + chart.csv_name, content=csv_text(chart.rows, chart.columns)))
+            files.append(File.generated(config, chart.csv_path, content=csv_text(chart.rows, chart.columns)))
     # json.dumps quotes the value as a valid Jinja string literal too
     for theme in vocabulary("themes"):
         files.append(File.generated(config, urls.source_path(urls.theme(theme)), content=_page(f"Tema: {theme}", f"theme_page({json.dumps(theme, ensure_ascii=False)})")))

@@ -21,7 +21,7 @@ from pathlib import Path
 from macros import urls
 from macros.area_report import data_year
 from macros.data import load_cached
-from macros.settings import from_extra
+from macros.settings import from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -67,7 +67,6 @@ def print_page(page, url: str, target: Path, title: str, year: int, tables: bool
 
 
 def main(argv: list[str] | None = None) -> None:
-    import yaml
     from playwright.sync_api import sync_playwright
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -76,8 +75,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-national", action="store_true", help="skip the national report")
     parser.add_argument("--national-only", action="store_true", help="print only the national report")
     args = parser.parse_args(argv)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    catalogue = load_cached(ROOT, from_extra(config.get("extra")))
+    catalogue = load_cached(ROOT, from_mkdocs_yml(ROOT))
     if args.area and args.area not in catalogue.areas:
         parser.error(f"ukendt område '{args.area}'; brug et area_id fra datapackages/areas/areas.csv")
     areas = [] if args.national_only else [catalogue.areas[args.area]] if args.area else list(catalogue.areas.values())

@@ -128,12 +128,12 @@ def define_env(env):
     @env.macro
     def list_counts() -> str:
         """Areas on each official list per year, chart with table and CSV."""
-        return national_report.list_counts_section(catalogue)
+        return national_report.list_counts_section(catalogue, here())
 
     @env.macro
     def evidence_by_theme() -> str:
         """Core activities per theme and knowledge level, chart with table and CSV."""
-        return national_report.evidence_section(catalogue)
+        return national_report.evidence_section(catalogue, here())
 
     @env.macro
     def plans_overview() -> str:

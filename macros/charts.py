@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import altair as alt
 
+from macros import urls
 from macros.format import number
 from macros.model import Area, Catalogue, Indicator
 
@@ -41,7 +42,7 @@ class Chart:
     table: Table
     rows: tuple[tuple, ...]  # the CSV download's rows, under `columns`
     columns: tuple[str, ...]
-    csv_name: str
+    csv_path: str  # where the CSV download lives in the site, e.g. omraader/vollsmose/ledighed.csv
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
     indicator_id: str | None = None
@@ -193,7 +194,7 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         table=_indicator_table(data.rows, catalogue.suppression_threshold),
         rows=data.rows,
         columns=CSV_COLUMNS,
-        csv_name=csv_name(indicator),
+        csv_path=urls.area(area.area_id) + csv_name(indicator),
         sources=_sources(catalogue, indicator, illustrative),
         illustrative=illustrative,
     )

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import altair as alt
 
+from macros import urls
 from macros.charts import AREA_COLOUR, NATIONAL_COLOUR, Chart, Table
 from macros.format import number
 from macros.model import Activity, Catalogue, Result
@@ -88,7 +89,7 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
             table=Table(("Udfald", TREATED, COMPARED, "Sammenlignet med", "Design"), tuple(table_rows), (1, 2)),
             rows=tuple(rows),
             columns=COLUMNS,
-            csv_name=csv_name(unit) if unit else "resultater.csv",
+            csv_path=urls.activity(activity.slug) + (csv_name(unit) if unit else "resultater.csv"),
             sources=tuple((catalogue.studies[s].title, catalogue.studies[s].url) for s in studies),
             illustrative=False,
         ))

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import altair as alt
 
+from macros import urls
 from macros.charts import AREA_COLOUR, NATIONAL_COLOUR, SUPPRESSED, Chart, Table
 from macros.format import number
 from macros.goal_status import GoalStatus, path_value
@@ -72,7 +73,7 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         table=Table(("År", "Faktisk", "Målsti"), table_rows, (1, 2)),
         rows=rows,
         columns=COLUMNS,
-        csv_name=f"{goal.goal_id}.csv",
+        csv_path=urls.area(area.area_id) + f"{goal.goal_id}.csv",
         sources=(("Mål og tal: eksempeldata dannet af build_scripts/illustrative_plans.py og build_scripts/illustrative.py", ""),),
         illustrative=illustrative,
         indicator_id=indicator.indicator_id,

@@ -29,7 +29,8 @@ def link_list(page_url: str, items, url_of) -> Markup:
 
 
 def external(href: str | None, text: str) -> Markup:
-    if not href:
+    """A link to another site; a source given as a path in the repository (not a web address) stays plain text."""
+    if not href or not href.startswith(("http://", "https://")):
         return escape(text)
     return Markup('<a href="{}" rel="noopener">{}</a>').format(href, text)
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import altair as alt
 
+from macros import urls
 from macros.charts import AREA_COLOUR, NATIONAL_COLOUR, Chart, Table
 from macros.format import number
 from macros.model import Area, Catalogue, Indicator, Observation
@@ -72,7 +73,7 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     return Chart(
         chart_id=f"chart-{indicator.indicator_id}-rangering", title=spec["title"]["text"], description=description, spec=spec,
         table=Table(("Område", "Værdi", "Antal personer"), tuple((a.name, number(o.value), number(o.base_population, 0)) for a, o in shown), (1, 2)),
-        rows=rows, columns=RANKING_COLUMNS, csv_name="rangering.csv",
+        rows=rows, columns=RANKING_COLUMNS, csv_path=urls.indicator(indicator.indicator_id) + "rangering.csv",
         sources=(("Tal: eksempeldata dannet af build_scripts/illustrative.py", ""),) if illustrative else (("Tal: " + catalogue.packages["indicators"].title, ""),),
         illustrative=illustrative, indicator_id=indicator.indicator_id,
     )
@@ -104,7 +105,7 @@ def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     return Chart(
         chart_id=f"chart-{indicator.indicator_id}-landsniveau", title=spec["title"]["text"], description=description, spec=spec,
         table=Table(("År", "Værdi"), tuple((o.year, number(o.value)) for o in series), (1,)),
-        rows=tuple((indicator.indicator_id, o.year, o.value) for o in series), columns=NATIONAL_COLUMNS, csv_name="landsniveau.csv",
+        rows=tuple((indicator.indicator_id, o.year, o.value) for o in series), columns=NATIONAL_COLUMNS, csv_path=urls.indicator(indicator.indicator_id) + "landsniveau.csv",
         sources=(("Tal: eksempeldata dannet af build_scripts/illustrative.py", ""),) if illustrative else (("Tal: " + catalogue.packages["indicators"].title, ""),),
         illustrative=illustrative, indicator_id=indicator.indicator_id,
     )

@@ -10,6 +10,7 @@ from functools import lru_cache
 import altair as alt
 from markupsafe import Markup
 
+from macros import urls
 from macros.activities import vocabulary
 from macros.charts import Chart, Table
 from macros.evidence import activity_evidence
@@ -50,7 +51,7 @@ def list_counts_chart(catalogue: Catalogue) -> Chart:
     return Chart(
         chart_id="chart-liste-antal", title="Antal områder på de officielle lister", description=description, spec=spec,
         table=Table(("Listeår", "Liste", "Antal", "Grundlag", "Kilde"), rows, (2,)),
-        rows=tuple((c.year, c.list_type, c.count, c.basis, c.source) for c in counts), columns=LIST_COLUMNS, csv_name="antal-pr-liste.csv",
+        rows=tuple((c.year, c.list_type, c.count, c.basis, c.source) for c in counts), columns=LIST_COLUMNS, csv_path=urls.national_report() + "antal-pr-liste.csv",
         sources=(("Dagspresse, ministerier og BL via datapakken areas (list_counts)", ""),), illustrative=False,
     )
 
@@ -82,17 +83,17 @@ def evidence_chart(catalogue: Catalogue) -> Chart:
     return Chart(
         chart_id="chart-evidens-tema", title="Aktiviteter pr. tema og vidensniveau", description=description, spec=spec,
         table=Table(("Tema", "Vidensniveau", "Aktiviteter"), tuple((t, f"{lvl} · {catalogue.knowledge_levels[lvl].name}", n) for t, lvl, n in rows), (2,)),
-        rows=tuple(rows), columns=EVIDENCE_COLUMNS, csv_name="evidens-pr-tema.csv",
+        rows=tuple(rows), columns=EVIDENCE_COLUMNS, csv_path=urls.national_report() + "evidens-pr-tema.csv",
         sources=(("Kerneaktiviteterne og datapakken evaluations", ""),), illustrative=False,
     )
 
 
-def list_counts_section(catalogue: Catalogue) -> str:
-    return block(chart_block(list_counts_chart(catalogue)))
+def list_counts_section(catalogue: Catalogue, page_url: str) -> str:
+    return block(chart_block(list_counts_chart(catalogue), page_url))
 
 
-def evidence_section(catalogue: Catalogue) -> str:
-    return block(chart_block(evidence_chart(catalogue)))
+def evidence_section(catalogue: Catalogue, page_url: str) -> str:
+    return block(chart_block(evidence_chart(catalogue), page_url))
 
 
 def plans_overview(catalogue: Catalogue) -> str:

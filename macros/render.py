@@ -45,7 +45,7 @@ def source_and_note(url: str | None, note: str | None, fallback: str | None = No
     return Markup("{}{}").format(source, Markup(" – {}").format(note) if note else "")
 
 
-def chart_block(chart: Chart) -> Markup:
+def chart_block(chart: Chart, page_url: str) -> Markup:
     """Chart, text alternative, source line, data table and CSV download, in one figure."""
     sources = Markup("; ").join(external(url, text) for text, url in chart.sources)
     return Markup(
@@ -56,7 +56,7 @@ def chart_block(chart: Chart) -> Markup:
         '<p class="bse-chart__alt">{alt}</p>'
         '<p class="bse-chart__source">Kilde: {sources}</p>'
         "<details><summary>Vis tallene som tabel</summary>{table}</details>"
-        '<p><a class="bse-chart__csv" href="{csv}" download>Hent tallene som CSV ({csv})</a></p>'
+        '<p><a class="bse-chart__csv" href="{csv}" download>Hent tallene som CSV ({csv_file})</a></p>'
         "</figure>"
     ).format(
         id=chart.chart_id,
@@ -66,7 +66,8 @@ def chart_block(chart: Chart) -> Markup:
         spec=json_script(f"{chart.chart_id}-spec", chart.spec),
         sources=sources,
         table=table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric),
-        csv=chart.csv_name,
+        csv=relative_url(page_url, chart.csv_path.rsplit("/", 1)[0] + "/") + chart.csv_path.rsplit("/", 1)[1],
+        csv_file=chart.csv_path.rsplit("/", 1)[1],
     )
 
 
@@ -123,7 +124,7 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
             out += illustrative_notice("Tallene i diagrammerne og tabellen nedenfor")
         for chart in (ranking_chart(catalogue, ind), national_chart(catalogue, ind)):
             if chart is not None:
-                out += block(chart_block(chart))
+                out += block(chart_block(chart, page_url))
         rows = [
             (link(relative_url(page_url, urls.area(a.area_id)), a.name), link(relative_url(page_url, urls.municipality(a.municipality)), a.municipality), o.year,
              SUPPRESSED if o.suppressed else number(o.value), f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from macros.problems import DataError, Problem
 
@@ -19,3 +22,16 @@ def from_extra(extra: dict | None) -> Settings:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise DataError([Problem("mkdocs.yml", "extra.suppression_threshold skal være et helt tal på mindst 1", "Skriv fx 'suppression_threshold: 10' under extra:.", None, "extra.suppression_threshold", str(value))])
     return Settings(suppression_threshold=value)
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its `extra:` only; MkDocs' !!python/name tags are left unresolved."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def from_mkdocs_yml(root: Path) -> Settings:
+    """The settings in root/mkdocs.yml, for commands that run outside `mkdocs build`."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return from_extra(config.get("extra"))

@@ -19,3 +19,11 @@ def slugify(text: str) -> str:
 
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def toc_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc: the same Danish spelling as page slugs ('Mål' → 'maal')."""
+    try:
+        return slugify(value).replace("-", separator)
+    except ValueError:
+        return "afsnit"

@@ -31,7 +31,7 @@ def test_every_area_page_has_the_indicator_panel_and_a_plan_section_exactly_wher
         folder = site / "omraader" / area_id
         text = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
         assert 'id="indikatorer"' in text, area_id
-        assert ('id="helhedsplaner-og-mal"' in text) == (area_id in by_area), area_id
+        assert ('id="helhedsplaner-og-maal"' in text) == (area_id in by_area), area_id
         for plan in by_area.get(area_id, []):
             assert plan["name"] in text
             for goal in goals[plan["plan_id"]]:
@@ -64,5 +64,5 @@ def test_the_plans_package_is_marked_illustrative_on_the_page_and_in_the_package
     descriptor = json.loads((PLANS / "datapackage.json").read_text(encoding="utf-8"))
     assert all(r.get("illustrative") for r in descriptor["resources"])
     text = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    section = text.split('id="helhedsplaner-og-mal"', 1)[1]
+    section = text.split('id="helhedsplaner-og-maal"', 1)[1]
     assert "Planerne, deres bevillinger, mål og aktiviteter nedenfor er eksempeldata" in section

@@ -1,0 +1,49 @@
+"""Quality gates over the built output: links and anchors, reproducible builds, the footer."""
+
+from __future__ import annotations
+
+import filecmp
+import time
+
+from build_scripts.check_links import broken_links
+from tests.conftest import ROOT, mkdocs_build
+
+
+def test_no_internal_link_or_anchor_is_broken(site):
+    assert broken_links(site) == []
+
+
+def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="om">Om</h2><a href="../b/">B</a><a href="#om">ok</a><a href="#væk">x</a><a href="https://example.org/">ude</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == [
+        "a/index.html: linket '../b/' peger på en fil, der ikke findes",
+        "a/index.html: ankeret '#væk' i linket '#væk' findes ikke",
+    ]
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
+    first, second = tmp_path / "en", tmp_path / "to"
+    assert mkdocs_build(ROOT, first).returncode == 0
+    time.sleep(1.1)  # a timestamp in seconds would now differ
+    assert mkdocs_build(ROOT, second).returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_every_page_links_the_accessibility_statement_from_the_footer(site):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 200
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if "md-footer" in text:
+            assert "Tilgængelighedserklæring</a>" in text, page
+    statement = (site / "tilgaengelighed" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="tilgaengelighedserklaering">Tilgængelighedserklæring' in statement
+
+
+def test_heading_anchors_spell_danish_letters_out(site):
+    area = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    assert 'id="helhedsplaner-og-maal"' in area and 'id="kriterier-aar-for-aar"' in area
