@@ -65,7 +65,7 @@ def compare_view(catalogue: Catalogue, page_url: str) -> str:
         '<div class="bse-chart__canvas" data-spec="compare-spec" data-rendered="waiting" role="img" aria-label=""></div>{}'
         '<p class="bse-chart__alt" data-compare-alt aria-live="polite"></p>'
         '<p class="bse-chart__source">Kilde: tallene fra områdernes sider{}.</p>'
-        '<details><summary>Vis tallene som tabel</summary><div class="bse-table"><table data-compare-table></table></div></details>'
+        '<details><summary>Vis tallene som tabel</summary><div class="bse-table" tabindex="0" role="region" aria-label="Tallene i sammenligningen"><table data-compare-table></table></div></details>'
         '<p><a class="bse-chart__csv" data-compare-csv download="sammenligning.csv" href="#">Hent tallene som CSV (sammenligning.csv)</a></p>'
         "</figure>"
     ).format(json_script("compare-spec", template()), " (eksempeldata, ikke officielle tal)" if catalogue.is_illustrative("indicators", "observations") else "")

@@ -50,7 +50,9 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     )
     cap = Markup("<caption>{}</caption>").format(caption) if caption else Markup("")
     # Material styles only class-less tables, so the class sits on a wrapper.
-    wrapper = Markup('<div class="bse-table" data-sortable>') if sortable else Markup('<div class="bse-table">')
+    # the wrapper scrolls wide tables, so it takes keyboard focus and is named by the caption (WCAG 2.1.1)
+    label = caption or "Tabel"
+    wrapper = Markup('<div class="bse-table"{} tabindex="0" role="region" aria-label="{}">').format(Markup(" data-sortable") if sortable else "", label)
     return wrapper + Markup("<table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>").format(cap, head, body)
 
 

@@ -1,0 +1,85 @@
+"""Every page type as a reader meets it in Chromium: charts, keyboard, Danish search, axe-core in both palettes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {
+    "forside": "",
+    "katalog": "aktiviteter/",
+    "aktivitet": "aktiviteter/fritidsjob/",
+    "studie": "evalueringer/cfbu-2012-godt-paa-vej/",
+    "evidenskort": "aktiviteter/evidenskort/",
+    "omraade": "omraader/mjoelnerparken/",
+    "indikator": "indikatorer/uden-for-arbejdsmarked/",
+    "kommune": "kommuner/koebenhavn/",
+    "sammenlign": "omraader/sammenlign/?omraader=mjoelnerparken,vollsmose&indikator=ledighed",
+    "data": "data/",
+    "rapport": "rapporter/mjoelnerparken/",
+    "landsrapport": "rapporter/landsrapport/",
+    "tilgaengelighed": "tilgaengelighed/",
+}
+
+
+def open_drawn(page, server, path: str, scheme: str = "light") -> int:
+    """Open a page and wait until every chart on it is drawn in the given palette; the number of charts."""
+    page.goto(f"{server}/{path}")
+    page.wait_for_function(
+        "scheme => [...document.querySelectorAll('.bse-chart__canvas[data-spec]')].every(c => c.closest('[hidden]') || (c.dataset.rendered === scheme && c.querySelector('svg')))",
+        arg=scheme, timeout=30000,
+    )
+    return page.locator(".bse-chart__canvas[data-spec]").count()
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_each_page_type_draws_its_charts_and_opens_their_tables_from_the_keyboard(page, server, kind):
+    charts = open_drawn(page, server, PAGE_TYPES[kind])
+    summaries = page.locator(".bse-chart details > summary")
+    assert summaries.count() == charts
+    if charts:
+        focusable = page.evaluate("[...document.querySelectorAll('.bse-chart details > summary')].every(s => { s.focus(); return document.activeElement === s; })")
+        assert focusable
+        summaries.first.focus()
+        page.keyboard.press("Enter")
+        assert page.locator(".bse-chart details").first.locator("table").is_visible()
+    assert page.console_errors == []
+    assert page.outside_requests == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_serious_or_critical_violation(browser, server, kind, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    open_drawn(page, server, PAGE_TYPES[kind], scheme)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+    context.close()
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("bydelsmødre", "aktiviteter/bydelsmoedre/"),
+        ("lommepengejob", "aktiviteter/lommepengejob/"),
+        ("Mjølnerparken", "omraader/mjoelnerparken/"),
+        ("ledighed", "indikatorer/ledighed/"),
+        ("Tåstrupgård", "omraader/taastrupgaard/"),
+    ],
+)
+def test_danish_search_finds_the_right_page_near_the_top(page, server, query, expected):
+    page.goto(f"{server}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    top = [h.split("#")[0].split("?")[0] for h in hrefs[:5]]
+    assert any(h.endswith(expected) for h in top), (query, hrefs[:5])
