@@ -39,6 +39,9 @@ def plan_rows(areas, designations, observations, activities):
         if d["list_type"] in MAIN_LISTS and d["status"] != "udgået" and d["basis"] != "genberegning":
             listed.setdefault(d["area_id"], set()).add(int(d["year"]))
     values = {(o["area_id"], o["indicator_id"], int(o["year"])): o["value"] for o in observations}
+    years_of: dict[tuple[str, str], list[int]] = {}
+    for area_id, indicator_id, year in values:
+        years_of.setdefault((area_id, indicator_id), []).append(year)
     plans, plan_areas, goals, plan_activities = [], [], [], []
     for area in areas:
         for pool, start, end, window in POOLS:
@@ -53,7 +56,7 @@ def plan_rows(areas, designations, observations, activities):
             })
             plan_areas.append({"plan_id": plan_id, "area_id": area["area_id"]})
             for n, indicator_id in enumerate(sorted(rng.sample(GOAL_INDICATORS, 3), key=GOAL_INDICATORS.index), start=1):
-                years = [y for (a, i, y) in values if a == area["area_id"] and i == indicator_id and y < start]
+                years = [y for y in years_of.get((area["area_id"], indicator_id), ()) if y < start]
                 if not years:
                     continue
                 baseline_year = max(years)

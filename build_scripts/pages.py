@@ -60,9 +60,10 @@ def on_config(config):
     return config
 
 
-def _page(title: str, call: str) -> str:
+def _page(title: str, call: str, searchable: bool = True) -> str:
     # The title is JSON, which is valid YAML and cannot break the front matter.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{{{{ {call} }}}}\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{search}---\n\n{{{{ {call} }}}}\n"
 
 
 def on_files(files: Files, config) -> Files:
@@ -74,7 +75,7 @@ def on_files(files: Files, config) -> Files:
     for area in catalogue.areas.values():
         page = urls.area(area.area_id)
         files.append(File.generated(config, urls.source_path(page), content=_page(area.name, f'area_page("{area.area_id}")')))
-        files.append(File.generated(config, urls.source_path(urls.report(area.area_id)), content=_page(f"Statusrapport: {area.name}", f'area_report("{area.area_id}")')))
+        files.append(File.generated(config, urls.source_path(urls.report(area.area_id)), content=_page(f"Statusrapport: {area.name}", f'area_report("{area.area_id}")', searchable=False)))
         for indicator in catalogue.indicators.values():
             text = indicator_csv(catalogue, area, indicator)
             if text is not None:

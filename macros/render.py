@@ -55,7 +55,9 @@ def chart_block(chart: Chart, page_url: str) -> Markup:
         "{spec}"
         '<p class="bse-chart__alt">{alt}</p>'
         '<p class="bse-chart__source">Kilde: {sources}</p>'
-        "<details><summary>Vis tallene som tabel</summary>{table}</details>"
+        # the table repeats the chart's numbers; searching them finds nothing a reader looks for, and at
+        # national scale they would make most of the search index
+        "<details data-search-exclude><summary>Vis tallene som tabel</summary>{table}</details>"
         '<p><a class="bse-chart__csv" href="{csv}" download>Hent tallene som CSV ({csv_file})</a></p>'
         "</figure>"
     ).format(

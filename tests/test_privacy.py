@@ -18,11 +18,11 @@ FORMS = ("77.77", "77,77")
 
 
 def plant_small_figure(project: Path, base_population: int) -> None:
-    """Mjølnerparken's ledighed in 2020 becomes HIDDEN, based on base_population people."""
+    """Mjølnerparken's latest ledighed (2024) becomes HIDDEN, based on base_population people."""
     path = project / "datapackages" / "indicators" / "observations.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith("mjoelnerparken,ledighed,2020,"))
-    lines[index] = f"mjoelnerparken,ledighed,2020,{HIDDEN},{base_population}"
+    index = next(i for i, line in enumerate(lines) if line.startswith("mjoelnerparken,ledighed,2024,"))
+    lines[index] = f"mjoelnerparken,ledighed,2024,{HIDDEN},{base_population}"
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -67,10 +67,10 @@ def test_a_figure_below_the_threshold_appears_nowhere_in_the_built_site(suppress
 
 def test_a_suppressed_figure_is_shown_as_diskretioneret_with_an_explanation(suppressed_site):
     page = (suppressed_site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    assert "<td>2020</td><td class=\"bse-num\">diskretioneret</td><td class=\"bse-num\">under 10</td>" in page
-    assert "Tallene for 2020 er diskretioneret, fordi de bygger på færre end 10 personer." in page
+    assert "<td>2024</td><td class=\"bse-num\">diskretioneret</td><td class=\"bse-num\">under 10</td>" in page
+    assert "Tallene for 2024 er diskretioneret, fordi de bygger på færre end 10 personer." in page
     with open(suppressed_site / "omraader" / "mjoelnerparken" / "ledighed.csv", encoding="utf-8", newline="") as f:
-        row = next(r for r in csv.DictReader(f) if r["year"] == "2020")
+        row = next(r for r in csv.DictReader(f) if r["year"] == "2024")
     assert (row["value"], row["base_population"], row["suppressed"]) == ("", "", "true")
 
 

@@ -1,0 +1,87 @@
+"""Benchmark the build at national scale against the bare mkdocs-material floor.
+
+    python -m build_scripts.bench --areas 1000 3000 10000 [--work /tmp/bench]
+
+For each N: writes the illustrative national project (build_scripts.scale) and a bare
+mkdocs-material site with N plain pages and a small navigation, builds both in fresh processes,
+and prints one Markdown table row: seconds for both and their ratio, peak memory, pages per second,
+median and largest area page (HTML only), site size, search-index size and number of charts.
+Targets (issue 8, checked here, never in a timed test): ratio ≤ 2.0 at N = 10,000, time linear
+in N, median area page ≤ 50 KB, peak memory ≤ 4 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from build_scripts.scale import write_project
+
+HEADER = ("| N | build (s) | floor (s) | ratio | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def timed_build(project: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of `mkdocs build` in a fresh process."""
+    code = (
+        "import resource, sys; from mkdocs.__main__ import cli\n"
+        "try:\n    cli(['build', '-q', '-d', 'site'], standalone_mode=False)\n"
+        "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    )
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-2000:]}")
+    return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def bare_project(n: int, folder: Path) -> Path:
+    """N plain pages and a five-entry navigation with the same theme: the floor MkDocs itself sets."""
+    pages = folder / "content" / "p"
+    pages.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (pages / f"{i}.md").write_text(f"# Side {i}\n\nEn almindelig side med lidt tekst om boligområde {i}.\n", encoding="utf-8")
+    (folder / "content" / "index.md").write_text("# Forside\n", encoding="utf-8")
+    nav = "\n".join(f"  - Side {i}: p/{i}.md" for i in range(4))
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Gulv\ndocs_dir: content\ntheme:\n  name: material\n  language: da\n  font: false\n"
+        "plugins:\n  - search:\n      lang: da\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+        f"nav:\n  - Forside: index.md\n{nav}\n", encoding="utf-8")
+    return folder
+
+
+def size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def row(n: int, work: Path) -> str:
+    project = write_project(n, work / f"projekt-{n}")
+    seconds, memory = timed_build(project)
+    floor_seconds, _ = timed_build(bare_project(n, work / f"gulv-{n}"))
+    site = project / "site"
+    html = list(site.rglob("*.html"))
+    area_pages = [p.stat().st_size / 1024 for p in (site / "omraader").glob("*/index.html")]
+    charts = sum(p.read_text(encoding="utf-8").count('class="bse-chart__canvas"') for p in html)
+    index = (site / "search" / "search_index.json").stat().st_size / 1e6
+    return (f"| {n:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
+            f"{statistics.median(area_pages):.0f} / {max(area_pages):.0f} | {size_mb(site):,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--areas", type=int, nargs="+", default=[1000, 3000, 10000], help="the Ns to measure")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/boligsocial-bench"), help="a folder outside the repository")
+    args = parser.parse_args(argv)
+    print(HEADER)
+    for n in args.areas:
+        print(row(n, args.work), flush=True)
+
+
+if __name__ == "__main__":
+    main()
