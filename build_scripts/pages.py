@@ -37,6 +37,7 @@ from macros.settings import from_extra
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 _state: dict[str, str | None] = {"command": None, "final": None}
+_package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
 
 
 def on_startup(command, dirty):
@@ -107,6 +108,8 @@ def on_files(files: Files, config) -> Files:
     for group in vocabulary("target_groups"):
         files.append(File.generated(config, urls.source_path(urls.target_group(group)), content=_page(f"Målgruppe: {group}", f"target_group_page({json.dumps(group, ensure_ascii=False)})")))
     root = Path(config["config_file_path"]).parent
+    _package_dates.clear()
+    _package_dates.update({name: info.updated for name, info in catalogue.packages.items()})
     for package in catalogue.packages.values():
         for path, content in package_files(root, package, catalogue.suppression_threshold).items():
             files.append(File.generated(config, path, content=content))
@@ -126,9 +129,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def last_changed_line(page, config) -> str:
-    catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
     source = None if page.file.generated_by else Path(page.file.abs_src_path)
-    content, data = page_dates(page.url, source, {name: info.updated for name, info in catalogue.packages.items()})
+    content, data = page_dates(page.url, source, _package_dates)
     parts = ([f"indhold {danish_date(content)}"] if content else []) + ([f"data {danish_date(data)}"] if data else [])
     return f'\n\n<p class="bse-changed">Senest ændret: {", ".join(parts)}.</p>\n' if parts else ""
 

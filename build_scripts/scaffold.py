@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from macros.activities import SECTIONS, schema, vocabulary
+from macros.activities import GENERATED_SECTIONS, SECTIONS, schema, vocabulary
 from macros.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ def activity_text(title: str) -> str:
 
     body = ["{{ activity_facts() }}"]
     for section in SECTIONS:
-        text = {"Hvad viser evalueringerne?": "{{ activity_evidence() }}", "Kilder": "{{ activity_sources() }}"}.get(section, f"{TODO}: skriv afsnittet.")
+        text = GENERATED_SECTIONS.get(section, f"{TODO}: skriv afsnittet.")
         body.append(f"## {section}\n\n{text}")
     return "\n".join([
         "---",

@@ -8,7 +8,6 @@ from collections import Counter
 from functools import lru_cache
 
 import altair as alt
-from markupsafe import Markup
 
 from macros import urls
 from macros.activities import vocabulary
@@ -99,4 +98,4 @@ def evidence_section(catalogue: Catalogue, page_url: str) -> str:
 def plans_overview(catalogue: Catalogue) -> str:
     by_pool = Counter(p.pool for p in catalogue.plans.values())
     rows = [(pool, n, sum(len(p.goals) for p in catalogue.plans.values() if p.pool == pool)) for pool, n in sorted(by_pool.items())]
-    return block(Markup("{}").format(table(("Pulje", "Helhedsplaner", "Mål"), rows, caption="Helhedsplaner og mål pr. pulje (eksempeldata)", numeric=(1, 2))))
+    return block(table(("Pulje", "Helhedsplaner", "Mål"), rows, caption="Helhedsplaner og mål pr. pulje (eksempeldata)", numeric=(1, 2)))

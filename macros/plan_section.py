@@ -30,9 +30,9 @@ def kroner(value: int | None) -> str:
     return "ikke oplyst" if value is None else f"{number(value / 1_000_000, 1)} mio. kr."
 
 
-def goals_table(catalogue: Catalogue, plan: Plan, area: Area, page_url: str) -> Markup:
+def goals_table(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal, GoalStatus]], page_url: str) -> Markup:
     rows = []
-    for goal, status in statuses(catalogue, plan, area):
+    for goal, status in goal_statuses:
         indicator = catalogue.indicators[goal.indicator_id]
         rows.append((
             goal.description,
@@ -63,8 +63,9 @@ def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
             ("Samlet budget", kroner(plan.total_budget)),
         ]
         intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(link(method, "Sådan beregnes status"))
-        out += block(fact_list(facts) + intro + goals_table(catalogue, plan, area, page_url))
-        for goal, status in statuses(catalogue, plan, area):
+        goal_statuses = statuses(catalogue, plan, area)
+        out += block(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url))
+        for goal, status in goal_statuses:
             indicator = catalogue.indicators[goal.indicator_id]
             chart = goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative)
             out += block(chart_block(chart, page_url))
