@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from dataclasses import replace
@@ -17,24 +16,11 @@ from macros.model import (
 from macros.problems import DataError, Problem
 from macros.provenance import last_changed
 from macros.settings import Settings
+from macros.table_check import typed_rows
 from macros.validate import unlisted_files, validate_package
 
 PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans")
 CONTENT = "content"  # mkdocs.yml's docs_dir
-
-_CONVERT = {
-    "integer": int,
-    "number": float,
-    "boolean": lambda v: v.strip().lower() == "true",
-}
-
-
-def _read_typed(path: Path, fields: list[dict]) -> list[dict]:
-    """Rows with values converted by the schema's types; '' becomes None. Only called after validation."""
-    types = {f["name"]: _CONVERT.get(f.get("type", "string"), str) for f in fields}
-    with open(path, encoding="utf-8", newline="") as f:
-        return [{k: (types[k](v) if v != "" else None) for k, v in row.items()} for row in csv.DictReader(f)]
-
 
 def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageInfo:
     licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
@@ -68,14 +54,15 @@ def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInf
         if not descriptor_path.exists():
             problems.append(Problem(descriptor_path.relative_to(root).as_posix(), "datapakken mangler", "Gendan filen fra git."))
             continue
-        found = validate_package(descriptor_path, root)
+        columns, found = validate_package(descriptor_path, root)
         problems += found
         if found:
             continue
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
         problems += unlisted_files(base / name, descriptor, root)
         for resource in descriptor["resources"]:
-            tables[f"{name}/{resource['name']}"] = _read_typed(base / name / resource["path"], resource["schema"]["fields"])
+            schema = resource["schema"]
+            tables[f"{name}/{resource['name']}"] = typed_rows(columns[resource["name"]], schema["fields"], frozenset(schema.get("missingValues", [""])))
         info = _package_info(name, descriptor, {r["name"]: len(tables[f"{name}/{r['name']}"]) for r in descriptor["resources"]})
         infos[name] = replace(info, updated=last_changed(base / name))
     return tables, infos, problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,10 @@ class Indicator:
     source_note: str | None
 
 
-@dataclass(frozen=True)
-class Observation:
+class Observation(NamedTuple):
     """One figure; when it rests on too few people, value and base_population are None and suppressed is True."""
+
+    # A NamedTuple, not a frozen dataclass: a national build makes over a million of these, three times faster.
 
     year: int
     value: float | None
