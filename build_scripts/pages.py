@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import open_data, urls
+from macros import fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
 from macros.charts import csv_name, csv_text, indicator_csv
 from macros.evidence_charts import results_charts
@@ -128,6 +128,16 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + last_changed_line(page, config)
 
 
+def on_page_content(html, page, config, files):
+    """Put back the HTML fragments the macros held out of Markdown (all but the charts, which come after search)."""
+    return fragments.restore(html, searchable=True)
+
+
+def on_post_page(output, page, config):
+    """Put back the chart fragments, which the search index never reads."""
+    return fragments.restore(output, searchable=False)
+
+
 def last_changed_line(page, config) -> str:
     source = None if page.file.generated_by else Path(page.file.abs_src_path)
     content, data = page_dates(page.url, source, _package_dates)
@@ -145,8 +155,14 @@ def vega_bundle() -> str:
     return vlc.javascript_bundle(vl_version=major_minor)
 
 
+def on_pre_build(config):
+    """Hold the macros' HTML fragments out of Markdown for this build."""
+    fragments.collect()
+
+
 def on_post_build(config):
     """Swap the finished staging folder in place of the published one."""
+    fragments.collect(False)
     final = _state.get("final")
     if _state["command"] == "build" and final:
         staging = Path(config["site_dir"])
@@ -161,6 +177,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     """Throw the half-built staging folder away; the published site stays as it was."""
+    fragments.collect(False)
     final = _state.get("final")
     if _state["command"] == "build" and final:
         shutil.rmtree(final + ".partial", ignore_errors=True)

@@ -70,7 +70,7 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
             out += f"\n### {domain.capitalize()} {{ #evidens-{slugify(domain)} }}\n"
             out += block(results_table(catalogue, found, page_url, f"Resultater om {domain}"))
     for chart in results_charts(catalogue, activity):
-        out += block(chart_block(chart, page_url))
+        out += block(chart_block(chart, page_url), searchable=False)
     return out
 
 

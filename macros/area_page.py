@@ -51,5 +51,5 @@ def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str, links: bo
         out += illustrative_notice()
     for chart in charts:
         about = Markup("<p>{}</p>").format(link(relative_url(page_url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}")) if links else ""
-        out += block(chart_block(chart, page_url) + about)
+        out += block(chart_block(chart, page_url) + about, searchable=False)
     return out

@@ -15,7 +15,7 @@ from macros.model import Catalogue
 from macros.plan_section import plan_section
 
 def data_year(catalogue: Catalogue) -> int:
-    return max(o.year for series in catalogue.observations.values() for o in series)
+    return catalogue.data_year
 
 
 def area_report(catalogue: Catalogue, area_id: str, page_url: str) -> str:

@@ -8,6 +8,8 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
+from macros import fragments
+
 
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one directory-style page URL ('omraader/') to another ('omraader/x/') → 'x/'."""
@@ -62,6 +64,10 @@ def json_script(element_id: str, data: dict) -> Markup:
     return Markup('<script type="application/json" id="{}">').format(element_id) + Markup(text) + Markup("</script>")
 
 
-def block(content: Markup) -> str:
-    """Wrap a fragment so Markdown leaves it alone: one raw HTML block with no blank lines inside."""
-    return "\n\n" + str(Markup('<div class="bse-block">{}</div>').format(content)).replace("\n\n", "\n") + "\n\n"
+def block(content: Markup, searchable: bool = True) -> str:
+    """A fragment Markdown leaves alone: one raw HTML block with no blank lines inside, or during a build a placeholder.
+
+    searchable=False keeps it out of the search index (charts, whose numbers and tables nobody searches for).
+    """
+    html = str(Markup('<div class="bse-block">{}</div>').format(content)).replace("\n\n", "\n")
+    return "\n\n" + fragments.hold(html, searchable) + "\n\n"

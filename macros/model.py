@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from functools import cached_property
 from typing import Mapping, NamedTuple
 
 
@@ -248,6 +249,11 @@ class Catalogue:
     plans: Mapping[str, Plan] = field(default_factory=lambda: frozen({}))
     area_plans: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
     list_counts: tuple[ListCount, ...] = ()
+
+    @cached_property
+    def data_year(self) -> int:
+        """The latest year any area has a figure for (read once per build, shown on every report)."""
+        return max((series[-1].year for series in self.observations.values() if series), default=0)
 
     def plans_of(self, area_id: str) -> tuple[Plan, ...]:
         return tuple(self.plans[p] for p in self.area_plans.get(area_id, ()))

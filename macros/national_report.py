@@ -88,11 +88,11 @@ def evidence_chart(catalogue: Catalogue) -> Chart:
 
 
 def list_counts_section(catalogue: Catalogue, page_url: str) -> str:
-    return block(chart_block(list_counts_chart(catalogue), page_url))
+    return block(chart_block(list_counts_chart(catalogue), page_url), searchable=False)
 
 
 def evidence_section(catalogue: Catalogue, page_url: str) -> str:
-    return block(chart_block(evidence_chart(catalogue), page_url))
+    return block(chart_block(evidence_chart(catalogue), page_url), searchable=False)
 
 
 def plans_overview(catalogue: Catalogue) -> str:

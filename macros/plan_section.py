@@ -68,7 +68,7 @@ def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
         for goal, status in goal_statuses:
             indicator = catalogue.indicators[goal.indicator_id]
             chart = goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative)
-            out += block(chart_block(chart, page_url))
+            out += block(chart_block(chart, page_url), searchable=False)
         out += activities_block(catalogue, plan, page_url)
     return out
 

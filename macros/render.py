@@ -126,7 +126,7 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
             out += illustrative_notice("Tallene i diagrammerne og tabellen nedenfor")
         for chart in (ranking_chart(catalogue, ind), national_chart(catalogue, ind)):
             if chart is not None:
-                out += block(chart_block(chart, page_url))
+                out += block(chart_block(chart, page_url), searchable=False)
         rows = [
             (link(relative_url(page_url, urls.area(a.area_id)), a.name), link(relative_url(page_url, urls.municipality(a.municipality)), a.municipality), o.year,
              SUPPRESSED if o.suppressed else number(o.value), f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0))

@@ -1,0 +1,54 @@
+"""HTML fragments that bypass Markdown: a macro leaves a placeholder, the page hook puts the HTML back.
+
+Python-Markdown re-parses every raw HTML block it is given, and the search plugin parses the page
+again; at national scale that was most of the build. During a build (`collect`), each
+fragment is held here and stands in the Markdown as an HTML comment; `restore` puts it back after
+the conversion, and fragments marked `searchable=False` (charts with their tables) only after the
+search index has read the page. Outside a build the HTML is returned in place, unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import count
+
+_held: dict[str, tuple[str, bool]] = {}
+_state = {"collecting": False}
+_numbers = count()
+_TOKEN = re.compile(r"<!--bse-fragment:(\d+)-->")
+
+
+def collect(on: bool = True) -> None:
+    """Start (or stop) holding fragments for a build; anything left from an earlier, failed build is dropped.
+
+    MkDocs converts every page before it renders any, so a chart fragment waits here from its page's
+    conversion until that page is written.
+    """
+    _held.clear()
+    _state["collecting"] = on
+
+
+def hold(html: str, searchable: bool = True) -> str:
+    """The fragment itself, or while collecting, a placeholder Markdown passes through untouched."""
+    if not _state["collecting"]:
+        return html
+    key = str(next(_numbers))
+    _held[key] = (html, searchable)
+    return f"<!--bse-fragment:{key}-->"
+
+
+def restore(html: str, searchable: bool) -> str:
+    """Put back the held fragments of one kind (searchable ones after Markdown, the rest after search)."""
+    def back(match: re.Match) -> str:
+        fragment = _held.get(match.group(1))
+        if fragment is None or fragment[1] != searchable:
+            return match.group(0)
+        del _held[match.group(1)]
+        return fragment[0]
+
+    while "<!--bse-fragment:" in html:  # a fragment may hold another
+        restored = _TOKEN.sub(back, html)
+        if restored == html:
+            break
+        html = restored
+    return html
