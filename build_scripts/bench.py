@@ -2,10 +2,11 @@
 
     python -m build_scripts.bench --areas 1000 3000 10000 [--work /tmp/bench]
 
-For each N: writes the illustrative national project (build_scripts.scale) and a bare
-mkdocs-material site with N plain pages and a small navigation, builds both in fresh processes,
-and prints one Markdown table row: seconds for both and their ratio, peak memory, pages per second,
-median and largest area page (HTML only), site size, search-index size and number of charts.
+For each N: writes the illustrative national project (build_scripts.scale), builds it, then builds a
+bare mkdocs-material site with as many plain pages as the project's site has and a small navigation,
+each in a fresh process; changes one figure of one area and builds the project again. Prints one
+Markdown table row: pages, seconds for both builds and their ratio, the rebuild, peak memory, pages
+per second, median and largest area page (HTML only), site size, search-index size and number of charts.
 Targets (issue 8, checked here, never in a timed test): ratio ≤ 2.0 at N = 10,000, time linear
 in N, median area page ≤ 50 KB, peak memory ≤ 4 GB.
 """
@@ -22,8 +23,8 @@ from pathlib import Path
 
 from build_scripts.scale import write_project
 
-HEADER = ("| N | build (s) | floor (s) | ratio | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| N | pages | build (s) | floor (s) | ratio | rebuild after one area changed (s) | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def timed_build(project: Path) -> tuple[float, float]:
@@ -42,7 +43,7 @@ def timed_build(project: Path) -> tuple[float, float]:
 
 
 def bare_project(n: int, folder: Path) -> Path:
-    """N plain pages and a five-entry navigation with the same theme: the floor MkDocs itself sets."""
+    """N plain pages (as many as the measured site has) and a five-entry navigation with the same theme: the floor MkDocs itself sets."""
     pages = folder / "content" / "p"
     pages.mkdir(parents=True, exist_ok=True)
     for i in range(n):
@@ -60,17 +61,31 @@ def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def change_one_area(project: Path) -> None:
+    """An editor's typical change: one figure of one area, in the national observations file."""
+    path = project / "datapackages" / "indicators" / "observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cells = lines[1].split(",")
+    cells[3] = str(round(float(cells[3]) + 0.1, 1)) if cells[3] else "1.0"
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def row(n: int, work: Path) -> str:
     project = write_project(n, work / f"projekt-{n}")
     seconds, memory = timed_build(project)
-    floor_seconds, _ = timed_build(bare_project(n, work / f"gulv-{n}"))
     site = project / "site"
     html = list(site.rglob("*.html"))
+    pages = sum(1 for p in html if p.name == "index.html")
+    floor_seconds, _ = timed_build(bare_project(pages, work / f"gulv-{n}"))
     area_pages = [p.stat().st_size / 1024 for p in (site / "omraader").glob("*/index.html")]
     charts = sum(p.read_text(encoding="utf-8").count('class="bse-chart__canvas"') for p in html)
     index = (site / "search" / "search_index.json").stat().st_size / 1e6
-    return (f"| {n:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
-            f"{statistics.median(area_pages):.0f} / {max(area_pages):.0f} | {size_mb(site):,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
+    size = size_mb(site)
+    change_one_area(project)
+    rebuild, _ = timed_build(project)
+    return (f"| {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {rebuild:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
+            f"{statistics.median(area_pages):.0f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
 
 
 def main(argv: list[str] | None = None) -> None:

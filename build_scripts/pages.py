@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from macros import fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
-from macros.charts import csv_name, csv_text, indicator_csv
+from macros.charts import csv_name, csv_text, indicator_csv, templates_json
 from macros.evidence_charts import results_charts
 from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
 from macros.indicator_charts import national_chart, ranking_chart
@@ -36,6 +36,7 @@ from macros.provenance import danish_date, page_dates
 from macros.settings import from_extra
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
+CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
 _state: dict[str, str | None] = {"command": None, "final": None}
 _package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
 
@@ -161,8 +162,11 @@ def on_pre_build(config):
 
 
 def on_post_build(config):
-    """Swap the finished staging folder in place of the published one."""
+    """Write the chart templates every page used, then swap the finished staging folder in place of the published one."""
     fragments.collect(False)
+    templates = Path(config["site_dir"]) / CHART_TEMPLATES
+    templates.parent.mkdir(parents=True, exist_ok=True)
+    templates.write_text(templates_json(), encoding="utf-8")
     final = _state.get("final")
     if _state["command"] == "build" and final:
         staging = Path(config["site_dir"])

@@ -6,9 +6,10 @@ once per indicator as a template with named datasets, and every chart fills in i
 
 from __future__ import annotations
 
-import copy
 import csv
+import hashlib
 import io
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +47,36 @@ class Chart:
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
     indicator_id: str | None = None
+
+
+PER_CHART = ("title", "description", "datasets", "height")  # what a chart sets; the rest is its kind's template
+_templates: dict[tuple, tuple[str, dict]] = {}
+
+
+def copy_template(template: dict) -> dict:
+    """A chart's own spec from its kind's template: shared parts are the template's objects, only the title is copied."""
+    return {**template, "title": dict(template.get("title", {}))}
+
+
+def split_spec(spec: dict) -> dict:
+    """What a page embeds: the chart's own parts and the key of its template, which all pages load from one file.
+
+    Copies of one template share its objects, so the content hash is computed once per template; the
+    registry keeps those objects alive, so their ids are never reused for other content.
+    """
+    shared = {k: v for k, v in spec.items() if k not in PER_CHART}
+    marker = tuple(id(v) for v in shared.values())
+    if marker not in _templates:
+        key = hashlib.sha1(json.dumps(shared, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+        _templates[marker] = (key, shared)
+    key = _templates[marker][0]
+    return {"template": key, **{k: spec[k] for k in PER_CHART if k in spec}}
+
+
+def templates_json() -> str:
+    """Every template the build's charts used, keyed as split_spec names them (assets/charts/templates.json)."""
+    used = {key: shared for key, shared in _templates.values()}
+    return json.dumps(used, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 @lru_cache(maxsize=None)
@@ -179,7 +210,7 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     description = _describe(area, indicator, data, catalogue.suppression_threshold)
     if periods:
         description += " Skraveret: " + "; ".join(f"helhedsplanen {p['fra']}–{p['til']}" for p in periods) + "."
-    spec = copy.deepcopy(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods)))
+    spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods)))
     spec["title"]["subtitle"] = subtitle
     spec["description"] = description
     spec["datasets"] = {"serier": data.points, "graenser": data.rules} if data.rules else {"serier": data.points}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 
 import altair as alt
 
 from macros import urls
-from macros.charts import AREA_COLOUR, NATIONAL_COLOUR, Chart, Table
+from macros.charts import AREA_COLOUR, Chart, NATIONAL_COLOUR, Table, copy_template
 from macros.format import number
 from macros.model import Activity, Catalogue, Result
 from macros.slugs import slugify
@@ -74,7 +73,7 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
             sentences.append(sentence + f", {r.design}.")
         title = f"Resultater med tal ({unit})" if unit else "Resultater med tal"
         description = f"Søjlediagram over {len(results)} resultat(er) for {activity.title.lower()}, med indsats og i sammenligningen. " + " ".join(sentences)
-        spec = copy.deepcopy(_template(unit))
+        spec = copy_template(_template(unit))
         spec["title"]["text"] = title
         spec["title"]["subtitle"] = "Evalueringernes egne tal; se design og forbehold i tabellen over resultater"
         spec["description"] = description

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 
 import altair as alt
 
 from macros import urls
-from macros.charts import AREA_COLOUR, NATIONAL_COLOUR, SUPPRESSED, Chart, Table
+from macros.charts import AREA_COLOUR, Chart, NATIONAL_COLOUR, SUPPRESSED, Table, copy_template
 from macros.format import number
 from macros.goal_status import GoalStatus, path_value
 from macros.model import Area, Goal, Indicator, Observation
@@ -57,7 +56,7 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         description += f" I {status.year} var tallet {number(status.value)} mod {number(status.expected)} på målstien: {status.status}."
     else:
         description += " Der er endnu ingen tal efter basisåret: ingen data."
-    spec = copy.deepcopy(_template(indicator.unit))
+    spec = copy_template(_template(indicator.unit))
     spec["title"]["text"] = goal.description
     spec["title"]["subtitle"] = f"{indicator.name}: faktisk (blå) og målsti (stiplet)" + (" · Eksempeldata" if illustrative else "")
     spec["description"] = description

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 from functools import lru_cache
 
 import altair as alt
 
 from macros import urls
-from macros.charts import AREA_COLOUR, NATIONAL_COLOUR, Chart, Table
+from macros.charts import AREA_COLOUR, Chart, NATIONAL_COLOUR, Table, copy_template
 from macros.format import number
 from macros.model import Area, Catalogue, Indicator, Observation
 
@@ -54,7 +53,7 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
         if c.valid_from <= year <= (c.valid_to or year) and c.list_type != "alle lister"
     ]
     illustrative = catalogue.is_illustrative("indicators", "observations")
-    spec = copy.deepcopy(_ranking_template(indicator.unit))
+    spec = copy_template(_ranking_template(indicator.unit))
     spec["title"]["text"] = f"{indicator.name}, alle områder i {year}"
     spec["title"]["subtitle"] = "Stiplet linje: grænsen på de officielle lister" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
     spec["height"] = 14 * len(shown) + 20
@@ -93,7 +92,7 @@ def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     if not series:
         return None
     illustrative = catalogue.is_illustrative("indicators", "national")
-    spec = copy.deepcopy(_national_template(indicator.unit))
+    spec = copy_template(_national_template(indicator.unit))
     spec["title"]["text"] = f"{indicator.name} på landsniveau"
     spec["title"]["subtitle"] = f"{series[0].year}–{series[-1].year}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
     spec["datasets"] = {"landsniveau": [{"year": o.year, "value": o.value} for o in series]}

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from functools import lru_cache
 
@@ -11,7 +10,7 @@ import altair as alt
 
 from macros import urls
 from macros.activities import vocabulary
-from macros.charts import Chart, Table
+from macros.charts import Chart, Table, copy_template
 from macros.evidence import activity_evidence
 from macros.html import block, external, table
 from macros.model import Catalogue
@@ -36,7 +35,7 @@ def list_counts_chart(catalogue: Catalogue) -> Chart:
     """Official lists only: the May 2018 recalculation is left out of the chart but kept in the table."""
     counts = sorted(catalogue.list_counts, key=lambda c: (c.year, c.list_type))
     official = [c for c in counts if c.basis != "genberegning"]
-    spec = copy.deepcopy(_list_template())
+    spec = copy_template(_list_template())
     spec["title"]["subtitle"] = f"{official[0].year}–{official[-1].year}, offentlige tal"
     spec["datasets"] = {"antal": [{"year": c.year, "list_type": c.list_type, "count": c.count} for c in official]}
     latest = max(c.year for c in official)
@@ -72,7 +71,7 @@ def evidence_chart(catalogue: Catalogue) -> Chart:
     for theme in vocabulary("themes"):
         counts = Counter(levels[a.slug] for a in catalogue.activities.values() if theme in a.themes)
         rows += [(theme, level, counts[level]) for level in sorted(catalogue.knowledge_levels) if counts[level]]
-    spec = copy.deepcopy(_evidence_template())
+    spec = copy_template(_evidence_template())
     spec["title"]["subtitle"] = "Beregnet af evalueringsdata; en aktivitet kan høre til flere temaer"
     spec["datasets"] = {"evidens": [{"theme": t, "knowledge_level": lvl, "level": f"{lvl} · {catalogue.knowledge_levels[lvl].name}", "activities": n} for t, lvl, n in rows]}
     description = "Stablet søjlediagram over kerneaktiviteterne pr. tema fordelt på vidensniveau. " + " ".join(

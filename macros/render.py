@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros import urls
-from macros.charts import SUPPRESSED, Chart
+from macros.charts import SUPPRESSED, Chart, split_spec
 from macros.indicator_charts import latest_by_area, national_chart, ranking_chart
 from macros.format import number
 from macros.html import block, external, json_script, link, relative_url, table
@@ -46,30 +46,28 @@ def source_and_note(url: str | None, note: str | None, fallback: str | None = No
 
 
 def chart_block(chart: Chart, page_url: str) -> Markup:
-    """Chart, text alternative, source line, data table and CSV download, in one figure."""
-    sources = Markup("; ").join(external(url, text) for text, url in chart.sources)
+    """Chart, text alternative, source line, data table and CSV download, in one figure.
+
+    The page embeds the chart's own parts (title, text, data); the rest of the spec is its kind's
+    template, shared by every page in assets/charts/templates.json (charts.js joins them).
+    """
+    sources = "; ".join(external(url, text) for text, url in chart.sources)
+    folder, name = chart.csv_path.rsplit("/", 1)
+    csv = relative_url(page_url, folder + "/") + name
+    cid, alt = escape(chart.chart_id), escape(chart.description)
+    badge = ' <span class="bse-badge">Eksempeldata</span>' if chart.illustrative else ""
+    # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
     return Markup(
-        '<figure class="bse-chart" aria-labelledby="{id}-title">'
-        '<figcaption id="{id}-title" class="bse-chart__title">{title}{badge}</figcaption>'
-        '<div class="bse-chart__canvas" data-spec="{id}-spec" role="img" aria-label="{alt}"></div>'
-        "{spec}"
-        '<p class="bse-chart__alt">{alt}</p>'
-        '<p class="bse-chart__source">Kilde: {sources}</p>'
-        # the table repeats the chart's numbers; searching them finds nothing a reader looks for, and at
-        # national scale they would make most of the search index
-        "<details data-search-exclude><summary>Vis tallene som tabel</summary>{table}</details>"
-        '<p><a class="bse-chart__csv" href="{csv}" download>Hent tallene som CSV ({csv_file})</a></p>'
+        f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
+        f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>'
+        f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-label="{alt}"></div>'
+        f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
+        f'<p class="bse-chart__alt">{alt}</p>'
+        f'<p class="bse-chart__source">Kilde: {sources}</p>'
+        # the table repeats the chart's numbers; searching them finds nothing a reader looks for
+        f"<details><summary>Vis tallene som tabel</summary>{table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"
+        f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV ({escape(name)})</a></p>'
         "</figure>"
-    ).format(
-        id=chart.chart_id,
-        title=chart.title,
-        badge=Markup(' <span class="bse-badge">Eksempeldata</span>') if chart.illustrative else "",
-        alt=chart.description,
-        spec=json_script(f"{chart.chart_id}-spec", chart.spec),
-        sources=sources,
-        table=table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric),
-        csv=relative_url(page_url, chart.csv_path.rsplit("/", 1)[0] + "/") + chart.csv_path.rsplit("/", 1)[1],
-        csv_file=chart.csv_path.rsplit("/", 1)[1],
     )
 
 

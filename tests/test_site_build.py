@@ -31,8 +31,14 @@ def test_every_area_in_the_reference_list_has_a_page_with_its_danish_name(site):
         assert f"<h1>{html.escape(name, quote=False)}</h1>" in page.read_text(encoding="utf-8")
 
 
+def full_spec(part: dict, templates: dict) -> dict:
+    """What charts.js draws: the shared template with the page's own parts over it."""
+    return {**templates[part.pop("template")], **part} if "template" in part else part
+
+
 def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
-    specs = [(path, m.group(1), json.loads(m.group(2))) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
+    templates = json.loads((site / "assets" / "charts" / "templates.json").read_text(encoding="utf-8"))
+    specs = [(path, m.group(1), full_spec(json.loads(m.group(2)), templates)) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
     kinds = {"omraader": ("serier", "Linjediagram"), "rapporter": ("serier", "Linjediagram"), "aktiviteter": ("resultater", "Søjlediagram")}
     assert sum(path.startswith("omraader/") for path, _, _ in specs) >= 58 * 9
     assert sum(path.startswith("aktiviteter/") for path, _, _ in specs) >= 2
@@ -55,6 +61,16 @@ def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
         assert spec["datasets"][dataset], (path, chart_id)
         assert all(isinstance(p["value"], (int, float)) for p in spec["datasets"][dataset])
         assert spec["description"].startswith(text), (path, chart_id)
+    assert len(templates) < 100  # one per kind of chart, not one per chart
+
+
+def test_an_area_page_embeds_only_each_charts_own_parts_and_names_its_template(site):
+    text = (site / "omraader" / "vollsmose" / "index.html").read_text(encoding="utf-8")
+    parts = [json.loads(m.group(2)) for m in SPEC_RE.finditer(text)]
+    assert len(parts) >= 9
+    for part in parts:
+        assert set(part) <= {"template", "title", "description", "datasets", "height"}
+        assert "layer" not in part and "$schema" not in part
 
 
 def test_every_page_showing_illustrative_figures_carries_the_notice(site):

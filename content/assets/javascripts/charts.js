@@ -5,6 +5,26 @@
   var FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]};
   var TIME_LOCALE = {"dateTime": "%A den %d %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]};
 
+  // Pages embed each chart's own parts; the shared rest of every spec is one file beside this script's folder.
+  var script = document.currentScript && document.currentScript.src;
+  var TEMPLATES_URL = script ? script.replace(/javascripts\/charts\.js(\?.*)?$/, "charts/templates.json") : null;
+  var templates = null;
+
+  function fullSpec(part) {
+    if (!part.template) return Promise.resolve(part);
+    if (!templates) {
+      templates = fetch(TEMPLATES_URL).then(function (response) {
+        if (!response.ok) throw new Error("Diagramskabelonerne kunne ikke hentes: " + response.status);
+        return response.json();
+      });
+    }
+    return templates.then(function (all) {
+      var spec = Object.assign({}, all[part.template], part);
+      delete spec.template;
+      return spec;
+    });
+  }
+
   function darkScheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
@@ -12,11 +32,12 @@
   function draw(el) {
     var specEl = document.getElementById(el.getAttribute("data-spec"));
     if (!specEl || typeof window.vegaEmbed !== "function") return;
-    var spec = JSON.parse(specEl.textContent);
     var options = { actions: false, renderer: "svg", formatLocale: FORMAT_LOCALE, timeFormatLocale: TIME_LOCALE };
     if (darkScheme()) options.theme = "dark";
     el.setAttribute("data-rendered", "pending");
-    window.vegaEmbed(el, spec, options).then(function () {
+    fullSpec(JSON.parse(specEl.textContent)).then(function (spec) {
+      return window.vegaEmbed(el, spec, options);
+    }).then(function () {
       var svg = el.querySelector("svg");
       if (svg) {
         svg.setAttribute("role", "img");
