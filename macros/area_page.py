@@ -6,11 +6,11 @@ from markupsafe import Markup
 
 from macros import urls
 from macros.charts import Chart, indicator_chart
-from macros.html import block, link, relative_url
+from macros.html import NOT_SEARCHED, block, link, relative_url
 from macros.model import Catalogue
 from macros.list_timeline import timeline_table
 from macros.plan_section import plan_section
-from macros.render import chart_block, designation_table, fact_list, illustrative_notice
+from macros.render import chart_block, designation_table, fact_list, illustrative_notice, latest_listing
 
 
 def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
@@ -21,15 +21,16 @@ def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
 
 def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     area = catalogue.areas[area_id]
-    facts = [("Kommune", link(relative_url(page_url, urls.municipality(area.municipality)), area.municipality))]
+    facts = [("Kommune", link(relative_url(page_url, urls.municipality(area.municipality)), area.municipality)),
+             ("Seneste listeplacering", latest_listing(catalogue, area_id))]
     facts.append(("Statusrapport", Markup("{} · {}").format(
         link(relative_url(page_url, urls.report_pdf(area_id)), "PDF til bestyrelsen"),
         link(relative_url(page_url, urls.report(area_id)), "printvenlig side"))))
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     out = block(fact_list(facts))
-    out += "\n## Officielle lister\n\n" + block(designation_table(catalogue, area_id))
-    out += "\n### Kriterier år for år\n\n"
+    out += f"\n## Officielle lister{NOT_SEARCHED}\n\n" + block(designation_table(catalogue, area_id))
+    out += f"\n### Kriterier år for år{NOT_SEARCHED}\n\n"
     out += (
         "Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
         "der gjaldt det år. Kriterier uden en fast grænse i kilderne og reglerne om, hvor mange kriterier "
@@ -46,7 +47,7 @@ def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str, links: bo
     charts = area_charts(catalogue, area_id)
     if not charts:
         return ""
-    out = "\n## Indikatorer\n\n"
+    out = f"\n## Indikatorer{NOT_SEARCHED}\n\n"
     if any(c.illustrative for c in charts):
         out += illustrative_notice()
     for chart in charts:

@@ -11,6 +11,12 @@ from markupsafe import Markup, escape
 from macros import fragments
 
 
+# Appended to a Markdown heading (attr_list): the section stays out of the search index. Area pages use it on
+# every section, so each area is one search entry (its name and facts), not six; at 10,000 areas that is the
+# difference between a search index a phone can load and one it cannot.
+NOT_SEARCHED = " { data-search-exclude }"
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one directory-style page URL ('omraader/') to another ('omraader/x/') → 'x/'."""
     start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."

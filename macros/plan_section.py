@@ -10,7 +10,7 @@ from macros.evidence_text import level_badge
 from macros.format import number
 from macros.goal_charts import goal_chart
 from macros.goal_status import STATUSES, GoalStatus, goal_status
-from macros.html import block, link, relative_url, table
+from macros.html import NOT_SEARCHED, block, link, relative_url, table
 from macros.model import Area, Catalogue, Goal, Plan
 from macros.render import chart_block, fact_list, illustrative_notice
 
@@ -50,12 +50,12 @@ def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
     if not plans:
         return ""
     illustrative = catalogue.is_illustrative("plans", "goals")
-    out = "\n## Helhedsplaner og mål\n\n"
+    out = f"\n## Helhedsplaner og mål{NOT_SEARCHED}\n\n"
     if illustrative:
         out += illustrative_notice("Planerne, deres bevillinger, mål og aktiviteter nedenfor")
     method = relative_url(page_url, urls.goal_method())
     for plan in plans:
-        out += f"\n### {plan.name}\n"
+        out += f"\n### {plan.name}{NOT_SEARCHED}\n"
         facts = [
             ("Pulje", link(relative_url(page_url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler")),
             ("Periode", f"{plan.start_year}–{plan.end_year}"),

@@ -88,12 +88,17 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
     return intro + table(("Listeår", "Liste", "Status", "Grundlag", "Kilde og note"), rows, caption="Listeplaceringer")
 
 
+def latest_listing(catalogue: Catalogue, area_id: str) -> str:
+    """'parallelsamfund (på listen, 2024)', from the latest official list naming the area; '–' if none does."""
+    designations = catalogue.designations.get(area_id, ())
+    latest = max((d for d in designations if d.basis != "genberegning"), key=lambda d: d.year, default=None)
+    return f"{latest.list_type} ({latest.status}, {latest.year})" if latest else "–"
+
+
 def area_index(catalogue: Catalogue, page_url: str) -> str:
     rows = []
     for area in sorted(catalogue.areas.values(), key=lambda a: a.name):
-        designations = catalogue.designations.get(area.area_id, ())
-        latest = max((d for d in designations if d.basis != "genberegning"), key=lambda d: d.year, default=None)
-        status = f"{latest.list_type} ({latest.status}, {latest.year})" if latest else "–"
+        status = latest_listing(catalogue, area.area_id)
         rows.append((link(relative_url(page_url, urls.area(area.area_id)), area.name), area.municipality, status))
     return block(table(("Område", "Kommune", "Seneste kendte listeplacering"), rows, caption=f"{len(rows)} boligområder"))
 

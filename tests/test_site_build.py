@@ -118,6 +118,24 @@ def test_site_is_danish_with_danish_search(site):
     assert any(doc["title"] == "Mjølnerparken" for doc in index["docs"])
 
 
+def test_each_area_is_one_search_entry_with_its_name_municipality_and_latest_listing(site):
+    from tests.conftest import ROOT
+
+    with open(ROOT / "datapackages" / "areas" / "areas.csv", encoding="utf-8") as f:
+        ids = {row["area_id"] for row in csv.DictReader(f)}
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    areas = [doc for doc in docs if doc["location"].startswith("omraader/") and doc["location"].split("/")[1] in ids]
+    by_page = {}
+    for doc in areas:
+        by_page.setdefault(doc["location"].split("#")[0], []).append(doc)
+    assert len(by_page) >= 58
+    assert all(len(entries) == 1 for entries in by_page.values())  # sections and charts stay out of the index
+    (entry,) = by_page["omraader/mjoelnerparken/"]
+    assert entry["title"] == "Mjølnerparken"
+    assert "København" in entry["text"] and "parallelsamfund" in entry["text"]
+    assert not any("Linjediagram" in doc["text"] or "Vis tallene" in doc["text"] for doc in areas)
+
+
 def test_no_page_references_a_third_party_host(site):
     allowed = re.compile(r'(src|href)="(https?:)?//')
     for path, text in pages(site, "**/*.html").items():
