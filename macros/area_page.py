@@ -29,7 +29,9 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     out = block(fact_list(facts))
-    out += f"\n## Officielle lister{NOT_SEARCHED}\n\n" + block(designation_table(catalogue, area_id))
+    # Below the facts every section is left out of search (NOT_SEARCHED), so its HTML is put in after the
+    # search plugin has parsed the page: parsing it cost more than any other step at national scale.
+    out += f"\n## Officielle lister{NOT_SEARCHED}\n\n" + block(designation_table(catalogue, area_id), searchable=False)
     out += f"\n### Kriterier år for år{NOT_SEARCHED}\n\n"
     out += (
         "Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
@@ -38,7 +40,7 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     )
     if catalogue.is_illustrative("indicators", "observations"):
         out += illustrative_notice("Tallene bag opfyldelsen i tabellen nedenfor")
-    out += block(timeline_table(catalogue, area_id))
+    out += block(timeline_table(catalogue, area_id), searchable=False)
     return out + indicator_panel(catalogue, area_id, page_url) + plan_section(catalogue, area, page_url)
 
 

@@ -64,7 +64,7 @@ def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
         ]
         intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(link(method, "Sådan beregnes status"))
         goal_statuses = statuses(catalogue, plan, area)
-        out += block(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url))
+        out += block(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url), searchable=False)
         for goal, status in goal_statuses:
             indicator = catalogue.indicators[goal.indicator_id]
             chart = goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative)
@@ -88,7 +88,7 @@ def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> str:
     )
     text = Markup("<p><strong>Aktiviteter i planen</strong></p><ul>{}</ul>").format(items)
     text += Markup("<p><strong>Evalueringer af disse aktiviteter</strong></p>") + (Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>"))
-    return block(text)
+    return block(text, searchable=False)
 
 
 def status_summary(catalogue: Catalogue, page_url: str) -> str:
