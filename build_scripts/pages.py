@@ -1,8 +1,11 @@
 """The one piece of MkDocs glue (loaded as a hook from mkdocs.yml).
 
-- adds a generated page per area, indicator, study, municipality, theme and target group, each a few lines calling a macro, and
-  keeps them out of the global navigation (index pages link them), so the build stays linear;
-- adds each chart's CSV download, the open-data downloads (CSV, zip, DCAT-AP) and the self-hosted Vega bundle;
+- adds a generated page per area (and its report), indicator, study, municipality, theme and target
+  group, written by the same page functions the macros call, and keeps them out of the global
+  navigation (index pages link them), so the build stays linear;
+- keeps the page functions' HTML fragments out of Markdown and the search plugin (macros/fragments.py)
+  and puts them back after;
+- writes each chart's CSV download as its page is rendered (macros/downloads.py); adds the open-data downloads (CSV, zip, DCAT-AP) and the self-hosted Vega bundle;
 - builds into `<site_dir>.partial` and swaps it in only when the whole build succeeded, so bad
   input never leaves a half-built site behind.
 """
@@ -13,22 +16,25 @@ import json
 import os
 import shutil
 import subprocess
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import fragments, open_data, urls
+from macros import downloads, fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
-from macros.charts import csv_name, csv_text, indicator_csv, templates_json
-from macros.evidence_charts import results_charts
-from macros.goal_charts import COLUMNS as GOAL_COLUMNS, goal_rows
-from macros.indicator_charts import national_chart, ranking_chart
+from macros.area_page import area_page
+from macros.area_report import area_report
+from macros.catalogue_page import tag_page
+from macros.municipality_page import municipality_page
+from macros.render import indicator_page
+from macros.study_page import study_page
+from macros.charts import templates_json
 from macros.compare_view import data_file, data_name
 from macros.municipality_page import municipalities
-from macros.national_report import evidence_chart, list_counts_chart
 from macros.open_data import package_files
 from macros.data import load_cached
 from macros.problems import DataError
@@ -39,6 +45,7 @@ VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
 _state: dict[str, str | None] = {"command": None, "final": None}
 _package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
+_generated: dict[str, Callable[[str], str]] = {}  # source path of a generated page → writes its Markdown
 
 
 def on_startup(command, dirty):
@@ -62,52 +69,44 @@ def on_config(config):
     return config
 
 
-def _page(title: str, call: str, searchable: bool = True) -> str:
+def _page(files: Files, config, url: str, title: str, write: Callable[[str], str], searchable: bool = True) -> None:
+    """Add one generated page; its Markdown is written by `write(page_url)` when MkDocs reads the page.
+
+    The page function is called here rather than through a {{ macro() }} in the page, because Jinja would
+    compile a template for each of the thousands of item pages; `render_macros: false` tells
+    mkdocs-macros to leave the page alone.
+    """
     # The title is JSON, which is valid YAML and cannot break the front matter.
     search = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{search}---\n\n{{{{ {call} }}}}\n"
+    source = urls.source_path(url)
+    _generated[source] = write
+    files.append(File.generated(config, source, content=f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{search}render_macros: false\n---\n"))
 
 
 def on_files(files: Files, config) -> Files:
     """Add every generated page, chart CSV and the Vega bundle to the build."""
+    _generated.clear()
     try:
         catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
     except DataError as error:
         raise PluginError(str(error)) from None
     for area in catalogue.areas.values():
         page = urls.area(area.area_id)
-        files.append(File.generated(config, urls.source_path(page), content=_page(area.name, f'area_page("{area.area_id}")')))
-        files.append(File.generated(config, urls.source_path(urls.report(area.area_id)), content=_page(f"Statusrapport: {area.name}", f'area_report("{area.area_id}")', searchable=False)))
-        for indicator in catalogue.indicators.values():
-            text = indicator_csv(catalogue, area, indicator)
-            if text is not None:
-                files.append(File.generated(config, page + csv_name(indicator), content=text))
-        for plan in catalogue.plans_of(area.area_id):
-            for goal in plan.goals:
-                rows = goal_rows(goal, catalogue.observations.get((area.area_id, goal.indicator_id), ()))
-                files.append(File.generated(config, page + f"{goal.goal_id}.csv", content=csv_text(rows, GOAL_COLUMNS)))
+        _page(files, config, page, area.name, partial(area_page, catalogue, area.area_id))
+        _page(files, config, urls.report(area.area_id), f"Statusrapport: {area.name}", partial(area_report, catalogue, area.area_id), searchable=False)
     for indicator in catalogue.indicators.values():
         page = urls.indicator(indicator.indicator_id)
-        files.append(File.generated(config, urls.source_path(page), content=_page(indicator.name, f'indicator_page("{indicator.indicator_id}")')))
-        for chart in (ranking_chart(catalogue, indicator), national_chart(catalogue, indicator)):
-            if chart is not None:
-                files.append(File.generated(config, chart.csv_path, content=csv_text(chart.rows, chart.columns)))
+        _page(files, config, page, indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
     for indicator in catalogue.indicators.values():
         files.append(File.generated(config, urls.compare() + data_name(indicator.indicator_id), content=data_file(catalogue, indicator)))
-    for chart in (list_counts_chart(catalogue), evidence_chart(catalogue)):
-        files.append(File.generated(config, chart.csv_path, content=csv_text(chart.rows, chart.columns)))
     for name in municipalities(catalogue):
-        files.append(File.generated(config, urls.source_path(urls.municipality(name)), content=_page(name, f"municipality_page({json.dumps(name, ensure_ascii=False)})")))
+        _page(files, config, urls.municipality(name), name, partial(municipality_page, catalogue, name))
     for study in catalogue.studies.values():
-        files.append(File.generated(config, urls.source_path(urls.study(study.study_id)), content=_page(study.title, f'study_page("{study.study_id}")')))
-    for activity in catalogue.activities.values():
-        for chart in results_charts(catalogue, activity):
-            files.append(File.generated(config, chart.csv_path, content=csv_text(chart.rows, chart.columns)))
-    # json.dumps quotes the value as a valid Jinja string literal too
+        _page(files, config, urls.study(study.study_id), study.title, partial(study_page, catalogue, study.study_id))
     for theme in vocabulary("themes"):
-        files.append(File.generated(config, urls.source_path(urls.theme(theme)), content=_page(f"Tema: {theme}", f"theme_page({json.dumps(theme, ensure_ascii=False)})")))
+        _page(files, config, urls.theme(theme), f"Tema: {theme}", partial(tag_page, catalogue, "themes", theme))
     for group in vocabulary("target_groups"):
-        files.append(File.generated(config, urls.source_path(urls.target_group(group)), content=_page(f"Målgruppe: {group}", f"target_group_page({json.dumps(group, ensure_ascii=False)})")))
+        _page(files, config, urls.target_group(group), f"Målgruppe: {group}", partial(tag_page, catalogue, "target_groups", group))
     root = Path(config["config_file_path"]).parent
     _package_dates.clear()
     _package_dates.update({name: info.updated for name, info in catalogue.packages.items()})
@@ -121,7 +120,10 @@ def on_files(files: Files, config) -> Files:
 
 @event_priority(50)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown, page, config, files):
-    """Editor text on an activity page is shown as written (Jinja in it never runs); every page says when it last changed."""
+    """Generated pages get their Markdown; editor text on an activity page is shown as written (Jinja in it never runs); every page says when it last changed."""
+    write = _generated.get(page.file.src_uri)
+    if write is not None:
+        markdown = write(page.url)
     if is_activity_page(page.file.src_uri):
         if page.title:
             page.title = shown_as_text(page.title, ())
@@ -130,7 +132,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Put back the HTML fragments the macros held out of Markdown (all but the charts, which come after search)."""
+    """Put back the HTML fragments the macros held out of Markdown (all but the charts, which come after search); write the page's chart CSVs."""
+    site = Path(config["site_dir"])
+    for path, content in downloads.take().items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content(), encoding="utf-8")
     return fragments.restore(html, searchable=True)
 
 
@@ -157,13 +164,15 @@ def vega_bundle() -> str:
 
 
 def on_pre_build(config):
-    """Hold the macros' HTML fragments out of Markdown for this build."""
+    """Hold the macros' HTML fragments out of Markdown for this build, and keep the CSVs their charts offer."""
     fragments.collect()
+    downloads.collect()
 
 
 def on_post_build(config):
     """Write the chart templates every page used, then swap the finished staging folder in place of the published one."""
     fragments.collect(False)
+    downloads.collect(False)
     templates = Path(config["site_dir"]) / CHART_TEMPLATES
     templates.parent.mkdir(parents=True, exist_ok=True)
     templates.write_text(templates_json(), encoding="utf-8")
@@ -182,6 +191,7 @@ def on_post_build(config):
 def on_build_error(error):
     """Throw the half-built staging folder away; the published site stays as it was."""
     fragments.collect(False)
+    downloads.collect(False)
     final = _state.get("final")
     if _state["command"] == "build" and final:
         shutil.rmtree(final + ".partial", ignore_errors=True)

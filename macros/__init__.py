@@ -1,10 +1,10 @@
-"""mkdocs-macros module: define_env registers the macros that pages call, nothing else."""
+"""mkdocs-macros module: define_env registers the macros that hand-written pages call (generated item pages are written by build_scripts/pages.py with the same page functions)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, area_page as areas, area_report as area_report_module, catalogue_page, compare_view, national_report, open_data, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
+from macros import activity_page, catalogue_page, compare_view, national_report, open_data, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
 from macros.data import load_cached
 from macros.settings import from_extra
 
@@ -46,16 +46,6 @@ def define_env(env):
         return catalogue_page.catalogue_index(catalogue, here())
 
     @env.macro
-    def theme_page(theme: str) -> str:
-        """The activities under one of LBF's themes."""
-        return catalogue_page.tag_page(catalogue, "themes", theme, here())
-
-    @env.macro
-    def target_group_page(group: str) -> str:
-        """The activities for one target group."""
-        return catalogue_page.tag_page(catalogue, "target_groups", group, here())
-
-    @env.macro
     def gap_map() -> str:
         """Activities × outcome domains: results, strongest design and level; empty cells are gaps."""
         return gap_map_page.gap_map_table(catalogue, here())
@@ -81,19 +71,9 @@ def define_env(env):
         return gap_map_page.cost_levels_table()
 
     @env.macro
-    def area_page(area_id: str) -> str:
-        """The fact page of one area."""
-        return areas.area_page(catalogue, area_id, here())
-
-    @env.macro
     def area_index() -> str:
         """All areas with municipality and latest known list."""
         return render.area_index(catalogue, here())
-
-    @env.macro
-    def indicator_page(indicator_id: str) -> str:
-        """The fact page of one indicator."""
-        return render.indicator_page(catalogue, indicator_id, here())
 
     @env.macro
     def indicator_index() -> str:
@@ -101,29 +81,14 @@ def define_env(env):
         return render.indicator_index(catalogue, here())
 
     @env.macro
-    def study_page(study_id: str) -> str:
-        """The page of one evaluation study."""
-        return studies.study_page(catalogue, study_id, here())
-
-    @env.macro
     def study_index() -> str:
         """All evaluation studies."""
         return studies.study_index(catalogue, here())
 
     @env.macro
-    def municipality_page(name: str) -> str:
-        """One municipality: its areas, their plans, and their indicators together."""
-        return municipalities.municipality_page(catalogue, name, here())
-
-    @env.macro
     def municipality_index() -> str:
         """All municipalities with areas on the site."""
         return municipalities.municipality_index(catalogue, here())
-
-    @env.macro
-    def area_report(area_id: str) -> str:
-        """The printable status report of one area for its board."""
-        return area_report_module.area_report(catalogue, area_id, here())
 
     @env.macro
     def list_counts() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros import urls
+from macros import fragments, urls
 from macros.charts import Chart, indicator_chart
 from macros.html import NOT_SEARCHED, block, link, relative_url
 from macros.model import Catalogue
@@ -41,7 +41,29 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     if catalogue.is_illustrative("indicators", "observations"):
         out += illustrative_notice("Tallene bag opfyldelsen i tabellen nedenfor")
     out += block(timeline_table(catalogue, area_id), searchable=False)
-    return out + indicator_panel(catalogue, area_id, page_url) + plan_section(catalogue, area, page_url)
+    return out + shared_section(catalogue, area_id, "panel", page_url) + shared_section(catalogue, area_id, "plans", page_url)
+
+
+_last: dict[tuple, str] = {}  # the current area's sections, kept for its report page
+
+
+def shared_section(catalogue: Catalogue, area_id: str, kind: str, page_url: str) -> str:
+    """The indicator panel ("panel") or the plans ("plans") of an area, rendered once for its page and its report.
+
+    Links are made as from the report (rapporter/x/): at the same depth as the area page and sharing no
+    folder with any target of these sections, so every link reads ../../<target> and is right from both.
+    The build renders an area's report right after its page.
+    """
+    key = (fragments.build_number(), id(catalogue), area_id, kind)
+    if key in _last:
+        return _last.pop(key)
+    if not any(k[2] == area_id for k in _last):
+        _last.clear()
+    area, url = catalogue.areas[area_id], urls.report(area_id)
+    assert url.count("/") == page_url.count("/"), (url, page_url)
+    text = indicator_panel(catalogue, area_id, url) if kind == "panel" else plan_section(catalogue, area, url)
+    _last[key] = fragments.share(text)
+    return text
 
 
 def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str, links: bool = True) -> str:

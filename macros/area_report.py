@@ -8,11 +8,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros import urls
-from macros.area_page import indicator_panel
+from macros.area_page import shared_section
 from macros.evidence_text import citation
 from macros.html import block, external, link, relative_url
 from macros.model import Catalogue
-from macros.plan_section import plan_section
 
 def data_year(catalogue: Catalogue) -> int:
     return catalogue.data_year
@@ -29,8 +28,8 @@ def area_report(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=data_year(catalogue),
              page=link(relative_url(page_url, urls.area(area_id)), "områdets side"))
     out = block(cover)
-    out += plan_section(catalogue, area, page_url)
-    out += indicator_panel(catalogue, area_id, page_url, links=False)
+    out += shared_section(catalogue, area_id, "plans", page_url)
+    out += shared_section(catalogue, area_id, "panel", page_url)
     out += "\n## Kilder\n\n" + block(sources(catalogue, plans))
     return out
 

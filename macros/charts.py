@@ -182,12 +182,6 @@ def _cell(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def indicator_csv(catalogue: Catalogue, area: Area, indicator: Indicator) -> str | None:
-    """The CSV download of one indicator chart, without building the chart."""
-    data = _series(catalogue, area, indicator)
-    return csv_text(data.rows) if data else None
-
-
 def _indicator_table(rows, threshold: int) -> Table:
     formatted = tuple(
         (r[2], SUPPRESSED, f"under {threshold}", number(r[5]), r[6]) if r[7] == "true" else (r[2], number(r[3]), number(r[4], 0), number(r[5]), r[6])

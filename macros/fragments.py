@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from itertools import count
 
-_held: dict[str, tuple[str, bool]] = {}
-_state = {"collecting": False}
+_held: dict[str, list] = {}  # key → [html, searchable, pages still to use it]
+_state = {"collecting": False, "build": 0}
 _numbers = count()
 _TOKEN = re.compile(r"<!--bse-fragment:(\d+)-->")
 
@@ -26,6 +26,12 @@ def collect(on: bool = True) -> None:
     """
     _held.clear()
     _state["collecting"] = on
+    _state["build"] += 1
+
+
+def build_number() -> int:
+    """Changes with every collect(), so nothing kept for reuse outlives the build it was made in."""
+    return _state["build"]
 
 
 def hold(html: str, searchable: bool = True) -> str:
@@ -33,8 +39,16 @@ def hold(html: str, searchable: bool = True) -> str:
     if not _state["collecting"]:
         return html
     key = str(next(_numbers))
-    _held[key] = (html, searchable)
+    _held[key] = [html, searchable, 1]
     return f"<!--bse-fragment:{key}-->"
+
+
+def share(text: str) -> str:
+    """Mark the placeholders in text for one more page (an area's report reuses its page's sections)."""
+    for key in _TOKEN.findall(text):
+        if key in _held:
+            _held[key][2] += 1
+    return text
 
 
 def restore(html: str, searchable: bool) -> str:
@@ -43,7 +57,9 @@ def restore(html: str, searchable: bool) -> str:
         fragment = _held.get(match.group(1))
         if fragment is None or fragment[1] != searchable:
             return match.group(0)
-        del _held[match.group(1)]
+        fragment[2] -= 1
+        if not fragment[2]:
+            del _held[match.group(1)]
         return fragment[0]
 
     while "<!--bse-fragment:" in html:  # a fragment may hold another

@@ -31,7 +31,7 @@ def met(catalogue: Catalogue, area_id: str, criterion: Criterion, year: int) -> 
 
 
 def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
-    years = sorted({o.year for (a, _), series in catalogue.observations.items() if a == area_id for o in series})
+    years = sorted({o.year for indicator in catalogue.indicators for o in catalogue.observations.get((area_id, indicator), ())})
     designations = catalogue.designations.get(area_id, ())
     rows = []
     for year in years:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup, escape
 
-from macros import urls
-from macros.charts import SUPPRESSED, Chart, split_spec
+from macros import downloads, urls
+from macros.charts import SUPPRESSED, Chart, csv_text, split_spec
 from macros.indicator_charts import latest_by_area, national_chart, ranking_chart
 from macros.format import number
 from macros.html import block, external, json_script, link, relative_url, table
@@ -52,8 +54,10 @@ def chart_block(chart: Chart, page_url: str) -> Markup:
     template, shared by every page in assets/charts/templates.json (charts.js joins them).
     """
     sources = "; ".join(external(url, text) for text, url in chart.sources)
-    folder, name = chart.csv_path.rsplit("/", 1)
-    csv = relative_url(page_url, folder + "/") + name
+    downloads.offer(chart.csv_path, partial(csv_text, chart.rows, chart.columns))
+    name = chart.csv_path.rsplit("/", 1)[1]
+    # from the site root, so the same figure links right from an area's page and from its report
+    csv = f"{relative_url(page_url, '')}/{chart.csv_path}"
     cid, alt = escape(chart.chart_id), escape(chart.description)
     badge = ' <span class="bse-badge">Eksempeldata</span>' if chart.illustrative else ""
     # plain string building: this runs for every chart of every area, and Markup.format was most of the cost

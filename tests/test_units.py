@@ -53,3 +53,31 @@ def test_data_can_never_close_the_script_element_it_is_embedded_in():
 def test_table_cells_from_data_are_escaped():
     text = str(table(["Navn"], [["<b>Blågården</b> & {{ x }}"]]))
     assert "&lt;b&gt;Blågården&lt;/b&gt; &amp; {{ x }}" in text
+
+
+def test_a_table_names_its_numeric_columns_once_and_escapes_its_caption():
+    text = str(table(["År", "Værdi"], [[2024, "41,5"]], caption='Ledighed i "Gellerup"', numeric=(1,)))
+    assert text == (
+        '<div class="bse-table bse-n1" tabindex="0" role="region" aria-label="Ledighed i &#34;Gellerup&#34;">'
+        "<table><caption>Ledighed i &#34;Gellerup&#34;</caption><thead><tr><th scope=\"col\">År</th><th scope=\"col\">Værdi</th></tr></thead>"
+        "<tbody><tr><td>2024</td><td>41,5</td></tr></tbody></table></div>"
+    )
+
+
+def test_outside_a_build_a_block_is_its_html_and_during_one_a_placeholder_put_back_in_two_steps():
+    from markupsafe import Markup
+
+    from macros import fragments
+    from macros.html import block
+
+    assert block(Markup("<p>Vollsmose</p>")).strip() == '<div class="bse-block"><p>Vollsmose</p></div>'
+    fragments.collect()
+    try:
+        page = "# Vollsmose\n" + block(Markup("<p>Fakta om Ølby</p>")) + block(Markup("<p>Diagram</p>"), searchable=False)
+        assert "Ølby" not in page and "Diagram" not in page
+        after_markdown = fragments.restore(page, searchable=True)
+        assert "<p>Fakta om Ølby</p>" in after_markdown and "Diagram" not in after_markdown
+        written = fragments.restore(after_markdown, searchable=False)
+        assert "<p>Diagram</p>" in written and "bse-fragment" not in written
+    finally:
+        fragments.collect(False)
