@@ -4,9 +4,11 @@
 
 For each N: writes the illustrative national project (build_scripts.scale), builds it, then builds a
 bare mkdocs-material site with as many plain pages as the project's site has and a small navigation,
-each in a fresh process; changes one figure of one area and builds the project again. Prints one
-Markdown table row: pages, seconds for both builds and their ratio, the rebuild, peak memory, pages
-per second, median and largest area page (HTML only), site size, search-index size and number of charts.
+each in a fresh process; builds the project once more with every area page and report reduced to one
+line (the shell: theme, navigation, hooks and the rest of the site without the areas' content);
+changes one figure of one area and builds the project again. Prints one Markdown table row: pages,
+seconds for the build and the floor and their ratio, the shell, the rebuild, peak memory, pages per
+second, median and largest area page (HTML only), site size, search-index size and number of charts.
 Targets (issue 8, checked here, never in a timed test): ratio ≤ 2.0 at N = 10,000, time linear
 in N, median area page ≤ 50 KB, peak memory ≤ 4 GB.
 """
@@ -23,13 +25,22 @@ from pathlib import Path
 
 from build_scripts.scale import write_project
 
-HEADER = ("| N | pages | build (s) | floor (s) | ratio | rebuild after one area changed (s) | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
-def timed_build(project: Path) -> tuple[float, float]:
+# The site as it is, but every area page and report reduced to one line: what the theme, the navigation,
+# the hooks and the rest of the site cost, apart from the area pages' own content.
+SHELL = (
+    "import macros.area_page, macros.area_report\n"
+    "macros.area_page.area_page = lambda catalogue, area_id, url: 'Et område.\\n'\n"
+    "macros.area_report.area_report = lambda catalogue, area_id, url: 'En rapport.\\n'\n"
+)
+
+
+def timed_build(project: Path, prelude: str = "") -> tuple[float, float]:
     """Seconds and peak memory (MB) of `mkdocs build` in a fresh process."""
-    code = (
+    code = prelude + (
         "import resource, sys; from mkdocs.__main__ import cli\n"
         "try:\n    cli(['build', '-q', '-d', 'site'], standalone_mode=False)\n"
         "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
@@ -82,9 +93,10 @@ def row(n: int, work: Path) -> str:
     charts = sum(p.read_text(encoding="utf-8").count('class="bse-chart__canvas"') for p in html)
     index = (site / "search" / "search_index.json").stat().st_size / 1e6
     size = size_mb(site)
+    shell, _ = timed_build(project, SHELL)
     change_one_area(project)
     rebuild, _ = timed_build(project)
-    return (f"| {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {rebuild:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
+    return (f"| {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
             f"{statistics.median(area_pages):.0f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
 
 

@@ -12,6 +12,7 @@ import io
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import altair as alt
 
@@ -231,7 +232,9 @@ def csv_name(indicator: Indicator) -> str:
 
 def _sources(catalogue: Catalogue, indicator: Indicator, illustrative: bool) -> tuple[tuple[str, str], ...]:
     figures = ("Tal: eksempeldata dannet af build_scripts/illustrative.py", "") if illustrative else ("Tal: " + catalogue.packages["indicators"].title, "")
-    return (("Definition: " + indicator.source, indicator.source), figures)
+    # the link says where it goes (regeringen.dk), not the whole address, which the href already holds
+    host = urlsplit(indicator.source).netloc.removeprefix("www.") or indicator.source
+    return ((f"Definition: {host}", indicator.source), figures)
 
 
 def _describe(area: Area, indicator: Indicator, data: _Series, threshold: int) -> str:
