@@ -23,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from build_scripts.illustrative import read_csv
 from build_scripts.scale import write_project
 
 HEADER = ("| N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
@@ -89,7 +90,8 @@ def row(n: int, work: Path) -> str:
     html = list(site.rglob("*.html"))
     pages = sum(1 for p in html if p.name == "index.html")
     floor_seconds, _ = timed_build(bare_project(pages, work / f"gulv-{n}"))
-    area_pages = [p.stat().st_size / 1024 for p in (site / "omraader").glob("*/index.html")]
+    area_ids = [row["area_id"] for row in read_csv(project / "datapackages" / "areas" / "areas.csv")]
+    area_pages = [(site / "omraader" / area_id / "index.html").stat().st_size / 1024 for area_id in area_ids]
     charts = sum(p.read_text(encoding="utf-8").count('class="bse-chart__canvas"') for p in html)
     index = (site / "search" / "search_index.json").stat().st_size / 1e6
     size = size_mb(site)

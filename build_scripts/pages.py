@@ -33,7 +33,7 @@ from macros.municipality_page import municipality_page
 from macros.render import indicator_page
 from macros.study_page import study_page
 from macros.charts import templates_json
-from macros.compare_view import data_file, data_name
+from macros.compare_view import NAMES, data_file, data_name, names_file
 from macros.municipality_page import municipalities
 from macros.open_data import package_files
 from macros.data import load_cached
@@ -99,6 +99,7 @@ def on_files(files: Files, config) -> Files:
         _page(files, config, page, indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
     for indicator in catalogue.indicators.values():
         files.append(File.generated(config, urls.compare() + data_name(indicator.indicator_id), content=data_file(catalogue, indicator)))
+    files.append(File.generated(config, urls.compare() + NAMES, content=names_file(catalogue)))
     for name in municipalities(catalogue):
         _page(files, config, urls.municipality(name), name, partial(municipality_page, catalogue, name))
     for study in catalogue.studies.values():

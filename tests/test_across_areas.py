@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import html
+import os
 import re
 from collections import defaultdict
 
@@ -77,7 +78,7 @@ def test_compare_view_draws_the_chosen_areas_and_a_shared_url_restores_them(page
     page.wait_for_selector(".bse-chart__canvas[data-rendered='light'] svg", timeout=20000)
     series = page.evaluate("[...new Set(JSON.parse(document.getElementById('compare-spec').textContent).datasets.serier.map(p => p.serie))]")
     assert series == ["Mjølnerparken", "Vollsmose"]
-    page.get_by_label("Område 3").select_option("gellerupparken-toveshoej")
+    page.get_by_label("Område 3").fill("Gellerupparken/Toveshøj (Aarhus)")
     page.get_by_label("Indikator", exact=True).select_option("tryghed")
     page.wait_for_function("() => document.querySelector('[data-compare-alt]').textContent.includes('tryghed')")
     assert "omraader=mjoelnerparken%2Cvollsmose%2Cgellerupparken-toveshoej" in page.url and "indikator=tryghed" in page.url
@@ -89,7 +90,7 @@ def test_compare_view_draws_the_chosen_areas_and_a_shared_url_restores_them(page
     shared = browser.new_context().new_page()
     shared.goto(page.url)
     shared.wait_for_selector(".bse-chart__canvas[data-rendered='light'] svg", timeout=20000)
-    assert [shared.get_by_label(f"Område {n}").input_value() for n in (1, 2, 3, 4)] == ["mjoelnerparken", "vollsmose", "gellerupparken-toveshoej", ""]
+    assert [shared.get_by_label(f"Område {n}").input_value() for n in (1, 2, 3, 4)] == ["Mjølnerparken (København)", "Vollsmose (Odense)", "Gellerupparken/Toveshøj (Aarhus)", ""]
     assert shared.get_by_label("Indikator", exact=True).input_value() == "tryghed"
     assert page.console_errors == [] and page.outside_requests == []
     shared.context.close()
@@ -101,6 +102,12 @@ def test_compare_view_asks_for_two_areas_and_the_data_files_match_the_package(pa
     page.goto(f"{server}/omraader/sammenlign/?omraader=vollsmose&indikator=ledighed")
     assert page.locator("[data-compare-message]").inner_text() == "Vælg mindst to områder for at sammenligne."
     assert not page.locator("[data-compare-figure]").is_visible()
+    page.get_by_label("Område 2").fill("Østerbro Ukendt")
+    page.get_by_label("Område 2").press("Tab")  # a name that is no suggestion counts when the reader leaves the field
+    page.wait_for_function("() => document.querySelector('[data-compare-message]').textContent.startsWith('Intet område hedder Østerbro Ukendt')")
+    suggestions = page.evaluate("[...document.querySelectorAll('#compare-omraader option')].map(o => o.value)")
+    assert len(suggestions) == len(table("areas.csv", "areas")) and "Tåstrupgård (Høje-Taastrup)" in suggestions
+    assert os.path.getsize(site / "omraader" / "sammenlign" / "index.html") < 60_000  # the areas are not in the page
     data = json.loads((site / "omraader" / "sammenlign" / "ledighed.json").read_text(encoding="utf-8"))
     expected = [[int(r["year"]), float(r["value"])] for r in table("observations.csv") if r["area_id"] == "vollsmose" and r["indicator_id"] == "ledighed"]
     assert data["areas"]["vollsmose"]["points"] == expected and data["illustrative"] is True

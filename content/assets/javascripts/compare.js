@@ -1,10 +1,33 @@
 // Compare view: two to four areas and one indicator in one chart. The choice lives in the URL
 // (?omraader=a,b&indikator=x), the figures come from one data file per indicator beside the page,
 // and the chart gets the same text alternative, table and CSV as every other chart on the site.
+// Areas are chosen in text inputs that suggest from one list of every area (omraader.json), so the
+// page stays small and a reader finds one area among thousands by typing part of its name.
 (function () {
   "use strict";
 
   var cache = {};
+  var byLabel = {};  // "Vollsmose (Odense)" → "vollsmose"
+  var labelOf = {};  // "vollsmose" → "Vollsmose (Odense)"
+
+  function loadNames(form) {
+    return fetch(form.dataset.names).then(function (response) {
+      if (!response.ok) throw new Error("Listen over områder kunne ikke hentes");
+      return response.json();
+    }).then(function (areas) {
+      var list = document.getElementById(form.querySelector("input[name=omraade]").getAttribute("list"));
+      var options = document.createDocumentFragment();
+      areas.forEach(function (area) {
+        var label = area[1] + " (" + area[2] + ")";
+        byLabel[label] = area[0];
+        labelOf[area[0]] = label;
+        var option = document.createElement("option");
+        option.value = label;
+        options.appendChild(option);
+      });
+      list.replaceChildren(options);
+    });
+  }
 
   function fmt(value) {
     return value.toLocaleString("da-DK", { maximumFractionDigits: 2 });
@@ -22,10 +45,17 @@
 
   function chosen(form) {
     var seen = [];
-    form.querySelectorAll("select[name=omraade]").forEach(function (select) {
-      if (select.value && seen.indexOf(select.value) < 0) seen.push(select.value);
+    form.querySelectorAll("input[name=omraade]").forEach(function (input) {
+      var id = byLabel[input.value.trim()];
+      if (id && seen.indexOf(id) < 0) seen.push(id);
     });
     return seen;
+  }
+
+  function unknown(form) {
+    return Array.prototype.filter.call(form.querySelectorAll("input[name=omraade]"), function (input) {
+      return input.value.trim() && !byLabel[input.value.trim()];
+    }).map(function (input) { return input.value.trim(); });
   }
 
   function writeUrl(areas, indicator) {
@@ -85,9 +115,10 @@
     var areas = chosen(form);
     var indicator = form.elements.indikator.value;
     writeUrl(areas, indicator);
+    var missing = unknown(form);
     if (areas.length < 2) {
       figure.hidden = true;
-      message.textContent = "Vælg mindst to områder for at sammenligne.";
+      message.textContent = (missing.length ? "Intet område hedder " + missing.join(" eller ") + "; vælg et forslag fra listen. " : "") + "Vælg mindst to områder for at sammenligne.";
       return;
     }
     load(indicator).then(function (data) {
@@ -127,16 +158,23 @@
     form.dataset.ready = "true";
     var root = form.parentNode;
     var params = new URLSearchParams(location.search);
-    var selects = form.querySelectorAll("select[name=omraade]");
-    var wanted = (params.get("omraader") || "").split(",").filter(Boolean);
-    var options = Array.prototype.map.call(selects[0].options, function (o) { return o.value; });
-    wanted.filter(function (id) { return options.indexOf(id) >= 0; }).slice(0, selects.length).forEach(function (id, i) { selects[i].value = id; });
     var indicator = params.get("indikator");
     if (indicator && form.querySelector('#compare-indikator option[value="' + CSS.escape(indicator) + '"]')) form.elements.indikator.value = indicator;
     root.querySelector("[data-compare-nojs]").hidden = true;
     form.hidden = false;
-    form.addEventListener("change", function () { update(root); });
-    update(root);
+    loadNames(form).then(function () {
+      var inputs = form.querySelectorAll("input[name=omraade]");
+      var wanted = (params.get("omraader") || "").split(",").filter(function (id) { return labelOf[id]; });
+      wanted.slice(0, inputs.length).forEach(function (id, i) { inputs[i].value = labelOf[id]; });
+      form.addEventListener("change", function () { update(root); });
+      // a suggestion picked from the list counts at once; typing only counts when it names an area
+      form.addEventListener("input", function (event) {
+        if (event.target.name !== "omraade" || byLabel[event.target.value.trim()] || !event.target.value) update(root);
+      });
+      update(root);
+    }).catch(function (error) {
+      root.querySelector("[data-compare-message]").textContent = error.message;
+    });
   }
 
   if (typeof document$ !== "undefined") {
