@@ -40,11 +40,11 @@ SHELL = (
 
 
 def timed_build(project: Path, prelude: str = "") -> tuple[float, float]:
-    """Seconds and peak memory (MB) of `mkdocs build` in a fresh process."""
+    """Seconds and peak memory (MB) of `mkdocs build` in a fresh process: its own peak plus its render worker's."""
     code = prelude + (
         "import resource, sys; from mkdocs.__main__ import cli\n"
         "try:\n    cli(['build', '-q', '-d', 'site'], standalone_mode=False)\n"
-        "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+        "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
     )
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from build_scripts.prerender import Prerendered
 from macros import downloads, fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
 from macros.area_page import area_page
@@ -43,7 +44,7 @@ from macros.settings import from_extra
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
-_state: dict[str, str | None] = {"command": None, "final": None}
+_state: dict = {"command": None, "final": None, "prerendered": None}
 _package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
 _generated: dict[str, Callable[[str], str]] = {}  # source path of a generated page → writes its Markdown
 
@@ -69,6 +70,20 @@ def on_config(config):
     return config
 
 
+def render_workers(config) -> int:
+    """extra.render_workers in mkdocs.yml: processes that render area pages beside MkDocs (0: MkDocs's own process)."""
+    value = (config.get("extra") or {}).get("render_workers", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PluginError(f"mkdocs.yml, felt 'extra.render_workers': skal være et helt tal på mindst 0 (fundet: {value!r}). Sådan retter du det: Skriv fx 'render_workers: 1' under extra:.")
+    return value
+
+
+def _stop_workers() -> None:
+    if _state["prerendered"] is not None:
+        _state["prerendered"].close()
+        _state["prerendered"] = None
+
+
 def _page(files: Files, config, url: str, title: str, write: Callable[[str], str], searchable: bool = True) -> None:
     """Add one generated page; its Markdown is written by `write(page_url)` when MkDocs reads the page.
 
@@ -84,16 +99,24 @@ def _page(files: Files, config, url: str, title: str, write: Callable[[str], str
 
 
 def on_files(files: Files, config) -> Files:
-    """Add every generated page, chart CSV and the Vega bundle to the build."""
+    """Add every generated page, chart CSV and the Vega bundle to the build; start rendering area pages ahead."""
     _generated.clear()
+    _stop_workers()
     try:
         catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
     except DataError as error:
         raise PluginError(str(error)) from None
+    workers = render_workers(config)
+    if workers:
+        _state["prerendered"] = ahead = Prerendered(catalogue, list(catalogue.areas), workers)
     for area in catalogue.areas.values():
-        page = urls.area(area.area_id)
-        _page(files, config, page, area.name, partial(area_page, catalogue, area.area_id))
-        _page(files, config, urls.report(area.area_id), f"Statusrapport: {area.name}", partial(area_report, catalogue, area.area_id), searchable=False)
+        page, report = urls.area(area.area_id), urls.report(area.area_id)
+        if workers:
+            write_page, write_report = (lambda url, a=area.area_id: ahead.page(a)), (lambda url, a=area.area_id: ahead.report(a))
+        else:
+            write_page, write_report = partial(area_page, catalogue, area.area_id), partial(area_report, catalogue, area.area_id)
+        _page(files, config, page, area.name, write_page)
+        _page(files, config, report, f"Statusrapport: {area.name}", write_report, searchable=False)
     for indicator in catalogue.indicators.values():
         page = urls.indicator(indicator.indicator_id)
         _page(files, config, page, indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
@@ -156,12 +179,27 @@ def last_changed_line(page, config) -> str:
 
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    """vega, vega-lite and vega-embed in the Vega-Lite version Altair writes, as one local script."""
+    """vega, vega-lite and vega-embed in the Vega-Lite version Altair writes, as one local script.
+
+    vl-convert takes about 1.5 s to write it, and it only changes with the versions, so it is kept in
+    the user's cache folder under a name made of them.
+    """
     import altair as alt
     import vl_convert as vlc
 
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    return vlc.javascript_bundle(vl_version=major_minor)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "boligsocial-evidens" / f"vega-bundle-vl{major_minor}-vlc{vlc.__version__}.js"
+    if cache.is_file():
+        return cache.read_text(encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=major_minor)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = cache.with_name(f"{cache.name}.{os.getpid()}")
+        partial_file.write_text(bundle, encoding="utf-8")
+        partial_file.replace(cache)  # atomic: a build running at the same time never reads half a file
+    except OSError:
+        pass  # a read-only home only costs the 1.5 s again next time
+    return bundle
 
 
 def on_pre_build(config):
@@ -172,6 +210,7 @@ def on_pre_build(config):
 
 def on_post_build(config):
     """Write the chart templates every page used, then swap the finished staging folder in place of the published one."""
+    _stop_workers()
     fragments.collect(False)
     downloads.collect(False)
     templates = Path(config["site_dir"]) / CHART_TEMPLATES
@@ -191,6 +230,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     """Throw the half-built staging folder away; the published site stays as it was."""
+    _stop_workers()
     fragments.collect(False)
     downloads.collect(False)
     final = _state.get("final")

@@ -52,6 +52,7 @@ class Chart:
 
 PER_CHART = ("title", "description", "datasets", "height")  # what a chart sets; the rest is its kind's template
 _templates: dict[tuple, tuple[str, dict]] = {}
+_sent: set[str] = set()
 
 
 def copy_template(template: dict) -> dict:
@@ -72,6 +73,19 @@ def split_spec(spec: dict) -> dict:
         _templates[marker] = (key, shared)
     key = _templates[marker][0]
     return {"template": key, **{k: spec[k] for k in PER_CHART if k in spec}}
+
+
+def templates_unsent() -> dict[str, dict]:
+    """Templates registered here since the last call (a render worker sends them to the main process)."""
+    unsent = {key: shared for key, shared in _templates.values() if key not in _sent}
+    _sent.update(unsent)
+    return unsent
+
+
+def adopt_templates(templates: dict[str, dict]) -> None:
+    """Templates a render worker registered, so templates_json lists them too."""
+    for key, shared in templates.items():
+        _templates.setdefault(("worker", key), (key, shared))
 
 
 def templates_json() -> str:

@@ -23,11 +23,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` of a project folder into site_dir."""
+def mkdocs_build(project: Path, site_dir: Path, config: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` of a project folder (its mkdocs.yml, or config) into site_dir."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config or project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,
     )
 

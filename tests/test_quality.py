@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import time
 
 from build_scripts.check_links import broken_links
@@ -22,11 +23,21 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     ]
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
+def test_two_builds_of_the_same_input_are_byte_identical_with_or_without_a_render_worker(tmp_path):
     first, second = tmp_path / "en", tmp_path / "to"
     assert mkdocs_build(ROOT, first).returncode == 0
     time.sleep(1.1)  # a timestamp in seconds would now differ
-    assert mkdocs_build(ROOT, second).returncode == 0
+    # the same project with area pages rendered in MkDocs's own process (extra.render_workers: 0); the
+    # config sits beside mkdocs.yml because the data, content and git dates are found from there
+    serial = ROOT / f".mkdocs-serial-{os.getpid()}.yml"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  render_workers: 1\n" in config
+    serial.write_text(config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n"), encoding="utf-8")
+    try:
+        result = mkdocs_build(ROOT, second, serial)
+    finally:
+        serial.unlink()
+    assert result.returncode == 0, result.stderr
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
