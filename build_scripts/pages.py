@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -34,7 +35,7 @@ from macros.municipality_page import municipality_page
 from macros.render import indicator_page
 from macros.study_page import study_page
 from macros.charts import templates_json
-from macros.compare_view import NAMES, data_file, data_name, names_file
+from macros.compare_view import NAMES, data_files, names_file
 from macros.municipality_page import municipalities
 from macros.open_data import package_files
 from macros.data import load_cached
@@ -106,6 +107,10 @@ def on_files(files: Files, config) -> Files:
         catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
     except DataError as error:
         raise PluginError(str(error)) from None
+    # The catalogue lives for the whole build: keep the garbage collector from scanning its million
+    # objects again and again (it made the build grow faster than linearly), and from touching them
+    # in the forked render worker, which would copy the shared memory.
+    gc.freeze()
     workers = render_workers(config)
     if workers:
         _state["prerendered"] = ahead = Prerendered(catalogue, list(catalogue.areas), workers)
@@ -121,7 +126,8 @@ def on_files(files: Files, config) -> Files:
         page = urls.indicator(indicator.indicator_id)
         _page(files, config, page, indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
     for indicator in catalogue.indicators.values():
-        files.append(File.generated(config, urls.compare() + data_name(indicator.indicator_id), content=data_file(catalogue, indicator)))
+        for name, content in data_files(catalogue, indicator).items():
+            files.append(File.generated(config, urls.compare() + name, content=content))
     files.append(File.generated(config, urls.compare() + NAMES, content=names_file(catalogue)))
     for name in municipalities(catalogue):
         _page(files, config, urls.municipality(name), name, partial(municipality_page, catalogue, name))
@@ -211,6 +217,7 @@ def on_pre_build(config):
 def on_post_build(config):
     """Write the chart templates every page used, then swap the finished staging folder in place of the published one."""
     _stop_workers()
+    gc.unfreeze()  # `mkdocs serve` builds again in the same process
     fragments.collect(False)
     downloads.collect(False)
     templates = Path(config["site_dir"]) / CHART_TEMPLATES

@@ -28,21 +28,40 @@ def template() -> dict:
     ).properties(width="container", height=280, title=alt.Title("", subtitle="")).to_dict()
 
 
-def data_file(catalogue: Catalogue, indicator: Indicator) -> str:
-    """One indicator for every area, suppressed figures left out (the model has no value for them)."""
-    areas = {}
+AREAS_PER_CHUNK = 150  # about 35 KB of figures per data file, whatever the number of areas
+
+
+def chunks(catalogue: Catalogue) -> int:
+    """How many data files each indicator is split into; compare.js reads the number from the page."""
+    return max(1, -(-len(catalogue.areas) // AREAS_PER_CHUNK))
+
+
+def chunk_of(area_id: str, count: int) -> int:
+    """The data file an area's figures are in; compare.js computes the same (area ids are ASCII)."""
+    h = 0
+    for ch in area_id:
+        h = (h * 31 + ord(ch)) % 2**32
+    return h % count
+
+
+def data_files(catalogue: Catalogue, indicator: Indicator) -> dict[str, str]:
+    """One indicator for every area, split into chunks so the view loads only the chosen areas' files.
+
+    Suppressed figures are left out (the model has no value for them). At 10,000 areas one file per
+    indicator would be 2.3 MB; a chunk is about 35 KB.
+    """
+    count = chunks(catalogue)
+    parts: list[dict] = [{} for _ in range(count)]
     for area in catalogue.areas.values():
         points = [[o.year, o.value] for o in catalogue.observations.get((area.area_id, indicator.indicator_id), ()) if not o.suppressed]
         if points:
-            areas[area.area_id] = {"name": area.name, "points": points}
-    return json.dumps({
-        "indicator": indicator.indicator_id, "name": indicator.name, "unit": indicator.unit,
-        "illustrative": catalogue.is_illustrative("indicators", "observations"), "areas": areas,
-    }, ensure_ascii=False, separators=(",", ":"))
+            parts[chunk_of(area.area_id, count)][area.area_id] = {"name": area.name, "points": points}
+    head = {"indicator": indicator.indicator_id, "name": indicator.name, "unit": indicator.unit, "illustrative": catalogue.is_illustrative("indicators", "observations")}
+    return {data_name(indicator.indicator_id, n): json.dumps({**head, "areas": part}, ensure_ascii=False, separators=(",", ":")) for n, part in enumerate(parts)}
 
 
-def data_name(indicator_id: str) -> str:
-    return f"{indicator_id}.json"
+def data_name(indicator_id: str, chunk: int) -> str:
+    return f"{indicator_id}-{chunk}.json"
 
 
 NAMES = "omraader.json"
@@ -64,9 +83,9 @@ def compare_view(catalogue: Catalogue, page_url: str) -> str:
     ) + Markup('<datalist id="compare-omraader"></datalist>')
     indicators = Markup("").join(Markup('<option value="{}">{}</option>').format(i.indicator_id, i.name) for i in catalogue.indicators.values())
     form = Markup(
-        '<form class="bse-filter" data-compare data-names="{}" hidden aria-label="Vælg områder og indikator">{}'
+        '<form class="bse-filter" data-compare data-names="{}" data-chunks="{}" hidden aria-label="Vælg områder og indikator">{}'
         '<div class="bse-filter__field"><label for="compare-indikator">Indikator</label><select id="compare-indikator" name="indikator">{}</select></div></form>'
-    ).format(NAMES, selects, indicators)
+    ).format(NAMES, chunks(catalogue), selects, indicators)
     nojs = Markup('<p data-compare-nojs>Sammenligningen tegnes af JavaScript i browseren. Uden JavaScript finder du hvert områdes tal, tabeller og CSV-filer på {}.</p>').format(
         link(relative_url(page_url, f"{urls.AREAS}/"), "områdernes egne sider"))
     figure = Markup(

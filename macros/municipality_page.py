@@ -7,7 +7,7 @@ from collections import Counter
 from macros import urls
 from macros.format import danish_key, number
 from macros.goal_status import STATUSES
-from macros.html import block, link, relative_url, table
+from macros.html import NOT_SEARCHED, block, link, relative_url, table
 from macros.model import Area, Catalogue
 from macros.plan_section import statuses
 from macros.render import illustrative_notice
@@ -49,7 +49,7 @@ def municipality_page(catalogue: Catalogue, name: str, page_url: str) -> str:
          ", ".join(p.name for p in catalogue.plans_of(a.area_id)) or "–", goal_summary(catalogue, a))
         for a in areas
     ]
-    out = "\n## Boligområder\n\n" + block(table(("Område", "Seneste kendte listeplacering", "Helhedsplaner", "Mål (status)"), rows, caption=f"Boligområder i {name}"))
+    out = f"\n## Boligområder{NOT_SEARCHED}\n\n" + block(table(("Område", "Seneste kendte listeplacering", "Helhedsplaner", "Mål (status)"), rows, caption=f"Boligområder i {name}"), searchable=False)
     out += "\n## Indikatorer for områderne samlet\n\n"
     out += (
         "Der er ikke indsamlet tal for kommunen som helhed. Tabellen viser kommunens boligområder samlet: "

@@ -86,7 +86,9 @@ def test_the_same_figure_is_published_when_the_threshold_is_lower(tmp_path):
     assert "omraader/mjoelnerparken/index.html: 77,77" in found
     assert "omraader/mjoelnerparken/index.html: 77.77" in found  # chart data
     assert "omraader/mjoelnerparken/ledighed.csv: 77.77" in found
-    assert "search/search_index.json: 77,77" in found
+    # no figure of any area is in the search index at all (tables and charts are left out of it), so
+    # the index is checked by the test above but cannot show the value here
+    assert not any(hit.startswith("search/") for hit in found)
     assert "data/indicators/observations.csv: 77.77" in found
     assert "data/indicators.zip:indicators/observations.csv: 77.77" in found
 

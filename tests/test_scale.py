@@ -21,3 +21,37 @@ def test_the_generated_project_has_n_areas_and_passes_every_check(tmp_path):
 def test_the_generator_refuses_to_write_into_the_repository():
     with pytest.raises(SystemExit, match="uden for projektet"):
         write_project(70, ROOT / "nationalt")
+
+
+def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_areas_data_files(tmp_path, browser):
+    import functools
+    import http.server
+    import threading
+
+    from macros.compare_view import chunk_of, chunks
+    from tests.conftest import _QuietHandler, mkdocs_build
+
+    project = write_project(400, tmp_path / "nationalt")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-2000:]
+    catalogue = load(project)
+    count = chunks(catalogue)
+    assert count == 3
+    first, second = "testparken-00012", next(a for a in catalogue.areas if chunk_of(a, count) != chunk_of("testparken-00012", count))
+    assert (site / "omraader" / "testparken-00012" / "index.html").exists()
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda r: r.url.endswith(".json") and "/sammenlign/" in r.url and fetched.append(r.url.rsplit("/", 1)[1]))
+    try:
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/omraader/sammenlign/?omraader={first},{second}&indikator=ledighed")
+        page.wait_for_selector(".bse-chart__canvas[data-rendered='light'] svg", timeout=30000)
+        series = page.evaluate("[...new Set(JSON.parse(document.getElementById('compare-spec').textContent).datasets.serier.map(p => p.serie))]")
+        assert series == [catalogue.areas[first].name, catalogue.areas[second].name]
+        assert sorted(fetched) == sorted(["omraader.json", f"ledighed-{chunk_of(first, count)}.json", f"ledighed-{chunk_of(second, count)}.json"])
+    finally:
+        page.close()
+        httpd.shutdown()

@@ -33,14 +33,35 @@
     return value.toLocaleString("da-DK", { maximumFractionDigits: 2 });
   }
 
-  function load(indicator) {
-    if (!cache[indicator]) {
-      cache[indicator] = fetch(indicator + ".json").then(function (response) {
-        if (!response.ok) throw new Error("Tallene for " + indicator + " kunne ikke hentes");
+  // Each indicator's figures are split into data-chunks files; an area's file is found as in
+  // macros/compare_view.py chunk_of(), so only the chosen areas' files are fetched.
+  function chunkOf(id, count) {
+    var h = 0;
+    for (var i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) >>> 0;
+    return h % count;
+  }
+
+  function fetchChunk(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("Tallene i " + url + " kunne ikke hentes");
         return response.json();
       });
     }
-    return cache[indicator];
+    return cache[url];
+  }
+
+  function load(indicator, areas, count) {
+    var urls = [];
+    areas.forEach(function (id) {
+      var url = indicator + "-" + chunkOf(id, count) + ".json";
+      if (urls.indexOf(url) < 0) urls.push(url);
+    });
+    return Promise.all(urls.map(fetchChunk)).then(function (parts) {
+      var data = Object.assign({}, parts[0], { areas: {} });
+      parts.forEach(function (part) { Object.assign(data.areas, part.areas); });
+      return data;
+    });
   }
 
   function chosen(form) {
@@ -121,7 +142,7 @@
       message.textContent = (missing.length ? "Intet område hedder " + missing.join(" eller ") + "; vælg et forslag fra listen. " : "") + "Vælg mindst to områder for at sammenligne.";
       return;
     }
-    load(indicator).then(function (data) {
+    load(indicator, areas, Number(form.dataset.chunks) || 1).then(function (data) {
       var points = [];
       areas.forEach(function (id, order) {
         (data.areas[id] ? data.areas[id].points : []).forEach(function (p) {
