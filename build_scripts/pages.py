@@ -31,17 +31,16 @@ from macros.activities import is_activity_page, shown_as_text, vocabulary
 from macros.area_page import area_page
 from macros.area_report import area_report
 from macros.catalogue_page import tag_page
-from macros.municipality_page import municipality_page
-from macros.render import indicator_page
-from macros.study_page import study_page
 from macros.charts import templates_json
 from macros.compare_view import NAMES, data_files, names_file
-from macros.municipality_page import municipalities
-from macros.open_data import package_files
 from macros.data import load_cached
+from macros.municipality_page import municipalities, municipality_page
+from macros.open_data import package_files
 from macros.problems import DataError
 from macros.provenance import danish_date, page_dates
+from macros.render import indicator_page
 from macros.settings import from_extra
+from macros.study_page import study_page
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
@@ -100,7 +99,7 @@ def _page(files: Files, config, url: str, title: str, write: Callable[[str], str
 
 
 def on_files(files: Files, config) -> Files:
-    """Add every generated page, chart CSV and the Vega bundle to the build; start rendering area pages ahead."""
+    """Add every generated page, the compare and open-data files and the Vega bundle to the build; start rendering area pages ahead."""
     _generated.clear()
     _stop_workers()
     try:
@@ -123,9 +122,7 @@ def on_files(files: Files, config) -> Files:
         _page(files, config, page, area.name, write_page)
         _page(files, config, report, f"Statusrapport: {area.name}", write_report, searchable=False)
     for indicator in catalogue.indicators.values():
-        page = urls.indicator(indicator.indicator_id)
-        _page(files, config, page, indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
-    for indicator in catalogue.indicators.values():
+        _page(files, config, urls.indicator(indicator.indicator_id), indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
         for name, content in data_files(catalogue, indicator).items():
             files.append(File.generated(config, urls.compare() + name, content=content))
     files.append(File.generated(config, urls.compare() + NAMES, content=names_file(catalogue)))

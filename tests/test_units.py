@@ -81,3 +81,15 @@ def test_outside_a_build_a_block_is_its_html_and_during_one_a_placeholder_put_ba
         assert "<p>Diagram</p>" in written and "bse-fragment" not in written
     finally:
         fragments.collect(False)
+
+
+@pytest.mark.parametrize("value", [-1, "to", True])
+def test_a_bad_number_of_render_workers_stops_the_build_naming_the_setting(value):
+    from mkdocs.exceptions import PluginError
+
+    from build_scripts.pages import render_workers
+
+    assert render_workers({"extra": {"render_workers": 0}}) == 0
+    assert render_workers({"extra": {}}) == 1
+    with pytest.raises(PluginError, match=r"mkdocs.yml, felt 'extra.render_workers': skal være et helt tal på mindst 0"):
+        render_workers({"extra": {"render_workers": value}})
