@@ -110,7 +110,8 @@ def on_files(files: Files, config) -> Files:
     # objects again and again (it made the build grow faster than linearly), and from touching them
     # in the forked render worker, which would copy the shared memory.
     gc.freeze()
-    workers = render_workers(config)
+    # `mkdocs serve` runs a web server thread; forking beside threads can deadlock, so it renders in-process
+    workers = render_workers(config) if _state["command"] == "build" else 0
     if workers:
         _state["prerendered"] = ahead = Prerendered(catalogue, list(catalogue.areas), workers)
     for area in catalogue.areas.values():
