@@ -13,6 +13,7 @@ from macros.model import Area, Catalogue, Indicator, Observation
 
 RANKING_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population")
 NATIONAL_COLUMNS = ("indicator_id", "year", "value")
+MAX_BARS = 60  # the ranking shows the highest and lowest half of this many when there are more areas
 
 
 def latest_by_area(catalogue: Catalogue, indicator: Indicator) -> list[tuple[Area, Observation]]:
@@ -53,8 +54,11 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
         if c.valid_from <= year <= (c.valid_to or year) and c.list_type != "alle lister"
     ]
     illustrative = catalogue.is_illustrative("indicators", "observations")
+    everyone = shown
+    if len(shown) > MAX_BARS:  # a bar per area is unreadable beyond a few dozen; the CSV keeps them all
+        shown = shown[:MAX_BARS // 2] + shown[-(MAX_BARS // 2):]
     spec = copy_template(_ranking_template(indicator.unit))
-    spec["title"]["text"] = f"{indicator.name}, alle områder i {year}"
+    spec["title"]["text"] = f"{indicator.name}, alle områder i {year}" if shown is everyone else f"{indicator.name}: de {MAX_BARS // 2} højeste og {MAX_BARS // 2} laveste af {len(everyone)} områder i {year}"
     spec["title"]["subtitle"] = "Stiplet linje: grænsen på de officielle lister" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
     spec["height"] = 14 * len(shown) + 20
     spec["datasets"] = {"omraader": [{"navn": a.name, "value": o.value} for a, o in shown], "graenser": rules}
@@ -62,13 +66,14 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
         spec["layer"] = spec["layer"][:1]
     top, bottom = shown[0], shown[-1]
     description = (
-        f"Søjlediagram over {indicator.name.lower()} i {len(shown)} områder i {year}, sorteret efter værdi. "
+        f"Søjlediagram over {indicator.name.lower()} i {len(shown)} områder i {year}, sorteret efter værdi"
+        + (". " if shown is everyone else f": de {MAX_BARS // 2} højeste og de {MAX_BARS // 2} laveste af {len(everyone)}; alle står i CSV-filen. ") +
         f"Højest: {top[0].name} med {number(top[1].value)}; lavest: {bottom[0].name} med {number(bottom[1].value)} ({indicator.unit})."
     )
     if rules:
         description += " Grænser: " + "; ".join(f"{r['liste']} {number(r['graense'])}" for r in rules) + "."
     spec["description"] = description
-    rows = tuple((indicator.indicator_id, a.area_id, o.year, o.value, o.base_population) for a, o in shown)
+    rows = tuple((indicator.indicator_id, a.area_id, o.year, o.value, o.base_population) for a, o in everyone)
     return Chart(
         chart_id=f"chart-{indicator.indicator_id}-rangering", title=spec["title"]["text"], description=description, spec=spec,
         table=Table(("Område", "Værdi", "Antal personer"), tuple((a.name, number(o.value), number(o.base_population, 0)) for a, o in shown), (1, 2)),

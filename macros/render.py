@@ -13,6 +13,8 @@ from macros.format import number
 from macros.html import NOT_SEARCHED, block, external, json_script, link, relative_url, table
 from macros.model import Catalogue
 
+MAX_TABLE_ROWS = 500  # above this, an indicator page points to its CSV instead of listing every area
+
 BASIS_TEXT = {
     "direkte": "listen står i kilden",
     "afledt": "afledt af to kilder",
@@ -134,13 +136,23 @@ def indicator_page(catalogue: Catalogue, indicator_id: str, page_url: str) -> st
         for chart in (ranking_chart(catalogue, ind), national_chart(catalogue, ind)):
             if chart is not None:
                 out += block(chart_block(chart, page_url), searchable=False)
+        out += f"\n## Tabel over alle områder{NOT_SEARCHED}\n\n"
+        if len(latest) > MAX_TABLE_ROWS:
+            # thousands of rows would make a page of megabytes; the CSV and each area's own page have them all
+            csv = f"{relative_url(page_url, '')}/{urls.indicator(indicator_id)}rangering.csv"
+            out += block(Markup(
+                f"<p>Med {number(len(latest), 0)} områder er tabellen for stor til én side. Alle områders seneste tal står i "
+                f'<a href="{escape(csv)}" download>CSV-filen (rangering.csv)</a>, og hvert områdes tal på dets egen side: '
+                "søg på områdets navn.</p>"
+            ), searchable=False)
+            return out
         rows = [
             (link(relative_url(page_url, urls.area(a.area_id)), a.name), link(relative_url(page_url, urls.municipality(a.municipality)), a.municipality), o.year,
              SUPPRESSED if o.suppressed else number(o.value), f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0))
             for a, o in latest
         ]
         # every area's name would be in the search index once per indicator (3 MB at 10,000 areas); each area has its own entry
-        out += f"\n## Tabel over alle områder{NOT_SEARCHED}\n\nKlik på en kolonneoverskrift for at sortere.\n\n"
+        out += "Klik på en kolonneoverskrift for at sortere.\n\n"
         out += block(table(("Område", "Kommune", "År", f"Værdi ({ind.unit})", "Antal personer"), rows, caption=f"{ind.name}, seneste tal pr. område", numeric=(2, 3, 4), sortable=True), searchable=False)
     return out
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+
 import pytest
 
 from build_scripts.scale import write_project
@@ -40,6 +44,11 @@ def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_are
     assert count == 3
     first, second = "testparken-00012", next(a for a in catalogue.areas if chunk_of(a, count) != chunk_of("testparken-00012", count))
     assert (site / "omraader" / "testparken-00012" / "index.html").exists()
+    ranking = (site / "indikatorer" / "ledighed" / "index.html").read_text(encoding="utf-8")
+    bars = json.loads(re.search(r'id="chart-ledighed-rangering-spec">(.*?)</script>', ranking).group(1))["datasets"]["omraader"]
+    assert len(bars) == 60 and "de 30 højeste og 30 laveste af" in ranking
+    with open(site / "indikatorer" / "ledighed" / "rangering.csv", encoding="utf-8") as f:
+        assert len(list(csv.DictReader(f))) > 300  # the download keeps every area
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -55,3 +64,13 @@ def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_are
     finally:
         page.close()
         httpd.shutdown()
+
+
+def test_with_more_than_500_areas_an_indicator_page_points_to_its_csv_instead_of_a_table_of_every_area(tmp_path):
+    from macros.render import indicator_page
+
+    catalogue = load(write_project(600, tmp_path / "nationalt"))
+    text = indicator_page(catalogue, "ledighed", "indikatorer/ledighed/")
+    assert "Med 600 områder er tabellen for stor til én side" in text
+    assert 'href="../../indikatorer/ledighed/rangering.csv" download' in text
+    assert text.count("<tr>") < 100
