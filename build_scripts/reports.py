@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from macros import urls
-from macros.area_report import data_year
 from macros.data import load_cached
 from macros.settings import from_mkdocs_yml
 
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.area and args.area not in catalogue.areas:
         parser.error(f"ukendt område '{args.area}'; brug et area_id fra datapackages/areas/areas.csv")
     areas = [] if args.national_only else [catalogue.areas[args.area]] if args.area else list(catalogue.areas.values())
-    year = data_year(catalogue)
+    year = catalogue.data_year
     with serve(args.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page()

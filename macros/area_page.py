@@ -66,7 +66,7 @@ def shared_section(catalogue: Catalogue, area_id: str, kind: str, page_url: str)
     return text
 
 
-def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str, links: bool = True) -> str:
+def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     """Every indicator chart of the area, under one eksempeldata notice when the figures are illustrative."""
     charts = area_charts(catalogue, area_id)
     if not charts:
@@ -75,6 +75,6 @@ def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str, links: bo
     if any(c.illustrative for c in charts):
         out += illustrative_notice()
     for chart in charts:
-        about = Markup("<p>{}</p>").format(link(relative_url(page_url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}")) if links else ""
+        about = Markup("<p>{}</p>").format(link(relative_url(page_url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}"))
         out += block(chart_block(chart, page_url) + about, searchable=False)
     return out

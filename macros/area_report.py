@@ -13,9 +13,6 @@ from macros.evidence_text import citation
 from macros.html import block, external, link, relative_url
 from macros.model import Catalogue
 
-def data_year(catalogue: Catalogue) -> int:
-    return catalogue.data_year
-
 
 def area_report(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     area = catalogue.areas[area_id]
@@ -25,7 +22,7 @@ def area_report(catalogue: Catalogue, area_id: str, page_url: str) -> str:
         '<section class="bse-cover"><p class="bse-cover__kicker">Statusrapport til den boligsociale bestyrelse</p>'
         '<p class="bse-cover__area">{area} · {municipality} Kommune</p><ul>{plans}</ul>'
         "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
-    ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=data_year(catalogue),
+    ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=catalogue.data_year,
              page=link(relative_url(page_url, urls.area(area_id)), "områdets side"))
     out = block(cover)
     out += shared_section(catalogue, area_id, "plans", page_url)
