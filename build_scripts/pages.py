@@ -13,18 +13,21 @@
 from __future__ import annotations
 
 import gc
-import json
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
+from build_scripts.page_frames import TEMPLATE as FRAMED, Frames
 from build_scripts.prerender import Prerendered
 from macros import downloads, fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
@@ -44,9 +47,11 @@ from macros.study_page import study_page
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
-_state: dict = {"command": None, "final": None, "prerendered": None}
+_state: dict = {"command": None, "final": None, "prerendered": None, "frames": None}
 _package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
-_generated: dict[str, Callable[[str], str]] = {}  # source path of a generated page → writes its Markdown
+_generated: dict[str, tuple[Callable[[str], str], dict]] = {}  # source path of a generated page → (writes its Markdown, its metadata)
+_html_pages: dict[str, str] = {}  # source path → the fragments of a generated page with no Markdown, until MkDocs has converted its empty text
+_HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"')  # as macros.html.heading writes them
 
 
 def on_startup(command, dirty):
@@ -78,6 +83,14 @@ def render_workers(config) -> int:
     return value
 
 
+def reuse_page_frame(config) -> bool:
+    """extra.reuse_page_frame in mkdocs.yml: frame generated pages from one theme rendering per kind (false: the theme renders each)."""
+    value = (config.get("extra") or {}).get("reuse_page_frame", True)
+    if not isinstance(value, bool):
+        raise PluginError(f"mkdocs.yml, felt 'extra.reuse_page_frame': skal være true eller false (fundet: {value!r}). Sådan retter du det: Skriv 'reuse_page_frame: true' under extra:.")
+    return value
+
+
 def _stop_workers() -> None:
     if _state["prerendered"] is not None:
         _state["prerendered"].close()
@@ -89,18 +102,23 @@ def _page(files: Files, config, url: str, title: str, write: Callable[[str], str
 
     The page function is called here rather than through a {{ macro() }} in the page, because Jinja would
     compile a template for each of the thousands of item pages; `render_macros: false` tells
-    mkdocs-macros to leave the page alone.
+    mkdocs-macros to leave the page alone. The metadata is set when the page is read rather than
+    written as front matter, which MkDocs would parse as YAML for every page.
     """
-    # The title is JSON, which is valid YAML and cannot break the front matter.
-    search = "" if searchable else "search:\n  exclude: true\n"
+    meta = {"title": title, "render_macros": False}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    if reuse_page_frame(config):
+        meta["template"] = FRAMED
     source = urls.source_path(url)
-    _generated[source] = write
-    files.append(File.generated(config, source, content=f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n{search}render_macros: false\n---\n"))
+    _generated[source] = (write, meta)
+    files.append(File.generated(config, source, content=""))
 
 
 def on_files(files: Files, config) -> Files:
     """Add every generated page, the compare and open-data files and the Vega bundle to the build; start rendering area pages ahead."""
     _generated.clear()
+    _html_pages.clear()
     _stop_workers()
     try:
         catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
@@ -149,9 +167,17 @@ def on_files(files: Files, config) -> Files:
 @event_priority(50)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown, page, config, files):
     """Generated pages get their Markdown; editor text on an activity page is shown as written (Jinja in it never runs); every page says when it last changed."""
-    write = _generated.get(page.file.src_uri)
-    if write is not None:
+    generated = _generated.get(page.file.src_uri)
+    if generated is not None:
+        write, meta = generated
+        page.meta = dict(meta)
         markdown = write(page.url)
+        if fragments.only_fragments(markdown):
+            # Nothing for Markdown to do (area pages and reports): MkDocs converts an empty page, and
+            # on_page_content puts the fragments in its place, a millisecond a page saved.
+            changed = fragments.hold(last_changed_line(page, config).strip(), searchable=False)
+            _html_pages[page.file.src_uri] = re.sub(r"\s+", "\n", markdown.strip()) + "\n" + changed
+            return ""
     if is_activity_page(page.file.src_uri):
         if page.title:
             page.title = shown_as_text(page.title, ())
@@ -161,12 +187,35 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     """Put back the HTML fragments the macros held out of Markdown (all but the charts, which come after search); write the page's chart CSVs."""
+    fragments_only = _html_pages.pop(page.file.src_uri, None)
+    if fragments_only is not None:
+        html = fragments_only
+        page.toc = table_of_contents(fragments.peek(html))
     site = Path(config["site_dir"])
     for path, content in downloads.take().items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content(), encoding="utf-8")
     return fragments.restore(html, searchable=True)
+
+
+def on_env(env, config, files):
+    """Keep the theme's environment for framing generated pages."""
+    _state["frames"] = Frames(env)
+    return env
+
+
+@event_priority(-100)  # after every plugin has added to the context
+def on_page_context(context, page, config, nav):
+    """A generated page gets the theme's frame for its kind, filled in (build_scripts/page_frames.py)."""
+    if page.meta.get("template") == FRAMED:
+        context["bse_page"] = _state["frames"].render(context, page)
+    return context
+
+
+def table_of_contents(html: str):
+    """The page's table of contents from the headings macros.html.heading wrote, nested as Markdown's toc extension nests them."""
+    return get_toc(nest_toc_tokens([{"level": int(level), "id": slug, "name": name, "children": []} for level, slug, name in _HEADING.findall(html)]))
 
 
 def on_post_page(output, page, config):

@@ -6,11 +6,11 @@ from markupsafe import Markup
 
 from macros import fragments, urls
 from macros.charts import Chart, indicator_chart
-from macros.html import NOT_SEARCHED, block, link, relative_url
+from macros.html import block, heading, link, relative_url
 from macros.model import Catalogue
 from macros.list_timeline import timeline_table
 from macros.plan_section import plan_section
-from macros.render import chart_block, designation_table, fact_list, illustrative_notice, latest_listing
+from macros.render import chart_block, designation_table, fact_list, latest_listing, notice_html
 
 
 def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
@@ -29,18 +29,17 @@ def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     out = block(fact_list(facts))
-    # Below the facts every section is left out of search (NOT_SEARCHED), so its HTML is put in after the
-    # search plugin has parsed the page: parsing it cost more than any other step at national scale.
-    out += f"\n## Officielle lister{NOT_SEARCHED}\n\n" + block(designation_table(catalogue, area_id), searchable=False)
-    out += f"\n### Kriterier år for år{NOT_SEARCHED}\n\n"
-    out += (
-        "Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
+    # Below the facts every section is left out of search, so its HTML is put in after the search plugin
+    # has parsed the page: parsing it cost more than any other step at national scale.
+    out += block(heading(2, "Officielle lister", searchable=False) + designation_table(catalogue, area_id), searchable=False)
+    criteria = heading(3, "Kriterier år for år", searchable=False) + Markup(
+        "<p>Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
         "der gjaldt det år. Kriterier uden en fast grænse i kilderne og reglerne om, hvor mange kriterier "
-        "der skal være opfyldt, indgår ikke; tabellen siger derfor ikke, om området burde have været på en liste.\n\n"
+        "der skal være opfyldt, indgår ikke; tabellen siger derfor ikke, om området burde have været på en liste.</p>"
     )
     if catalogue.is_illustrative("indicators", "observations"):
-        out += illustrative_notice("Tallene bag opfyldelsen i tabellen nedenfor")
-    out += block(timeline_table(catalogue, area_id), searchable=False)
+        criteria += notice_html("Tallene bag opfyldelsen i tabellen nedenfor")
+    out += block(criteria + timeline_table(catalogue, area_id), searchable=False)
     return out + shared_section(catalogue, area_id, "panel", page_url) + shared_section(catalogue, area_id, "plans", page_url)
 
 
@@ -71,9 +70,8 @@ def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     charts = area_charts(catalogue, area_id)
     if not charts:
         return ""
-    out = f"\n## Indikatorer{NOT_SEARCHED}\n\n"
-    if any(c.illustrative for c in charts):
-        out += illustrative_notice()
+    top = heading(2, "Indikatorer", searchable=False)
+    out = block(top + notice_html("Tallene i diagrammerne og tabellerne nedenfor") if any(c.illustrative for c in charts) else top, searchable=False)
     for chart in charts:
         about = Markup("<p>{}</p>").format(link(relative_url(page_url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}"))
         out += block(chart_block(chart, page_url) + about, searchable=False)

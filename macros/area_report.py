@@ -10,7 +10,7 @@ from markupsafe import Markup
 from macros import urls
 from macros.area_page import shared_section
 from macros.evidence_text import citation
-from macros.html import block, external, link, relative_url
+from macros.html import block, external, heading, link, relative_url
 from macros.model import Catalogue
 
 
@@ -27,7 +27,7 @@ def area_report(catalogue: Catalogue, area_id: str, page_url: str) -> str:
     out = block(cover)
     out += shared_section(catalogue, area_id, "plans", page_url)
     out += shared_section(catalogue, area_id, "panel", page_url)
-    out += "\n## Kilder\n\n" + block(sources(catalogue, plans))
+    out += block(heading(2, "Kilder") + sources(catalogue, plans))
     return out
 
 

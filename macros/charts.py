@@ -63,6 +63,9 @@ def copy_template(template: dict) -> dict:
 def split_spec(spec: dict) -> dict:
     """What a page embeds: the chart's own parts and the key of its template, which all pages load from one file.
 
+    The description is left out (the page shows it as the chart's text alternative, and charts.js reads
+    it from there), and each dataset is sent as column names and rows of values (`compact`), which
+    charts.js turns back into records: the same numbers in a third of the bytes.
     Copies of one template share its objects, so the content hash is computed once per template; the
     registry keeps those objects alive, so their ids are never reused for other content.
     """
@@ -72,7 +75,20 @@ def split_spec(spec: dict) -> dict:
         key = hashlib.sha1(json.dumps(shared, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
         _templates[marker] = (key, shared)
     key = _templates[marker][0]
-    return {"template": key, **{k: spec[k] for k in PER_CHART if k in spec}}
+    part = {"template": key, **{k: spec[k] for k in PER_CHART if k in spec and k != "description"}}
+    if "datasets" in part:
+        part["datasets"] = {name: compact(rows) for name, rows in part["datasets"].items()}
+    return part
+
+
+def compact(rows: list[dict]) -> dict | list:
+    """[{"year": 2010, "value": 4.2}, …] → {"columns": ["year", "value"], "rows": [[2010, 4.2], …]}, when every record has the same fields."""
+    if not rows or not isinstance(rows, list):
+        return rows
+    keys = rows[0].keys()
+    if not all(isinstance(r, dict) and r.keys() == keys for r in rows):
+        return rows
+    return {"columns": list(keys), "rows": [list(r.values()) for r in rows]}
 
 
 def templates_unsent() -> dict[str, dict]:

@@ -68,6 +68,21 @@ def share(text: str) -> str:
     return text
 
 
+def only_fragments(text: str) -> bool:
+    """Whether text is nothing but placeholders (a page made of HTML fragments only, with no Markdown to convert)."""
+    return bool(_TOKEN.search(text)) and not _TOKEN.sub("", text).strip()
+
+
+def peek(html: str) -> str:
+    """html with every held fragment put back, leaving them held (to read a page's headings before it is written)."""
+    while "<!--bse-fragment:" in html:
+        restored = _TOKEN.sub(lambda m: _held[m.group(1)][0] if m.group(1) in _held else m.group(0), html)
+        if restored == html:
+            break
+        html = restored
+    return html
+
+
 def restore(html: str, searchable: bool) -> str:
     """Put back the held fragments of one kind (searchable ones after Markdown, the rest after search)."""
     def back(match: re.Match) -> str:

@@ -9,12 +9,27 @@ from typing import Iterable
 from markupsafe import Markup, escape
 
 from macros import fragments
+from macros.slugs import toc_slug
 
 
 # Appended to a Markdown heading (attr_list): the section stays out of the search index. Area pages use it on
 # every section, so each area is one search entry (its name and facts), not six; at 10,000 areas that is the
 # difference between a search index a phone can load and one it cannot.
 NOT_SEARCHED = " { data-search-exclude }"
+
+# The permalink's title, here and for Markdown headings (mkdocs.yml, toc: permalink_title).
+PERMALINK_TITLE = "Direkte link til dette afsnit"
+
+
+def heading(level: int, text: str, searchable: bool = True, slug: str | None = None) -> Markup:
+    """A section heading written as Markdown's toc extension writes one, for pages made of HTML fragments only.
+
+    Area pages and reports are made of fragments only, so MkDocs has no Markdown to convert for them
+    (build_scripts/pages.py); their table of contents is read from these headings.
+    """
+    slug = slug or toc_slug(text)
+    exclude = "" if searchable else " data-search-exclude"
+    return Markup(f'<h{level}{exclude} id="{slug}">{escape(text)}<a class="headerlink" href="#{slug}" title="{PERMALINK_TITLE}">&para;</a></h{level}>')
 
 
 def relative_url(from_url: str, to_url: str) -> str:

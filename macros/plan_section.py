@@ -10,9 +10,10 @@ from macros.evidence_text import level_badge
 from macros.format import number
 from macros.goal_charts import goal_chart
 from macros.goal_status import STATUSES, GoalStatus, goal_status
-from macros.html import NOT_SEARCHED, block, link, relative_url, table
+from macros.html import block, heading, link, relative_url, table
 from macros.model import Area, Catalogue, Goal, Plan
-from macros.render import chart_block, fact_list, illustrative_notice
+from macros.render import chart_block, fact_list, illustrative_notice, notice_html
+from macros.slugs import toc_slug
 
 
 def status_badge(status: GoalStatus) -> Markup:
@@ -50,12 +51,15 @@ def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
     if not plans:
         return ""
     illustrative = catalogue.is_illustrative("plans", "goals")
-    out = f"\n## Helhedsplaner og mål{NOT_SEARCHED}\n\n"
-    if illustrative:
-        out += illustrative_notice("Planerne, deres bevillinger, mål og aktiviteter nedenfor")
+    top = heading(2, "Helhedsplaner og mål", searchable=False)
+    out = block(top + notice_html("Planerne, deres bevillinger, mål og aktiviteter nedenfor") if illustrative else top, searchable=False)
     method = relative_url(page_url, urls.goal_method())
+    slugs: set[str] = set()
     for plan in plans:
-        out += f"\n### {plan.name}{NOT_SEARCHED}\n"
+        slug = base = toc_slug(plan.name)
+        while slug in slugs:  # two plans of one name: _1, _2, … as the toc extension numbers them
+            slug = f"{base}_{len(slugs)}"
+        slugs.add(slug)
         facts = [
             ("Pulje", link(relative_url(page_url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler")),
             ("Periode", f"{plan.start_year}–{plan.end_year}"),
@@ -64,7 +68,7 @@ def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
         ]
         intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(link(method, "Sådan beregnes status"))
         goal_statuses = statuses(catalogue, plan, area)
-        out += block(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url), searchable=False)
+        out += block(heading(3, plan.name, searchable=False, slug=slug) + fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url), searchable=False)
         for goal, status in goal_statuses:
             indicator = catalogue.indicators[goal.indicator_id]
             chart = goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative)

@@ -25,9 +25,13 @@ BASIS_TEXT = {
 }
 
 
-def illustrative_notice(what: str = "Tallene i diagrammerne og tabellerne nedenfor") -> str:
+def illustrative_notice(what: str = "Tallene i diagrammerne og tabellerne nedenfor", searchable: bool = True) -> str:
     """The notice every page with illustrative figures carries, once, above them."""
-    return block(
+    return block(notice_html(what), searchable)
+
+
+def notice_html(what: str) -> Markup:
+    return (
         Markup(
             '<div class="admonition warning bse-eksempeldata" role="note">'
             '<p class="admonition-title">Eksempeldata</p>'
@@ -66,9 +70,10 @@ def chart_block(chart: Chart, page_url: str) -> Markup:
     return Markup(
         f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
         f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>'
-        f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-label="{alt}"></div>'
+        # the text alternative is shown once, under the chart, and names the drawing (and its SVG, in charts.js)
+        f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
         f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
-        f'<p class="bse-chart__alt">{alt}</p>'
+        f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>'
         f'<p class="bse-chart__source">Kilde: {sources}</p>'
         # the table repeats the chart's numbers; searching them finds nothing a reader looks for
         f"<details><summary>Vis tallene som tabel</summary>{table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"

@@ -23,16 +23,17 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     ]
 
 
-def test_two_builds_of_the_same_input_are_byte_identical_with_or_without_a_render_worker(tmp_path):
+def test_two_builds_of_the_same_input_are_byte_identical_with_or_without_the_render_worker_and_reused_page_frames(tmp_path):
     first, second = tmp_path / "en", tmp_path / "to"
     assert mkdocs_build(ROOT, first).returncode == 0
     time.sleep(1.1)  # a timestamp in seconds would now differ
-    # the same project with area pages rendered in MkDocs's own process (extra.render_workers: 0); the
-    # config sits beside mkdocs.yml because the data, content and git dates are found from there
+    # the same project with area pages rendered in MkDocs's own process (extra.render_workers: 0) and the
+    # theme rendered for every page (reuse_page_frame: false); the config sits beside mkdocs.yml because
+    # the data, content and git dates are found from there
     serial = ROOT / f".mkdocs-serial-{os.getpid()}.yml"
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  render_workers: 1\n" in config
-    serial.write_text(config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n"), encoding="utf-8")
+    assert "\n  render_workers: 1\n" in config and "\n  reuse_page_frame: true\n" in config
+    serial.write_text(config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n").replace("\n  reuse_page_frame: true\n", "\n  reuse_page_frame: false\n"), encoding="utf-8")
     try:
         result = mkdocs_build(ROOT, second, serial)
     finally:

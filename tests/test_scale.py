@@ -45,7 +45,7 @@ def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_are
     first, second = "testparken-00012", next(a for a in catalogue.areas if chunk_of(a, count) != chunk_of("testparken-00012", count))
     assert (site / "omraader" / "testparken-00012" / "index.html").exists()
     ranking = (site / "indikatorer" / "ledighed" / "index.html").read_text(encoding="utf-8")
-    bars = json.loads(re.search(r'id="chart-ledighed-rangering-spec">(.*?)</script>', ranking).group(1))["datasets"]["omraader"]
+    bars = json.loads(re.search(r'id="chart-ledighed-rangering-spec">(.*?)</script>', ranking).group(1))["datasets"]["omraader"]["rows"]
     assert len(bars) == 60 and "de 30 højeste og 30 laveste af" in ranking
     with open(site / "indikatorer" / "ledighed" / "rangering.csv", encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) > 300  # the download keeps every area

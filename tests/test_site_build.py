@@ -31,14 +31,21 @@ def test_every_area_in_the_reference_list_has_a_page_with_its_danish_name(site):
         assert f"<h1>{html.escape(name, quote=False)}</h1>" in page.read_text(encoding="utf-8")
 
 
-def full_spec(part: dict, templates: dict) -> dict:
-    """What charts.js draws: the shared template with the page's own parts over it."""
-    return {**templates[part.pop("template")], **part} if "template" in part else part
+def full_spec(part: dict, templates: dict, page: str, chart_id: str) -> dict:
+    """What charts.js draws: the shared template with the page's own parts over it, the datasets as records and the text alternative as description."""
+    spec = {**templates[part.pop("template")], **part} if "template" in part else part
+    for name, data in spec.get("datasets", {}).items():
+        if isinstance(data, dict):
+            spec["datasets"][name] = [dict(zip(data["columns"], row)) for row in data["rows"]]
+    alt = re.search(rf'<p class="bse-chart__alt" id="{re.escape(chart_id)}-alt">(.*?)</p>', page)
+    if alt and "description" not in spec:
+        spec["description"] = html.unescape(alt.group(1))
+    return spec
 
 
 def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
     templates = json.loads((site / "assets" / "charts" / "templates.json").read_text(encoding="utf-8"))
-    specs = [(path, m.group(1), full_spec(json.loads(m.group(2)), templates)) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
+    specs = [(path, m.group(1), full_spec(json.loads(m.group(2)), templates, text, m.group(1))) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
     kinds = {"omraader": ("serier", "Linjediagram"), "rapporter": ("serier", "Linjediagram"), "aktiviteter": ("resultater", "Søjlediagram")}
     assert sum(path.startswith("omraader/") for path, _, _ in specs) >= 58 * 9
     assert sum(path.startswith("aktiviteter/") for path, _, _ in specs) >= 2
@@ -69,8 +76,14 @@ def test_an_area_page_embeds_only_each_charts_own_parts_and_names_its_template(s
     parts = [json.loads(m.group(2)) for m in SPEC_RE.finditer(text)]
     assert len(parts) >= 9
     for part in parts:
-        assert set(part) <= {"template", "title", "description", "datasets", "height"}
+        assert set(part) <= {"template", "title", "datasets", "height"}
         assert "layer" not in part and "$schema" not in part
+        assert all(set(data) == {"columns", "rows"} for data in part["datasets"].values())
+    # each drawing is named by its text alternative, which the page shows once, under it
+    labelled = re.findall(r'class="bse-chart__canvas" data-spec="([^"]+)-spec" role="img" aria-labelledby="([^"]+)"', text)
+    assert len(labelled) == len(parts)
+    for chart_id, alt in labelled:
+        assert alt == f"{chart_id}-alt" and text.count(f'id="{alt}"') == 1
 
 
 def test_every_page_showing_illustrative_figures_carries_the_notice(site):

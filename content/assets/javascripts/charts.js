@@ -25,6 +25,25 @@
     });
   }
 
+  // A dataset the page sends as {columns, rows} becomes the records Vega-Lite reads.
+  function expand(datasets) {
+    Object.keys(datasets || {}).forEach(function (name) {
+      var data = datasets[name];
+      if (!data || !data.columns) return;
+      datasets[name] = data.rows.map(function (row) {
+        var record = {};
+        data.columns.forEach(function (column, i) { record[column] = row[i]; });
+        return record;
+      });
+    });
+  }
+
+  // The text alternative: the paragraph the canvas is labelled by, or (the compare view) its own label.
+  function altText(el) {
+    var alt = document.getElementById(el.getAttribute("aria-labelledby") || "");
+    return alt ? alt.textContent : el.getAttribute("aria-label");
+  }
+
   function darkScheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
@@ -36,12 +55,15 @@
     if (darkScheme()) options.theme = "dark";
     el.setAttribute("data-rendered", "pending");
     fullSpec(JSON.parse(specEl.textContent)).then(function (spec) {
+      spec = Object.assign({}, spec);
+      if (spec.datasets) expand(spec.datasets = Object.assign({}, spec.datasets));
+      if (!spec.description) spec.description = altText(el);
       return window.vegaEmbed(el, spec, options);
     }).then(function () {
       var svg = el.querySelector("svg");
       if (svg) {
         svg.setAttribute("role", "img");
-        svg.setAttribute("aria-label", el.getAttribute("aria-label"));
+        svg.setAttribute("aria-label", altText(el));
       }
       el.setAttribute("data-rendered", darkScheme() ? "dark" : "light");
     }).catch(function (error) {
