@@ -131,7 +131,7 @@ def on_files(files: Files, config) -> Files:
     # `mkdocs serve` runs a web server thread; forking beside threads can deadlock, so it renders in-process
     workers = render_workers(config) if _state["command"] == "build" else 0
     if workers:
-        _state["prerendered"] = ahead = Prerendered(catalogue, list(catalogue.areas), workers)
+        _state["prerendered"] = ahead = Prerendered(catalogue, list(catalogue.areas), workers, Path(config["site_dir"]))
     for area in catalogue.areas.values():
         page, report = urls.area(area.area_id), urls.report(area.area_id)
         if workers:
@@ -191,11 +191,7 @@ def on_page_content(html, page, config, files):
     if fragments_only is not None:
         html = fragments_only
         page.toc = table_of_contents(fragments.peek(html))
-    site = Path(config["site_dir"])
-    for path, content in downloads.take().items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content(), encoding="utf-8")
+    downloads.write_offered(Path(config["site_dir"]))
     return fragments.restore(html, searchable=True)
 
 

@@ -1,17 +1,22 @@
-"""Render the area pages and reports in a second process while MkDocs works through the pages in the first.
+"""Share the rendering of area pages and reports between MkDocs's process and forked workers.
 
-The machine has two cores, and MkDocs uses one. An area's content (charts, tables, plans) costs about
-as much as MkDocs's own work on its two pages, so a forked worker renders area after area, in the
-order MkDocs will ask for them, and hands over the Markdown, the held HTML fragments and the chart
-CSVs. The catalogue is read-only, so the fork shares it. The output is the same as rendering in
-the main process: a test builds the site both ways and compares every file.
+The machine has two cores, and MkDocs uses one. Areas are dealt out in the order MkDocs will ask for
+them, one at a time from a shared counter: a worker takes the next area, renders its page and report,
+writes the charts' CSVs into the site folder and hands over the Markdown and the held HTML fragments;
+when MkDocs reaches an area no worker has taken, its own process takes and renders it. So neither
+side waits for the other, however the work divides between them. The catalogue is read-only, so
+the fork shares it. The output is the same whoever renders: a test builds the site both ways and
+compares every file.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Iterator
+import queue
+import time
+import traceback
+from pathlib import Path
 
 from macros import downloads, fragments, urls
 from macros.area_page import area_page
@@ -19,48 +24,87 @@ from macros.area_report import area_report
 from macros.charts import adopt_templates, templates_unsent
 from macros.model import Catalogue
 
-Rendered = tuple[str, str, str, dict, dict, dict]  # area id, page Markdown, report Markdown, fragments, CSVs, new chart templates
-
-_catalogue: list[Catalogue] = []  # set before the fork, read by the worker
+AHEAD = 64  # areas a worker may render beyond the one MkDocs is at, so finished pages do not pile up in memory
 
 
-def _render(area_id: str) -> Rendered:
-    """One area's page and report, in the worker."""
-    catalogue = _catalogue[0]
-    page = area_page(catalogue, area_id, urls.area(area_id))
-    report = area_report(catalogue, area_id, urls.report(area_id))
-    csvs = {path: content() for path, content in downloads.take().items()}
-    return area_id, page, report, fragments.handed_over(), csvs, templates_unsent()
+def _render(catalogue: Catalogue, area_id: str) -> tuple[str, str]:
+    return area_page(catalogue, area_id, urls.area(area_id)), area_report(catalogue, area_id, urls.report(area_id))
 
 
-def _start_worker() -> None:
+def _work(catalogue: Catalogue, area_ids: list[str], site: Path, taken, reached, results) -> None:
+    """A worker: take the next area until none is left, render it and send it over."""
     fragments.collect()
     fragments.in_worker(f"w{os.getpid()}-")
     downloads.collect()
+    try:
+        while True:
+            while taken.value - reached.value >= AHEAD:
+                time.sleep(0.005)
+            with taken.get_lock():
+                index = taken.value
+                taken.value += 1
+            if index >= len(area_ids):
+                return
+            page, report = _render(catalogue, area_ids[index])
+            downloads.write_offered(site)
+            results.put((index, page, report, fragments.handed_over(), templates_unsent()))
+    except BaseException:
+        results.put((-1, traceback.format_exc(), "", {}, {}))
 
 
 class Prerendered:
-    """Area pages and reports rendered ahead in a worker; `page` and `report` wait for their area's turn."""
+    """Area pages and reports, rendered by workers or, when MkDocs gets to an area first, here."""
 
-    def __init__(self, catalogue: Catalogue, area_ids: list[str], workers: int):
-        _catalogue[:] = [catalogue]
-        self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
-        self._results: Iterator[Rendered] = self._pool.imap(_render, area_ids, chunksize=4)
-        self._ready: dict[str, list] = {}  # area id → [page, report, pages not yet taken]
+    def __init__(self, catalogue: Catalogue, area_ids: list[str], workers: int, site: Path):
+        context = multiprocessing.get_context("fork")
+        self._catalogue, self._ids = catalogue, area_ids
+        self._index = {area_id: i for i, area_id in enumerate(area_ids)}
+        self._taken, self._reached = context.Value("i", 0), context.Value("i", 0, lock=False)
+        self._results = context.Queue()
+        self._ready: dict[int, list] = {}  # area index → [page, report, pages not yet taken]
+        self._workers = [context.Process(target=_work, args=(catalogue, area_ids, site, self._taken, self._reached, self._results), daemon=True)
+                         for _ in range(workers)]
+        for worker in self._workers:
+            worker.start()
 
-    def _take(self, area_id: str, index: int) -> str:
-        while area_id not in self._ready:
-            done, page, report, held, csvs, templates = next(self._results)
+    def _take(self, area_id: str, part: int) -> str:
+        index = self._index[area_id]
+        self._reached.value = index
+        while index not in self._ready:
+            # a finished area from a worker if there is one; else render the next untaken area here
+            # rather than wait (it is needed soon); wait only when every area is taken
+            result = self._next_result(block=False)
+            if result is None:
+                with self._taken.get_lock():
+                    mine = self._taken.value
+                    self._taken.value += mine < len(self._ids)
+                if mine < len(self._ids):
+                    self._ready[mine] = [*_render(self._catalogue, self._ids[mine]), 2]
+                    continue
+                result = self._next_result(block=True)
+            done, page, report, held, templates = result
             fragments.take_over(held)
             adopt_templates(templates)
-            for path, text in csvs.items():
-                downloads.offer(path, text.__str__)
             self._ready[done] = [page, report, 2]
-        parts = self._ready[area_id]
+        parts = self._ready[index]
         parts[2] -= 1
         if not parts[2]:
-            del self._ready[area_id]
-        return parts[index]
+            del self._ready[index]
+        return parts[part]
+
+    def _next_result(self, block: bool) -> tuple | None:
+        while True:
+            try:
+                result = self._results.get(timeout=1) if block else self._results.get_nowait()
+            except queue.Empty:
+                if not block:
+                    return None
+                if not any(worker.is_alive() for worker in self._workers):
+                    raise RuntimeError("the render worker stopped without a result") from None
+                continue
+            if result[0] == -1:
+                raise RuntimeError(f"the render worker failed:\n{result[1]}")
+            return result
 
     def page(self, area_id: str) -> str:
         return self._take(area_id, 0)
@@ -69,5 +113,7 @@ class Prerendered:
         return self._take(area_id, 1)
 
     def close(self) -> None:
-        self._pool.terminate()
-        _catalogue.clear()
+        for worker in self._workers:
+            worker.kill()
+            worker.join()
+        self._workers = []

@@ -6,6 +6,7 @@ of computing every series a second time beforehand. Outside a build nothing is k
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 _offered: dict[str, Callable[[], str]] = {}
@@ -29,3 +30,14 @@ def take() -> dict[str, Callable[[], str]]:
     taken = dict(_offered)
     _offered.clear()
     return taken
+
+
+def write_offered(site: Path) -> None:
+    """Write the files offered since the last call into the site folder."""
+    folders: set[Path] = set()
+    for path, content in take().items():
+        target = site / path
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_text(content(), encoding="utf-8")
