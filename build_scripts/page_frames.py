@@ -5,8 +5,8 @@ at national scale that was a third of the build. The generated pages of one fold
 title, content, canonical address and table of contents, so the frame is rendered once per folder
 with markers in their place, checked against a real rendering of the same page, and then filled in
 for every page of that kind; only the table of contents is rendered per page (its own small partial). A frame that does not check out is
-never used: those pages are rendered by the theme as usual. `extra.reuse_page_frame: false` in
-mkdocs.yml renders every page by the theme; a test builds the site both ways and compares every file.
+never used: those pages are rendered by the theme as usual. `extra.fast_item_pages: false` in
+mkdocs.yml renders every page by the theme; a test builds the site both ways and compares the output.
 """
 
 from __future__ import annotations

@@ -14,27 +14,25 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import shutil
 import subprocess
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
-from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
 
+from build_scripts.item_pages import Item, Writer, fragments_page, searchable_content, write_sitemap
 from build_scripts.page_frames import TEMPLATE as FRAMED, Frames
-from build_scripts.prerender import Prerendered
+from build_scripts.prerender import Background, deal
 from macros import downloads, fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
 from macros.area_page import area_page
 from macros.area_report import area_report
 from macros.catalogue_page import tag_page
-from macros.charts import templates_json
+from macros.charts import adopt_templates, templates_json, templates_unsent
 from macros.compare_view import NAMES, data_files, names_file
 from macros.data import load_cached
 from macros.municipality_page import municipalities, municipality_page
@@ -47,11 +45,11 @@ from macros.study_page import study_page
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
-_state: dict = {"command": None, "final": None, "prerendered": None, "frames": None}
+_state: dict = {"command": None, "final": None, "background": None, "workers": 0, "frames": None, "nav": None, "every_file": None}
 _package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
 _generated: dict[str, tuple[Callable[[str], str], dict]] = {}  # source path of a generated page → (writes its Markdown, its metadata)
 _html_pages: dict[str, str] = {}  # source path → the fragments of a generated page with no Markdown, until MkDocs has converted its empty text
-_HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"')  # as macros.html.heading writes them
+_items: list[Item] = []  # area pages and reports, written beside MkDocs's page loop (build_scripts/item_pages.py)
 
 
 def on_startup(command, dirty):
@@ -83,42 +81,55 @@ def render_workers(config) -> int:
     return value
 
 
-def reuse_page_frame(config) -> bool:
-    """extra.reuse_page_frame in mkdocs.yml: frame generated pages from one theme rendering per kind (false: the theme renders each)."""
-    value = (config.get("extra") or {}).get("reuse_page_frame", True)
+def fast_item_pages(config) -> bool:
+    """extra.fast_item_pages in mkdocs.yml: generated pages framed from one theme rendering per kind, area pages written beside MkDocs's page loop (false: all through MkDocs)."""
+    value = (config.get("extra") or {}).get("fast_item_pages", True)
     if not isinstance(value, bool):
-        raise PluginError(f"mkdocs.yml, felt 'extra.reuse_page_frame': skal være true eller false (fundet: {value!r}). Sådan retter du det: Skriv 'reuse_page_frame: true' under extra:.")
+        raise PluginError(f"mkdocs.yml, felt 'extra.fast_item_pages': skal være true eller false (fundet: {value!r}). Sådan retter du det: Skriv 'fast_item_pages: true' under extra:.")
     return value
 
 
 def _stop_workers() -> None:
-    if _state["prerendered"] is not None:
-        _state["prerendered"].close()
-        _state["prerendered"] = None
+    if _state["background"] is not None:
+        _state["background"].stop()
+        _state["background"] = None
 
 
-def _page(files: Files, config, url: str, title: str, write: Callable[[str], str], searchable: bool = True) -> None:
+def _add(files: Files, file: File) -> None:
+    files.append(file)
+    _state["every_file"].append(file)
+
+
+def _page(files: Files, config, url: str, title: str, write: Callable[[str], str], searchable: bool = True, item: bool = False) -> None:
     """Add one generated page; its Markdown is written by `write(page_url)` when MkDocs reads the page.
 
     The page function is called here rather than through a {{ macro() }} in the page, because Jinja would
     compile a template for each of the thousands of item pages; `render_macros: false` tells
     mkdocs-macros to leave the page alone. The metadata is set when the page is read rather than
-    written as front matter, which MkDocs would parse as YAML for every page.
+    written as front matter, which MkDocs would parse as YAML for every page. An item page (made of
+    fragments only) is written beside MkDocs's loop when extra.fast_item_pages is on.
     """
     meta = {"title": title, "render_macros": False}
     if not searchable:
         meta["search"] = {"exclude": True}
-    if reuse_page_frame(config):
+    fast = fast_item_pages(config)
+    if fast:
         meta["template"] = FRAMED
-    source = urls.source_path(url)
-    _generated[source] = (write, meta)
-    files.append(File.generated(config, source, content=""))
+    file = File.generated(config, urls.source_path(url), content="")
+    if item and fast:
+        _items.append(Item(file, meta, write))
+        _state["every_file"].append(file)
+    else:
+        _generated[file.src_uri] = (write, meta)
+        _add(files, file)
 
 
 def on_files(files: Files, config) -> Files:
     """Add every generated page, the compare and open-data files and the Vega bundle to the build; start rendering area pages ahead."""
     _generated.clear()
     _html_pages.clear()
+    _items.clear()
+    _state["every_file"] = Files(list(files))
     _stop_workers()
     try:
         catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
@@ -130,21 +141,18 @@ def on_files(files: Files, config) -> Files:
     gc.freeze()
     # `mkdocs serve` runs a web server thread; forking beside threads can deadlock, so it renders in-process
     workers = render_workers(config) if _state["command"] == "build" else 0
+    root, site = Path(config["config_file_path"]).parent, Path(config["site_dir"])
+    bulk = partial(bulk_downloads, catalogue, root)
+    _state["workers"] = workers
     if workers:
-        _state["prerendered"] = ahead = Prerendered(catalogue, list(catalogue.areas), workers, Path(config["site_dir"]))
-    for area in catalogue.areas.values():
-        page, report = urls.area(area.area_id), urls.report(area.area_id)
-        if workers:
-            write_page, write_report = (lambda url, a=area.area_id: ahead.page(a)), (lambda url, a=area.area_id: ahead.report(a))
-        else:
-            write_page, write_report = partial(area_page, catalogue, area.area_id), partial(area_report, catalogue, area.area_id)
-        _page(files, config, page, area.name, write_page)
-        _page(files, config, report, f"Statusrapport: {area.name}", write_report, searchable=False)
+        _state["background"] = Background(bulk, site)
+    else:
+        downloads.write_files(site, bulk())
+    for area in catalogue.areas.values():  # each area's page and then its report: _write_items takes them in pairs
+        _page(files, config, urls.area(area.area_id), area.name, partial(area_page, catalogue, area.area_id), item=True)
+        _page(files, config, urls.report(area.area_id), f"Statusrapport: {area.name}", partial(area_report, catalogue, area.area_id), searchable=False, item=True)
     for indicator in catalogue.indicators.values():
         _page(files, config, urls.indicator(indicator.indicator_id), indicator.name, partial(indicator_page, catalogue, indicator.indicator_id))
-        for name, content in data_files(catalogue, indicator).items():
-            files.append(File.generated(config, urls.compare() + name, content=content))
-    files.append(File.generated(config, urls.compare() + NAMES, content=names_file(catalogue)))
     for name in municipalities(catalogue):
         _page(files, config, urls.municipality(name), name, partial(municipality_page, catalogue, name))
     for study in catalogue.studies.values():
@@ -153,15 +161,26 @@ def on_files(files: Files, config) -> Files:
         _page(files, config, urls.theme(theme), f"Tema: {theme}", partial(tag_page, catalogue, "themes", theme))
     for group in vocabulary("target_groups"):
         _page(files, config, urls.target_group(group), f"Målgruppe: {group}", partial(tag_page, catalogue, "target_groups", group))
-    root = Path(config["config_file_path"]).parent
     _package_dates.clear()
     _package_dates.update({name: info.updated for name, info in catalogue.packages.items()})
-    for package in catalogue.packages.values():
-        for path, content in package_files(root, package, catalogue.suppression_threshold).items():
-            files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, f"{open_data.FOLDER}/catalog.jsonld", content=open_data.dcat_catalogue(catalogue, config.get("site_url") or "")))
-    files.append(File.generated(config, VEGA_BUNDLE, content=vega_bundle()))
+    _add(files, File.generated(config, f"{open_data.FOLDER}/catalog.jsonld", content=open_data.dcat_catalogue(catalogue, config.get("site_url") or "")))
+    _add(files, File.generated(config, VEGA_BUNDLE, content=vega_bundle()))
     return files
+
+
+def bulk_downloads(catalogue, root: Path) -> dict[str, str | bytes]:
+    """The compare view's data files and the open data (each package's CSVs, descriptor and zip), by site path.
+
+    No page links them through Markdown, so they are written straight into the site folder, by the
+    render worker while MkDocs reads the pages (they took 7 s at 10,000 areas).
+    """
+    out: dict[str, str | bytes] = {}
+    for indicator in catalogue.indicators.values():
+        out.update({urls.compare() + name: content for name, content in data_files(catalogue, indicator).items()})
+    out[urls.compare() + NAMES] = names_file(catalogue)
+    for package in catalogue.packages.values():
+        out.update(package_files(root, package, catalogue.suppression_threshold))
+    return out
 
 
 @event_priority(50)  # before mkdocs-macros renders the page
@@ -175,8 +194,7 @@ def on_page_markdown(markdown, page, config, files):
         if fragments.only_fragments(markdown):
             # Nothing for Markdown to do (area pages and reports): MkDocs converts an empty page, and
             # on_page_content puts the fragments in its place, a millisecond a page saved.
-            changed = fragments.hold(last_changed_line(page, config).strip(), searchable=False)
-            _html_pages[page.file.src_uri] = re.sub(r"\s+", "\n", markdown.strip()) + "\n" + changed
+            _html_pages[page.file.src_uri] = fragments_page(markdown, last_changed_line(page, config))
             return ""
     if is_activity_page(page.file.src_uri):
         if page.title:
@@ -189,16 +207,38 @@ def on_page_content(html, page, config, files):
     """Put back the HTML fragments the macros held out of Markdown (all but the charts, which come after search); write the page's chart CSVs."""
     fragments_only = _html_pages.pop(page.file.src_uri, None)
     if fragments_only is not None:
-        html = fragments_only
-        page.toc = table_of_contents(fragments.peek(html))
+        return searchable_content(page, fragments_only, Path(config["site_dir"]))
     downloads.write_offered(Path(config["site_dir"]))
     return fragments.restore(html, searchable=True)
 
 
+def on_nav(nav, config, files):
+    """Keep the navigation for the item pages' template context."""
+    _state["nav"] = nav
+    return nav
+
+
 def on_env(env, config, files):
-    """Keep the theme's environment for framing generated pages."""
+    """Keep the theme's environment for framing generated pages; write the item pages, now that MkDocs has read every other page."""
     _state["frames"] = Frames(env)
+    _state["env"] = env
+    if _items:
+        _write_items(config, files)
     return env
+
+
+def _write_items(config, files) -> None:
+    """Each area's page and report, shared between this process and the render workers (build_scripts/prerender.py)."""
+    writer = Writer(config, files, _state["nav"], _state["frames"], last_changed_line)
+    assert len(_items) % 2 == 0
+
+    def area(index: int) -> None:
+        writer.write(_items[2 * index])
+        writer.write(_items[2 * index + 1])
+
+    for entries, templates in deal(len(_items) // 2, area, _state["workers"], report=lambda: (writer.new_search_entries(), templates_unsent())):
+        writer.search_entries().extend(entries)
+        adopt_templates(templates)
 
 
 @event_priority(-100)  # after every plugin has added to the context
@@ -207,11 +247,6 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("template") == FRAMED:
         context["bse_page"] = _state["frames"].render(context, page)
     return context
-
-
-def table_of_contents(html: str):
-    """The page's table of contents from the headings macros.html.heading wrote, nested as Markdown's toc extension nests them."""
-    return get_toc(nest_toc_tokens([{"level": int(level), "id": slug, "name": name, "children": []} for level, slug, name in _HEADING.findall(html)]))
 
 
 def on_post_page(output, page, config):
@@ -259,7 +294,12 @@ def on_pre_build(config):
 
 def on_post_build(config):
     """Write the chart templates every page used, then swap the finished staging folder in place of the published one."""
+    if _state["background"] is not None:
+        _state["background"].finish()
     _stop_workers()
+    if _items:
+        write_sitemap(_state["env"], _state["every_file"], config, _state["nav"])
+        _items.clear()
     gc.unfreeze()  # `mkdocs serve` builds again in the same process
     fragments.collect(False)
     downloads.collect(False)

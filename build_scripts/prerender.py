@@ -1,119 +1,99 @@
-"""Share the rendering of area pages and reports between MkDocs's process and forked workers.
+"""Use the machine's second core: work dealt out between MkDocs's process and forked workers.
 
-The machine has two cores, and MkDocs uses one. Areas are dealt out in the order MkDocs will ask for
-them, one at a time from a shared counter: a worker takes the next area, renders its page and report,
-writes the charts' CSVs into the site folder and hands over the Markdown and the held HTML fragments;
-when MkDocs reaches an area no worker has taken, its own process takes and renders it. So neither
-side waits for the other, however the work divides between them. The catalogue is read-only, so
-the fork shares it. The output is the same whoever renders: a test builds the site both ways and
-compares every file.
+The machine has two cores, and MkDocs uses one. Two kinds of work run beside it:
+- `Background`: the site's bulk downloads (the compare view's data and the open data), written by a
+  forked process while MkDocs reads the pages;
+- `deal`: the area pages and reports. Areas are dealt out one at a time from a shared counter; MkDocs's
+  process and each worker take the next area, render, frame and write its page and report, until
+  none is left. Whoever is faster takes more, so neither side waits for the other. A worker sends
+  back only what the rest of the build needs: its search entries and the chart templates it used.
+
+Workers are forked, so they share the read-only catalogue and the theme. The output is the same
+whoever renders: a test builds the site both ways and compares every file.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import queue
-import time
 import traceback
 from pathlib import Path
+from typing import Callable
 
-from macros import downloads, fragments, urls
-from macros.area_page import area_page
-from macros.area_report import area_report
-from macros.charts import adopt_templates, templates_unsent
-from macros.model import Catalogue
-
-AHEAD = 64  # areas a worker may render beyond the one MkDocs is at, so finished pages do not pile up in memory
+from macros import downloads
 
 
-def _render(catalogue: Catalogue, area_id: str) -> tuple[str, str]:
-    return area_page(catalogue, area_id, urls.area(area_id)), area_report(catalogue, area_id, urls.report(area_id))
-
-
-def _work(catalogue: Catalogue, area_ids: list[str], site: Path, taken, reached, results) -> None:
-    """A worker: take the next area until none is left, render it and send it over."""
-    fragments.collect()
-    fragments.in_worker(f"w{os.getpid()}-")
-    downloads.collect()
+def _run(task: Callable, results) -> None:
     try:
-        while True:
-            while taken.value - reached.value >= AHEAD:
-                time.sleep(0.005)
-            with taken.get_lock():
-                index = taken.value
-                taken.value += 1
-            if index >= len(area_ids):
-                return
-            page, report = _render(catalogue, area_ids[index])
-            downloads.write_offered(site)
-            results.put((index, page, report, fragments.handed_over(), templates_unsent()))
+        results.put(("ok", task()))
     except BaseException:
-        results.put((-1, traceback.format_exc(), "", {}, {}))
+        results.put(("error", traceback.format_exc()))
 
 
-class Prerendered:
-    """Area pages and reports, rendered by workers or, when MkDocs gets to an area first, here."""
+def _collect(processes: list, results) -> list:
+    """Each process's result; a failure, or a process that ended without one, stops the build."""
+    values = []
+    while len(values) < len(processes):
+        try:
+            status, value = results.get(timeout=1)
+        except queue.Empty:
+            if not any(p.is_alive() for p in processes) and results.empty():
+                raise RuntimeError("a build worker stopped without a result") from None
+            continue
+        if status == "error":
+            raise RuntimeError(f"a build worker failed:\n{value}")
+        values.append(value)
+    for process in processes:
+        process.join()
+    return values
 
-    def __init__(self, catalogue: Catalogue, area_ids: list[str], workers: int, site: Path):
+
+class Background:
+    """Files (site path → content) made by `make()` and written into the site by a forked process."""
+
+    def __init__(self, make: Callable[[], dict[str, str | bytes]], site: Path):
         context = multiprocessing.get_context("fork")
-        self._catalogue, self._ids = catalogue, area_ids
-        self._index = {area_id: i for i, area_id in enumerate(area_ids)}
-        self._taken, self._reached = context.Value("i", 0), context.Value("i", 0, lock=False)
         self._results = context.Queue()
-        self._ready: dict[int, list] = {}  # area index → [page, report, pages not yet taken]
-        self._workers = [context.Process(target=_work, args=(catalogue, area_ids, site, self._taken, self._reached, self._results), daemon=True)
-                         for _ in range(workers)]
-        for worker in self._workers:
-            worker.start()
+        self._process = context.Process(target=_run, args=(lambda: downloads.write_files(site, make()), self._results), daemon=True)
+        self._process.start()
 
-    def _take(self, area_id: str, part: int) -> str:
-        index = self._index[area_id]
-        self._reached.value = index
-        while index not in self._ready:
-            # a finished area from a worker if there is one; else render the next untaken area here
-            # rather than wait (it is needed soon); wait only when every area is taken
-            result = self._next_result(block=False)
-            if result is None:
-                with self._taken.get_lock():
-                    mine = self._taken.value
-                    self._taken.value += mine < len(self._ids)
-                if mine < len(self._ids):
-                    self._ready[mine] = [*_render(self._catalogue, self._ids[mine]), 2]
-                    continue
-                result = self._next_result(block=True)
-            done, page, report, held, templates = result
-            fragments.take_over(held)
-            adopt_templates(templates)
-            self._ready[done] = [page, report, 2]
-        parts = self._ready[index]
-        parts[2] -= 1
-        if not parts[2]:
-            del self._ready[index]
-        return parts[part]
+    def finish(self) -> None:
+        """Wait until the files are written; a failure stops the build."""
+        _collect([self._process], self._results)
 
-    def _next_result(self, block: bool) -> tuple | None:
-        while True:
-            try:
-                result = self._results.get(timeout=1) if block else self._results.get_nowait()
-            except queue.Empty:
-                if not block:
-                    return None
-                if not any(worker.is_alive() for worker in self._workers):
-                    raise RuntimeError("the render worker stopped without a result") from None
-                continue
-            if result[0] == -1:
-                raise RuntimeError(f"the render worker failed:\n{result[1]}")
-            return result
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
 
-    def page(self, area_id: str) -> str:
-        return self._take(area_id, 0)
 
-    def report(self, area_id: str) -> str:
-        return self._take(area_id, 1)
+def deal(count: int, do: Callable[[int], None], workers: int, report: Callable[[], object]) -> list:
+    """do(0) … do(count - 1), each once, by this process and `workers` forked ones; returns what each worker's report() gave after its last task."""
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)
 
-    def close(self) -> None:
-        for worker in self._workers:
-            worker.kill()
-            worker.join()
-        self._workers = []
+    def take() -> int:
+        with taken.get_lock():
+            taken.value += 1
+            return taken.value - 1
+
+    def loop() -> None:
+        while (index := take()) < count:
+            do(index)
+
+    def work() -> object:
+        loop()
+        return report()
+
+    results = context.Queue()
+    processes = [context.Process(target=_run, args=(work, results), daemon=True) for _ in range(workers)]
+    for process in processes:
+        process.start()
+    try:
+        loop()
+        return _collect(processes, results)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+            process.join()

@@ -32,6 +32,14 @@ def take() -> dict[str, Callable[[], str]]:
     return taken
 
 
+def write_files(site: Path, files: dict[str, str | bytes]) -> None:
+    """Write files (site path → text or bytes) into the site folder."""
+    for path, content in files.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
 def write_offered(site: Path) -> None:
     """Write the files offered since the last call into the site folder."""
     folders: set[Path] = set()

@@ -13,7 +13,7 @@ import re
 from itertools import count
 
 _held: dict[str, list] = {}  # key → [html, searchable, pages still to use it]
-_state = {"collecting": False, "build": 0, "prefix": ""}
+_state = {"collecting": False, "build": 0}
 _numbers = count()
 _TOKEN = re.compile(r"<!--bse-fragment:([\w-]+)-->")
 
@@ -29,23 +29,6 @@ def collect(on: bool = True) -> None:
     _state["build"] += 1
 
 
-def in_worker(prefix: str) -> None:
-    """In a process that renders pages for the build's main process: its keys must differ from the main process's."""
-    _state["prefix"] = prefix
-
-
-def handed_over() -> dict[str, list]:
-    """Everything held so far, to send to the main process (a worker's fragments), and forget it here."""
-    held = dict(_held)
-    _held.clear()
-    return held
-
-
-def take_over(held: dict[str, list]) -> None:
-    """Hold fragments a worker rendered, as if rendered here."""
-    _held.update(held)
-
-
 def build_number() -> int:
     """Changes with every collect(), so nothing kept for reuse outlives the build it was made in."""
     return _state["build"]
@@ -55,7 +38,7 @@ def hold(html: str, searchable: bool = True) -> str:
     """The fragment itself, or while collecting, a placeholder Markdown passes through untouched."""
     if not _state["collecting"]:
         return html
-    key = f"{_state['prefix']}{next(_numbers)}"
+    key = str(next(_numbers))
     _held[key] = [html, searchable, 1]
     return f"<!--bse-fragment:{key}-->"
 

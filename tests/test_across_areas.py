@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import os
 import re
 from collections import defaultdict
@@ -31,7 +32,7 @@ def test_indicator_page_ranks_every_area_in_the_latest_year_with_the_threshold(s
     text = (folder / "index.html").read_text(encoding="utf-8")
     assert 'id="chart-uden-for-arbejdsmarked-rangering-spec"' in text and 'id="chart-uden-for-arbejdsmarked-landsniveau-spec"' in text
     spec = re.search(r'id="chart-uden-for-arbejdsmarked-rangering-spec">(.*?)</script>', text).group(1)
-    assert '"graenser":[{"graense":' in spec  # the list threshold in force is drawn
+    assert json.loads(spec)["datasets"]["graenser"]["rows"][0][0] == 40.0  # the list threshold in force is drawn
 
 
 def test_indicator_page_national_trend_matches_the_package(site):

@@ -95,12 +95,12 @@ def test_a_heading_is_written_as_markdowns_toc_extension_writes_it(text, searcha
 
 
 @pytest.mark.parametrize("value", ["ja", 1, None])
-def test_a_bad_reuse_page_frame_stops_the_build_naming_the_setting(value):
+def test_a_bad_fast_item_pages_setting_stops_the_build_naming_the_setting(value):
     from mkdocs.exceptions import PluginError
 
-    from build_scripts.pages import reuse_page_frame
+    from build_scripts.pages import fast_item_pages
 
-    assert reuse_page_frame({"extra": {}}) is True
-    assert reuse_page_frame({"extra": {"reuse_page_frame": False}}) is False
-    with pytest.raises(PluginError, match=r"mkdocs.yml, felt 'extra.reuse_page_frame': skal være true eller false"):
-        reuse_page_frame({"extra": {"reuse_page_frame": value}})
+    assert fast_item_pages({"extra": {}}) is True
+    assert fast_item_pages({"extra": {"fast_item_pages": False}}) is False
+    with pytest.raises(PluginError, match=r"mkdocs.yml, felt 'extra.fast_item_pages': skal være true eller false"):
+        fast_item_pages({"extra": {"fast_item_pages": value}})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import time
+from pathlib import Path
 
 from build_scripts.check_links import broken_links
 from tests.conftest import ROOT, mkdocs_build
@@ -23,26 +25,40 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     ]
 
 
-def test_two_builds_of_the_same_input_are_byte_identical_with_or_without_the_render_worker_and_reused_page_frames(tmp_path):
+def test_the_fast_build_writes_the_same_site_as_mkdocs_alone_and_two_builds_are_byte_identical(tmp_path):
+    """The render worker, the reused page frames and the area pages written beside MkDocs's loop change nothing.
+
+    Both builds have a site_url, so canonical addresses and the sitemap are compared too; the
+    reference renders area pages in MkDocs's own process (render_workers: 0) and sends every page
+    through MkDocs (fast_item_pages: false). The configs sit beside mkdocs.yml because the data, content
+    and git dates are found from there.
+    """
+    config = "site_url: https://eksempel.dk/boligsocial/\n" + (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  render_workers: 1\n" in config and "\n  fast_item_pages: true\n" in config
+    fast, reference = ROOT / f".mkdocs-serial-{os.getpid()}-hurtig.yml", ROOT / f".mkdocs-serial-{os.getpid()}-reference.yml"
+    fast.write_text(config, encoding="utf-8")
+    reference.write_text(config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n").replace("\n  fast_item_pages: true\n", "\n  fast_item_pages: false\n"), encoding="utf-8")
     first, second = tmp_path / "en", tmp_path / "to"
-    assert mkdocs_build(ROOT, first).returncode == 0
-    time.sleep(1.1)  # a timestamp in seconds would now differ
-    # the same project with area pages rendered in MkDocs's own process (extra.render_workers: 0) and the
-    # theme rendered for every page (reuse_page_frame: false); the config sits beside mkdocs.yml because
-    # the data, content and git dates are found from there
-    serial = ROOT / f".mkdocs-serial-{os.getpid()}.yml"
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  render_workers: 1\n" in config and "\n  reuse_page_frame: true\n" in config
-    serial.write_text(config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n").replace("\n  reuse_page_frame: true\n", "\n  reuse_page_frame: false\n"), encoding="utf-8")
     try:
-        result = mkdocs_build(ROOT, second, serial)
+        assert (result := mkdocs_build(ROOT, first, fast)).returncode == 0, result.stderr
+        time.sleep(1.1)  # a timestamp in seconds would now differ
+        assert (result := mkdocs_build(ROOT, second, reference)).returncode == 0, result.stderr
     finally:
-        serial.unlink()
-    assert result.returncode == 0, result.stderr
+        fast.unlink()
+        reference.unlink()
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
-    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files], shallow=False)
+    index = Path("search/search_index.json")
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files if f != index], shallow=False)
     assert mismatch == [] and errors == []
+    # the same entries; the fast build indexes area pages before the rest
+    fast_index, reference_index = (json.loads((site / index).read_text(encoding="utf-8")) for site in (first, second))
+    assert fast_index["config"] == reference_index["config"]
+    assert sorted(fast_index["docs"], key=json.dumps) == sorted(reference_index["docs"], key=json.dumps)
+    sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://eksempel.dk/boligsocial/omraader/mjoelnerparken/</loc>" in sitemap
+    area = (first / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://eksempel.dk/boligsocial/omraader/mjoelnerparken/">' in area
 
 
 def test_every_page_links_the_accessibility_statement_from_the_footer(site):
