@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -96,6 +97,12 @@ def templates_unsent() -> dict[str, dict]:
     unsent = {key: shared for key, shared in _templates.values() if key not in _sent}
     _sent.update(unsent)
     return unsent
+
+
+def templates_named(html: str) -> dict[str, dict]:
+    """The templates the charts in html name (an area's pages, kept for the next build)."""
+    keys = set(re.findall(r'"template":"([0-9a-f]{10})"', html))
+    return {key: shared for key, shared in _templates.values() if key in keys}
 
 
 def adopt_templates(templates: dict[str, dict]) -> None:

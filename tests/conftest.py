@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import filecmp
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +32,24 @@ def mkdocs_build(project: Path, site_dir: Path, config: Path | None = None) -> s
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config or project / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=env, cwd=project,
     )
+
+
+def assert_same_site(first: Path, second: Path) -> None:
+    """Every file byte-identical, but the search index, whose entries only need to be the same (in any order)."""
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    index = Path("search/search_index.json")
+    _, mismatch, errors = filecmp.cmpfiles(first, second, [str(f) for f in files if f != index], shallow=False)
+    assert mismatch == [] and errors == []
+    one, other = (json.loads((site / index).read_text(encoding="utf-8")) for site in (first, second))
+    assert one["config"] == other["config"]
+    assert sorted(one["docs"], key=json.dumps) == sorted(other["docs"], key=json.dumps)
+
+
+def reference_config(config: str) -> str:
+    """mkdocs.yml's text for a build by MkDocs alone: area pages rendered in its process and sent through its page loop."""
+    assert "\n  render_workers: 1\n" in config and "\n  fast_item_pages: true\n" in config
+    return config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n").replace("\n  fast_item_pages: true\n", "\n  fast_item_pages: false\n")
 
 
 def copy_project(target: Path) -> Path:
