@@ -27,6 +27,13 @@ _NAME = {marker: name for name, marker in _SLOTS.items()}
 
 Frame = tuple  # alternately literal text and a slot name, starting with text
 
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact(html: str) -> str:
+    """The theme's indentation left out (a fifth of a generated page's frame); whitespace after a line break only ever separates tags and words."""
+    return _INDENT.sub("\n", html)
+
 
 def _key(page) -> tuple:
     """Everything about a page the theme's frame depends on, but for the slots filled in per page."""
@@ -51,16 +58,16 @@ class Frames:
         self._frames: dict[tuple, Frame | None] = {}
 
     def render(self, context: dict, page) -> str:
-        """The page as the theme renders it: from its kind's frame when there is one that checked out."""
+        """The page as the theme renders it, compacted: from its kind's frame when there is one that checked out."""
         if page.meta.get("title") is None or page.title != page.meta["title"]:
-            return self._main.render(context)
+            return compact(self._main.render(context))
         key = _key(page)
         if key not in self._frames:
             real = self._main.render(context)
             self._frames[key] = self._make(context, page, real)
-            return real
+            return compact(real)
         frame = self._frames[key]
-        return self._main.render(context) if frame is None else _fill(frame, page, self._toc.render(context))
+        return compact(self._main.render(context) if frame is None else _fill(frame, page, self._toc.render(context)))
 
     def _make(self, context: dict, page, real: str) -> Frame | None:
         saved = page.meta["title"], page.content, page.canonical_url

@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from build_scripts.item_pages import Item, Writer, fragments_page, searchable_content, write_sitemap
-from build_scripts.page_frames import TEMPLATE as FRAMED, Frames
+from build_scripts.page_frames import TEMPLATE as FRAMED, Frames, compact
 from build_scripts.item_cache import ItemCache, shared_digest
 from build_scripts.prerender import Background, deal
 from macros import downloads, fragments, open_data, urls
@@ -267,8 +267,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """Put back the chart fragments, which the search index never reads."""
-    return fragments.restore(output, searchable=False)
+    """Put back the chart fragments, which the search index never reads; a generated page leaves out the theme's indentation, as its frame does."""
+    output = fragments.restore(output, searchable=False)
+    return compact(output) if page.file.src_uri in _generated else output
 
 
 def last_changed_line(page, config) -> str:

@@ -83,13 +83,26 @@ def split_spec(spec: dict) -> dict:
 
 
 def compact(rows: list[dict]) -> dict | list:
-    """[{"year": 2010, "value": 4.2}, …] → {"columns": ["year", "value"], "rows": [[2010, 4.2], …]}, when every record has the same fields."""
+    """[{"year": 2010, "serie": "Gellerup"}, …] → {"columns": ["year", "serie"], "rows": [[2010, 0], …], "values": {"serie": ["Gellerup", …]}}.
+
+    Records with the same fields become rows of values; a text column that repeats its values (the
+    series name on every point) holds indices into its list of values. charts.js turns it back.
+    """
     if not rows or not isinstance(rows, list):
         return rows
     keys = rows[0].keys()
     if not all(isinstance(r, dict) and r.keys() == keys for r in rows):
         return rows
-    return {"columns": list(keys), "rows": [list(r.values()) for r in rows]}
+    table = [list(r.values()) for r in rows]
+    values = {}
+    for i, column in enumerate(keys):
+        distinct = list(dict.fromkeys(row[i] for row in table))
+        if all(isinstance(v, str) for v in distinct) and len(distinct) * 2 <= len(table):
+            values[column] = distinct
+            index = {v: n for n, v in enumerate(distinct)}
+            for row in table:
+                row[i] = index[row[i]]
+    return {"columns": list(keys), "rows": table, **({"values": values} if values else {})}
 
 
 def templates_unsent() -> dict[str, dict]:
@@ -220,12 +233,20 @@ def _cell(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def _indicator_table(rows, threshold: int) -> Table:
+def _indicator_table(rows, rules: list[dict], threshold: int) -> Table:
+    """Year, value, people, national level, and a column per list with its threshold in force that year ("–" when none)."""
+    lists = list(dict.fromkeys(r["liste"] for r in rules))
+
+    def limits(year: int) -> tuple:
+        in_force = {r["liste"]: number(r["graense"]) for r in rules if r["fra"] <= year <= r["til"]}
+        return tuple(in_force.get(name, "–") for name in lists)
+
     formatted = tuple(
-        (r[2], SUPPRESSED, f"under {threshold}", number(r[5]), r[6]) if r[7] == "true" else (r[2], number(r[3]), number(r[4], 0), number(r[5]), r[6])
+        ((r[2], SUPPRESSED, f"under {threshold}", number(r[5])) if r[7] == "true" else (r[2], number(r[3]), number(r[4], 0), number(r[5]))) + limits(r[2])
         for r in rows
     )
-    return Table(("År", "Værdi", "Antal personer", "Landsniveau", "Grænser"), formatted, (1, 2, 3))
+    headers = ("År", "Værdi", "Antal personer", "Landsniveau", *(f"Grænse, {name}" for name in lists))
+    return Table(headers, formatted, tuple(range(1, len(headers))))
 
 
 def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> Chart | None:
@@ -249,12 +270,12 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     if periods:
         spec["datasets"]["perioder"] = periods
     return Chart(
-        chart_id=f"chart-{area.area_id}-{indicator.indicator_id}",
+        chart_id=f"chart-{indicator.indicator_id}",  # unique on the page; the area is the page
         indicator_id=indicator.indicator_id,
         title=indicator.name,
         description=description,
         spec=spec,
-        table=_indicator_table(data.rows, catalogue.suppression_threshold),
+        table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold),
         rows=data.rows,
         columns=CSV_COLUMNS,
         csv_path=urls.area(area.area_id) + csv_name(indicator),

@@ -57,7 +57,7 @@ def external(href: str | None, text: str) -> Markup:
     """A link to another site; a source given as a path in the repository (not a web address) stays plain text."""
     if not href or not href.startswith(("http://", "https://")):
         return escape(text)
-    return Markup(f'<a href="{escape(href)}" rel="noopener">{escape(text)}</a>')
+    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # same tab, so no rel="noopener" is needed
 
 
 def _cell(value) -> str:
@@ -70,10 +70,12 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
     dozen such tables, and at national scale the per-cell class was a fifth of their size.
     """
+    headers = list(headers)
     # plain string building: Markup.format per cell was a third of a national build
     head = "".join(f'<th scope="col">{_cell(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
-    classes = " ".join(f"bse-n{i}" for i in sorted(set(numeric)))
+    numeric = sorted(set(numeric))
+    classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
     cap = f"<caption>{_cell(caption)}</caption>" if caption else ""
     # Material styles only class-less tables, so the class sits on a wrapper.
     # the wrapper scrolls wide tables, so it takes keyboard focus and is named by the caption (WCAG 2.1.1)

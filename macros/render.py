@@ -61,7 +61,6 @@ def chart_block(chart: Chart, page_url: str) -> Markup:
     """
     sources = "; ".join(external(url, text) for text, url in chart.sources)
     downloads.offer(chart.csv_path, partial(csv_text, chart.rows, chart.columns))
-    name = chart.csv_path.rsplit("/", 1)[1]
     # from the site root, so the same figure links right from an area's page and from its report
     csv = f"{relative_url(page_url, '')}/{chart.csv_path}"
     cid, alt = escape(chart.chart_id), escape(chart.description)
@@ -77,7 +76,7 @@ def chart_block(chart: Chart, page_url: str) -> Markup:
         f'<p class="bse-chart__source">Kilde: {sources}</p>'
         # the table repeats the chart's numbers; searching them finds nothing a reader looks for
         f"<details><summary>Vis tallene som tabel</summary>{table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"
-        f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV ({escape(name)})</a></p>'
+        f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p>'
         "</figure>"
     )
 

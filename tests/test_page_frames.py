@@ -9,7 +9,7 @@ import markdown
 import pytest
 import yaml
 
-from build_scripts.page_frames import Frames
+from build_scripts.page_frames import Frames, compact
 from macros.html import PERMALINK_TITLE, heading
 from macros.settings import _Loader
 from macros.slugs import toc_slug
@@ -49,7 +49,7 @@ def render_all(env, pages):
     out = []
     for p in pages:
         context = {"page": p, "config": {"theme": {"features": []}}, "base_url": "../.."}
-        out.append((frames.render(context, p), main.render(context)))
+        out.append((frames.render(context, p), compact(main.render(context))))
     return out
 
 

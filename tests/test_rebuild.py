@@ -27,7 +27,7 @@ def test_changing_one_areas_figure_renders_only_that_area_again_and_the_site_mat
     after = kept(project)
     assert len(after - before) == 1 and len(before - after) == 1  # Agervang's new entry replaced its old one
     page = (rebuilt / "omraader" / "agervang" / "index.html").read_text(encoding="utf-8")
-    assert f'[[2010,{cells[3]},"Agervang",0]' in page  # its chart shows the new figure
+    assert f'[[2010,{cells[3]},0,0]' in page and '"values":{"serie":["Agervang",' in page  # its chart shows the new figure
 
     reference = project / "reference.yml"
     reference.write_text(reference_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")

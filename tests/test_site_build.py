@@ -36,7 +36,8 @@ def full_spec(part: dict, templates: dict, page: str, chart_id: str) -> dict:
     spec = {**templates[part.pop("template")], **part} if "template" in part else part
     for name, data in spec.get("datasets", {}).items():
         if isinstance(data, dict):
-            spec["datasets"][name] = [dict(zip(data["columns"], row)) for row in data["rows"]]
+            values = data.get("values", {})
+            spec["datasets"][name] = [{c: values[c][v] if c in values else v for c, v in zip(data["columns"], row)} for row in data["rows"]]
     alt = re.search(rf'<p class="bse-chart__alt" id="{re.escape(chart_id)}-alt">(.*?)</p>', page)
     if alt and "description" not in spec:
         spec["description"] = html.unescape(alt.group(1))
@@ -78,7 +79,7 @@ def test_an_area_page_embeds_only_each_charts_own_parts_and_names_its_template(s
     for part in parts:
         assert set(part) <= {"template", "title", "datasets", "height"}
         assert "layer" not in part and "$schema" not in part
-        assert all(set(data) == {"columns", "rows"} for data in part["datasets"].values())
+        assert all(set(data) <= {"columns", "rows", "values"} for data in part["datasets"].values())
     # each drawing is named by its text alternative, which the page shows once, under it
     labelled = re.findall(r'class="bse-chart__canvas" data-spec="([^"]+)-spec" role="img" aria-labelledby="([^"]+)"', text)
     assert len(labelled) == len(parts)

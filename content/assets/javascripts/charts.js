@@ -25,14 +25,16 @@
     });
   }
 
-  // A dataset the page sends as {columns, rows} becomes the records Vega-Lite reads.
+  // A dataset the page sends as {columns, rows, values} becomes the records Vega-Lite reads; a column
+  // named in values holds indices into its list of texts.
   function expand(datasets) {
     Object.keys(datasets || {}).forEach(function (name) {
       var data = datasets[name];
       if (!data || !data.columns) return;
+      var values = data.values || {};
       datasets[name] = data.rows.map(function (row) {
         var record = {};
-        data.columns.forEach(function (column, i) { record[column] = row[i]; });
+        data.columns.forEach(function (column, i) { record[column] = values[column] ? values[column][row[i]] : row[i]; });
         return record;
       });
     });
