@@ -35,6 +35,10 @@ def compact(html: str) -> str:
     return _INDENT.sub("\n", html)
 
 
+def _toc_key(items) -> tuple:
+    return tuple((item.id, item.title, item.level, _toc_key(item.children)) for item in items)
+
+
 def _key(page) -> tuple:
     """Everything about a page the theme's frame depends on, but for the slots filled in per page."""
     neighbours = tuple((p.url, p.title) if p else None for p in (page.previous_page, page.next_page))
@@ -56,6 +60,7 @@ class Frames:
         self._main = env.get_template("main.html")
         self._toc = env.from_string(_TOC)
         self._frames: dict[tuple, Frame | None] = {}
+        self._tocs: dict[tuple, str] = {}  # rendered tables of contents: area pages share a handful
 
     def render(self, context: dict, page) -> str:
         """The page as the theme renders it, compacted: from its kind's frame when there is one that checked out."""
@@ -67,7 +72,13 @@ class Frames:
             self._frames[key] = self._make(context, page, real)
             return compact(real)
         frame = self._frames[key]
-        return compact(self._main.render(context) if frame is None else _fill(frame, page, self._toc.render(context)))
+        return compact(self._main.render(context) if frame is None else _fill(frame, page, self._table_of_contents(context, page)))
+
+    def _table_of_contents(self, context: dict, page) -> str:
+        key = _toc_key(page.toc)
+        if key not in self._tocs:
+            self._tocs[key] = self._toc.render(context)
+        return self._tocs[key]
 
     def _make(self, context: dict, page, real: str) -> Frame | None:
         saved = page.meta["title"], page.content, page.canonical_url

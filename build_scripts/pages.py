@@ -233,7 +233,7 @@ def _write_items(config, files) -> None:
     and kept for the next build (build_scripts/item_cache.py): an area whose inputs did not change is written again from there."""
     writer = Writer(config, files, _state["nav"], _state["frames"], last_changed_line)
     catalogue, root = _state["catalogue"], Path(config["config_file_path"]).parent
-    cache = ItemCache(root / ".cache" / "item-pages", shared_digest(root, (sorted(_package_dates.items()), catalogue.data_year, config.get("extra"))))
+    cache = ItemCache(root / ".cache" / "item-pages", shared_digest(root, (sorted(_package_dates.items()), catalogue.data_year, from_extra(config.get("extra")))))
     keys = [cache.key(tuple(catalogue.observations.get((area_id, i), ()) for i in catalogue.indicators)) for area_id in catalogue.areas]
     assert len(_items) == 2 * len(keys)
 
