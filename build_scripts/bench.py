@@ -41,8 +41,15 @@ SHELL = (
 )
 
 
+def settle(project: Path) -> None:
+    """Wait until the sites an earlier build replaced are deleted (in the background, after that build ended)."""
+    while any(project.glob("site.old-*")):
+        time.sleep(0.5)
+
+
 def timed_build(project: Path, prelude: str = "") -> tuple[float, float]:
     """Seconds and peak memory (MB) of `mkdocs build` in a fresh process: its own peak plus its render worker's."""
+    settle(project)
     code = prelude + (
         "import resource, sys; from mkdocs.__main__ import cli\n"
         "try:\n    cli(['build', '-q', '-d', 'site'], standalone_mode=False)\n"
@@ -106,7 +113,7 @@ def row(n: int, work: Path) -> str:
     change_one_area(project)
     rebuild, _ = timed_build(project)
     return (f"| {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
-            f"{statistics.median(area_pages):.0f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
+            f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
 
 
 def main(argv: list[str] | None = None) -> None:
