@@ -42,9 +42,12 @@ SHELL = (
 
 
 def settle(project: Path) -> None:
-    """Wait until the sites an earlier build replaced are deleted (in the background, after that build ended)."""
+    """Wait until the sites an earlier build replaced are deleted (in the background, after that build ended),
+    and until the files earlier builds wrote are on disk, so no build is timed while the machine
+    still works for the one before."""
     while any(project.glob("site.old-*")):
         time.sleep(0.5)
+    os.sync()
 
 
 def timed_build(project: Path, prelude: str = "") -> tuple[float, float]:
