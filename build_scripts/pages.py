@@ -1,11 +1,15 @@
-"""The one piece of MkDocs glue (loaded as a hook from mkdocs.yml).
+"""The MkDocs hook (loaded from mkdocs.yml); with item_pages.py and page_frames.py the only MkDocs glue.
 
 - adds a generated page per area (and its report), indicator, study, municipality, theme and target
   group, written by the same page functions the macros call, and keeps them out of the global
   navigation (index pages link them), so the build stays linear;
+- writes area pages and reports beside MkDocs's page loop (item_pages.py), shared with a forked
+  worker (parallel.py) and kept for rebuilds (item_cache.py); other generated pages take the
+  theme's frame for their kind (page_frames.py);
 - keeps the page functions' HTML fragments out of Markdown and the search plugin (macros/fragments.py)
   and puts them back after;
-- writes each chart's CSV download as its page is rendered (macros/downloads.py); adds the open-data downloads (CSV, zip, DCAT-AP) and the self-hosted Vega bundle;
+- writes each chart's CSV download as its page is rendered (macros/downloads.py), the compare data
+  and open-data downloads in a background fork, and adds DCAT-AP and the self-hosted Vega bundle;
 - builds into `<site_dir>.partial` and swaps it in only when the whole build succeeded, so bad
   input never leaves a half-built site behind.
 """
@@ -27,7 +31,7 @@ from mkdocs.structure.files import File, Files
 from build_scripts.item_pages import Item, Writer, fragments_page, searchable_content, write_sitemap
 from build_scripts.page_frames import TEMPLATE as FRAMED, Frames, compact
 from build_scripts.item_cache import ItemCache, shared_digest
-from build_scripts.prerender import Background, deal
+from build_scripts.parallel import Background, deal
 from macros import downloads, fragments, open_data, urls
 from macros.activities import is_activity_page, shown_as_text, vocabulary
 from macros.area_page import area_page
@@ -46,7 +50,8 @@ from macros.study_page import study_page
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
-_state: dict = {"command": None, "final": None, "background": None, "workers": 0, "frames": None, "nav": None, "every_file": None}
+_state: dict = {"command": None, "final": None, "background": None, "workers": 0, "fast": True, "catalogue": None,
+                "frames": None, "env": None, "nav": None, "every_file": None}
 _package_dates: dict[str, str | None] = {}  # filled once per build in on_files, read for every page
 _generated: dict[str, tuple[Callable[[str], str], dict]] = {}  # source path of a generated page → (writes its Markdown, its metadata)
 _html_pages: dict[str, str] = {}  # source path → the fragments of a generated page with no Markdown, until MkDocs has converted its empty text
@@ -90,7 +95,7 @@ def fast_item_pages(config) -> bool:
     return value
 
 
-def _stop_workers() -> None:
+def _stop_background() -> None:
     if _state["background"] is not None:
         _state["background"].stop()
         _state["background"] = None
@@ -113,11 +118,10 @@ def _page(files: Files, config, url: str, title: str, write: Callable[[str], str
     meta = {"title": title, "render_macros": False}
     if not searchable:
         meta["search"] = {"exclude": True}
-    fast = fast_item_pages(config)
-    if fast:
+    if _state["fast"]:
         meta["template"] = FRAMED
     file = File.generated(config, urls.source_path(url), content="")
-    if item and fast:
+    if item and _state["fast"]:
         _items.append(Item(file, meta, write))
         _state["every_file"].append(file)
     else:
@@ -126,12 +130,13 @@ def _page(files: Files, config, url: str, title: str, write: Callable[[str], str
 
 
 def on_files(files: Files, config) -> Files:
-    """Add every generated page, the compare and open-data files and the Vega bundle to the build; start rendering area pages ahead."""
+    """Add every generated page, DCAT-AP and the Vega bundle to the build; start writing the compare and open-data files in the background."""
     _generated.clear()
     _html_pages.clear()
     _items.clear()
     _state["every_file"] = Files(list(files))
-    _stop_workers()
+    _state["fast"] = fast_item_pages(config)
+    _stop_background()
     try:
         catalogue = load_cached(Path(config["config_file_path"]).parent, from_extra(config.get("extra")))
     except DataError as error:
@@ -172,8 +177,8 @@ def on_files(files: Files, config) -> Files:
 def bulk_downloads(catalogue, root: Path) -> dict[str, str | bytes]:
     """The compare view's data files and the open data (each package's CSVs, descriptor and zip), by site path.
 
-    No page links them through Markdown, so they are written straight into the site folder, by the
-    render worker while MkDocs reads the pages (they took 7 s at 10,000 areas).
+    No page links them through Markdown, so they are written straight into the site folder, by a
+    background fork while MkDocs reads the pages (they took 7 s at 10,000 areas).
     """
     out: dict[str, str | bytes] = {}
     for indicator in catalogue.indicators.values():
@@ -229,7 +234,7 @@ def on_env(env, config, files):
 
 
 def _write_items(config, files) -> None:
-    """Each area's page and report, shared between this process and the render workers (build_scripts/prerender.py),
+    """Each area's page and report, shared between this process and the render workers (build_scripts/parallel.py),
     and kept for the next build (build_scripts/item_cache.py): an area whose inputs did not change is written again from there."""
     writer = Writer(config, files, _state["nav"], _state["frames"], last_changed_line)
     catalogue, root = _state["catalogue"], Path(config["config_file_path"]).parent
@@ -314,7 +319,7 @@ def on_post_build(config):
     """Write the chart templates every page used, then swap the finished staging folder in place of the published one."""
     if _state["background"] is not None:
         _state["background"].finish()
-    _stop_workers()
+    _stop_background()
     if _items:
         write_sitemap(_state["env"], _state["every_file"], config, _state["nav"])
         _items.clear()
@@ -346,7 +351,7 @@ def _remove_in_background(folders) -> None:
 
 def on_build_error(error):
     """Throw the half-built staging folder away; the published site stays as it was."""
-    _stop_workers()
+    _stop_background()
     fragments.collect(False)
     downloads.collect(False)
     final = _state.get("final")

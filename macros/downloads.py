@@ -59,13 +59,6 @@ def write_files(site: Path, files: dict[str, str | bytes]) -> None:
 
 def write_offered(site: Path) -> dict[str, str]:
     """Write the files offered since the last call into the site folder; returns them (site path → text)."""
-    folders: set[Path] = set()
-    written = {}
-    for path, content in take().items():
-        target = site / path
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        written[path] = text = content()
-        write_file(target, text.encode("utf-8"))
+    written = {path: content() for path, content in take().items()}
+    write_files(site, written)
     return written
