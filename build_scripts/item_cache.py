@@ -39,7 +39,6 @@ def shared_digest(root: Path, extra: object) -> str:
 class ItemCache:
     def __init__(self, folder: Path, shared: str):
         self._folder, self._shared = folder, shared
-        self.used: set[str] = set()
 
     def key(self, own_rows: object) -> str:
         return hashlib.sha1((self._shared + repr(own_rows)).encode()).hexdigest()
@@ -49,7 +48,6 @@ class ItemCache:
 
     def get(self, key: str):
         """The kept entry, or None."""
-        self.used.add(key)
         try:
             return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
         except (OSError, zlib.error, pickle.UnpicklingError, EOFError):

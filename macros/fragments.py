@@ -15,7 +15,7 @@ from itertools import count
 _held: dict[str, list] = {}  # key → [html, searchable, pages still to use it]
 _state = {"collecting": False, "build": 0}
 _numbers = count()
-_TOKEN = re.compile(r"<!--bse-fragment:([\w-]+)-->")
+_TOKEN = re.compile(r"<!--bse-fragment:(\d+)-->")
 
 
 def collect(on: bool = True) -> None:
