@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from macros.data import load
-from macros.problems import DataError
+from macros.problems import DataError, summary
 from macros.settings import from_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         catalogue = load(args.root, from_mkdocs_yml(args.root))
     except DataError as error:
-        print(f"Fandt {len(error.problems)} problem(er). Intet kan udgives, før de er rettet:\n", file=sys.stderr)
-        for n, problem in enumerate(error.problems, start=1):
-            print(f"{n}. {problem}\n", file=sys.stderr)
+        print(summary(error.problems), file=sys.stderr)
         return 1
     print(
         f"Alt er i orden: {len(catalogue.packages)} datapakker, {len(catalogue.areas)} boligområder, "

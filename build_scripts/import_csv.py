@@ -25,7 +25,8 @@ import unicodedata
 from pathlib import Path
 
 from macros.data import load
-from macros.problems import DataError, Problem
+from macros.problems import DataError, Problem, summary
+from macros.format import count
 
 ROOT = Path(__file__).resolve().parent.parent
 # Characters Windows-1252 can hold that Danish text never uses; seeing them means a wrong guess
@@ -143,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         report(error.problems)
         return 1
     target.write_text(output, encoding="utf-8")
-    print(f"{len(rows)} række(r) fra {args.file.name} er kontrolleret og {'tilføjet' if args.append else 'skrevet'} til {target.relative_to(args.root)}.")
+    print(f"{count(len(rows), 'række', 'rækker')} fra {args.file.name} er kontrolleret og {'tilføjet' if args.append else 'skrevet'} til {target.relative_to(args.root)}.")
     return 0
 
 
@@ -179,9 +180,7 @@ def check(root: Path, target: Path, output: str, name: str, existing: int) -> No
 
 
 def report(problems: list[Problem]) -> None:
-    print(f"Importen er stoppet; intet er ændret. Fandt {len(problems)} problem(er):\n", file=sys.stderr)
-    for n, problem in enumerate(problems, start=1):
-        print(f"{n}. {problem}\n", file=sys.stderr)
+    print("Importen er stoppet; intet er ændret. " + summary(problems), file=sys.stderr)
 
 
 if __name__ == "__main__":

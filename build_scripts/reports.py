@@ -21,6 +21,7 @@ from pathlib import Path
 from macros import urls
 from macros.data import load_cached
 from macros.settings import from_mkdocs_yml
+from macros.format import count
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
             print_page(page, f"{base}/{urls.national_report()}", args.site / "rapporter" / "landsrapport.pdf", "Landsrapport", year, tables=True)
         browser.close()
     national = not args.no_national and not args.area
-    print(f"{len(areas)} områderapport(er){' og landsrapporten' if national else ''} → {args.site / 'rapporter'}")
+    print(f"{count(len(areas), 'områderapport', 'områderapporter')}{' og landsrapporten' if national else ''} → {args.site / 'rapporter'}")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator
 
+from macros import front_matter
+from macros.format import count
 from macros.model import Activity, Source
-from macros.problems import Problem
+from macros.problems import Problem, did_you_mean, same_but_dashes
 
 FOLDER = "aktiviteter"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "activity.schema.json"
@@ -33,7 +34,6 @@ SECTIONS = (
 )
 GENERATED_SECTIONS = {"Hvad viser evalueringerne?": EVIDENCE_CALL, "Kilder": SOURCES_CALL}
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 _JINJA_OPENERS = re.compile(r"\{\{|\{%|\{#")
 # Markup that would run or load something in the reader's browser; the body is Markdown, not a web page.
 _ACTIVE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|javascript:|\son[a-z]+\s*=", re.I)
@@ -89,7 +89,7 @@ def read_activities(content: Path, root: Path) -> tuple[list[Activity], list[Pro
             if slug not in known or slug == activity.slug:
                 problems.append(Problem(
                     f"{content.relative_to(root).as_posix()}/{activity.path}", "den relaterede aktivitet findes ikke" if slug != activity.slug else "en aktivitet kan ikke være relateret til sig selv",
-                    "Brug slug for en anden aktivitet, dvs. et filnavn under content/aktiviteter/ uden .md.", related_lines[activity.slug], "related", slug,
+                    "Brug slug for en anden aktivitet, dvs. et filnavn under content/aktiviteter/ uden .md." + did_you_mean(slug, known - {activity.slug}), related_lines[activity.slug], "related", slug,
                 ))
     return activities, problems
 
@@ -101,25 +101,18 @@ def read_activity(path: Path, root: Path, content: Path) -> tuple[Activity | Non
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Problem(file, "filen er ikke gemt som UTF-8", "Gem filen som UTF-8 i din teksteditor.")], None
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, [Problem(file, "filen begynder ikke med front matter mellem to linjer med ---", "Start filen med ---, felterne og en linje med --- (se en af de andre aktiviteter).", 1)], None
-    try:
-        meta = yaml.safe_load(match.group(1) or "")
-        nodes = yaml.compose(match.group(1) or "")
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        return None, [Problem(file, f"front matter er ikke gyldig YAML ({getattr(error, 'problem', error)})", "Tjek indrykning, kolon efter hvert feltnavn og anførselstegn om tekst med kolon.", line)], None
-    if not isinstance(meta, dict):
-        return None, [Problem(file, "front matter skal være felter med navn og værdi", "Skriv ét felt pr. linje som 'title: Lommepengejob'.", 2)], None
+    read = front_matter.read(text, file)
+    if isinstance(read, Problem):
+        return None, [read], None
+    meta, nodes = _accept_dashes(read.meta), read.nodes
+    source = text[: len(text) - len(read.body)]
     problems = [_schema_problem(error, file, nodes) for error in Draft202012Validator(schema()).iter_errors(meta)]
+    problems += front_matter.markup_problems(meta, nodes, file, _line)
     problems += [
-        Problem(file, "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi.", n + 2, None, line.strip()[:60])
-        for n, line in enumerate((match.group(1) or "").split("\n")) if "UDFYLD" in line and not line.lstrip().startswith("#")
+        Problem(file, "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi.", n + 1, None, _from_marker(line))
+        for n, line in enumerate(source.split("\n")) if n and "UDFYLD" in line and not line.lstrip().startswith("#")
     ]
-    body_start = text[: match.end()].count("\n") + 1
-    problems += _body_problems(text[match.end():], file, body_start)
+    problems += _body_problems(read.body, file, read.body_line)
     if not problems and meta["slug"] != path.stem:
         problems.append(Problem(file, "slug og filnavn er forskellige", f"Giv filen navnet {meta['slug']}.md, eller ret slug til {path.stem}.", _line(nodes, ["slug"]), "slug", meta["slug"]))
     if not problems and meta["slug"] in RESERVED:
@@ -157,7 +150,7 @@ def _schema_problem(error, file: str, nodes) -> Problem:
         allowed = ", ".join(error.schema.get("properties", {}))
         return Problem(file, "feltet kendes ikke", f"Slet feltet eller ret stavningen; tilladte felter er: {allowed}.", _line(nodes, path + extra[:1]), _field_name(path + extra[:1]))
     if kind == "enum":
-        return Problem(file, "værdien er ikke en af de tilladte", "Brug en af: " + "; ".join(map(str, spec)) + ".", line, field, value)
+        return Problem(file, "værdien er ikke en af de tilladte", "Brug en af: " + "; ".join(map(str, spec)) + "." + did_you_mean(error.instance, spec), line, field, value)
     if kind == "type":
         wanted = {"array": "en liste, fx [a, b] eller linjer med '- '", "string": "en tekst", "object": "felter med navn og værdi", "integer": "et helt tal"}.get(spec, spec)
         return Problem(file, f"værdien skal være {wanted}", f"Skriv feltet som {wanted}.", line, field, value)
@@ -166,7 +159,7 @@ def _schema_problem(error, file: str, nodes) -> Problem:
     if kind == "minLength":
         return Problem(file, f"teksten er for kort (mindst {spec} tegn)", "Skriv en fyldestgørende tekst.", line, field, value)
     if kind == "minItems":
-        return Problem(file, "listen er tom", f"Angiv mindst {spec} værdi(er).", line, field)
+        return Problem(file, "listen er tom", f"Angiv mindst {count(spec, 'værdi', 'værdier')}.", line, field)
     if kind == "uniqueItems":
         return Problem(file, "listen har den samme værdi to gange", "Slet dubletten.", line, field)
     if kind == "pattern":
@@ -178,27 +171,23 @@ def _schema_problem(error, file: str, nodes) -> Problem:
     return Problem(file, error.message, "Ret feltet, så det følger skemaet i macros/schemas/activity.schema.json.", line, field, value)
 
 
-def _field_name(path: list) -> str:
-    name = ""
-    for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
+_field_name = front_matter._name
+_line = front_matter.line_of
 
 
-def _line(node, path: list) -> int | None:
-    """The file line of a front-matter value (the file's line 1 is the opening ---)."""
-    found = node
-    for part in path:
-        if found is None:
-            break
-        if isinstance(found, yaml.MappingNode):
-            found = next((v for k, v in found.value if k.value == part), None)
-        elif isinstance(found, yaml.SequenceNode) and isinstance(part, int) and part < len(found.value):
-            found = found.value[part]
-        else:
-            found = None
-    target = found if found is not None else node
-    return target.start_mark.line + 2 if target is not None else None
+def _from_marker(line: str) -> str:
+    """The unfinished text quoted from its UDFYLD on, so the message shows the marker itself."""
+    return line[line.index("UDFYLD"):].strip().rstrip('"').strip()[:60]
+
+
+def _accept_dashes(meta: dict) -> dict:
+    """'unge 13-17' typed with a hyphen is the listed 'unge 13–17': list values differing only by their dash are taken as meant."""
+    fixed = dict(meta)
+    for field in ("themes", "target_groups"):
+        if isinstance(fixed.get(field), list):
+            allowed = vocabulary(field)
+            fixed[field] = [same_but_dashes(v, allowed) or v if isinstance(v, str) and v not in allowed else v for v in fixed[field]]
+    return fixed
 
 
 def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
@@ -207,7 +196,7 @@ def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
     lines = body.split("\n")
     for n, line in enumerate(lines):
         if "UDFYLD" in line:
-            problems.append(Problem(file, "teksten er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige tekst.", first_line + n, None, line.strip()[:60]))
+            problems.append(Problem(file, "teksten er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige tekst.", first_line + n, None, _from_marker(line)))
         match = _ACTIVE_HTML.search(line)
         if match:
             problems.append(Problem(file, "teksten indeholder HTML, der kan køre kode i læserens browser", "Skriv almindelig tekst og Markdown; slet script, iframe, style, form, javascript: og on…=-attributter.", first_line + n, None, match.group(0).strip()))

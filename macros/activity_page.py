@@ -13,6 +13,7 @@ from macros.html import block, external, link, link_list, relative_url, table
 from macros.model import Activity, Catalogue
 from macros.render import chart_block, fact_list
 from macros.slugs import slugify
+from macros.format import count
 
 
 def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Markup:
@@ -60,8 +61,8 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
             "resultater. Se {}.</p>"
         ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden")))
     studies = {r.study_id for r in evidence.results}
-    out = block(Markup("<p>{} resultat(er) fra {} studie(r) handler om {}. Efter reglerne giver de {}.{}</p>").format(
-        len(evidence.results), len(studies), activity.title.lower(), level_badge(catalogue, evidence.computed),
+    out = block(Markup("<p>{} fra {} handler om {}. Efter reglerne giver de {}.{}</p>").format(
+        count(len(evidence.results), "resultat", "resultater"), count(len(studies), "studie", "studier"), activity.title.lower(), level_badge(catalogue, evidence.computed),
         Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
     ))
     for domain in outcome_domains(catalogue):

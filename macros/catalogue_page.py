@@ -11,6 +11,7 @@ from macros.evidence_text import level_badge
 from macros.html import block, link, link_list, relative_url
 from macros.model import Activity, Catalogue
 from macros.slugs import slugify
+from macros.format import count
 
 COST_ORDER = {"lav": 1, "middel": 2, "høj": 3}
 
@@ -81,5 +82,5 @@ def tag_page(catalogue: Catalogue, field: str, value: str, page_url: str) -> str
     activities = [a for a in sorted_activities(catalogue) if value in getattr(a, field)]
     parameter = "tema" if field == "themes" else "maalgruppe"
     filtered = relative_url(page_url, urls.catalogue()) + f"?{parameter}={slugify(value)}"
-    intro = Markup("<p>{} aktivitet(er). {}.</p>").format(len(activities), link(filtered, "Åbn kataloget med dette filter"))
+    intro = Markup("<p>{}. {}.</p>").format(count(len(activities), "aktivitet", "aktiviteter"), link(filtered, "Åbn kataloget med dette filter"))
     return block(intro + cards(catalogue, activities, page_url))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from macros.problems import Problem
+from macros.problems import Problem, did_you_mean
 
 Rows = list[dict]
 
@@ -13,7 +13,7 @@ def _unknown(rows: Rows, file: str, column: str, known: set, what: str, fix: str
     for line, row in enumerate(rows, start=2):
         value = row.get(column)
         if value not in (None, "") and value not in known:
-            yield Problem(file, f"{what} findes ikke", fix, line, column, str(value))
+            yield Problem(file, f"{what} findes ikke", fix + did_you_mean(value, known), line, column, str(value))
 
 
 def cross_package(tables: dict[str, Rows]) -> list[Problem]:

@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from macros import checks
-from macros.activities import activity_slugs, read_activities
+from macros.activities import activity_slugs, is_activity_page, read_activities
+from macros.front_matter import page_problems
 from macros.model import (
     Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, ListCount, Observation,
     PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
@@ -146,11 +147,17 @@ def _plans(tables: dict[str, list[dict]]) -> dict[str, Plan]:
     }
 
 
+def content_page_problems(root: Path) -> list[Problem]:
+    """The front matter of every content page that is not an activity (those are checked against their schema)."""
+    pages = sorted((root / CONTENT).rglob("*.md"))
+    return [p for path in pages if not is_activity_page(path.relative_to(root / CONTENT).as_posix()) for p in page_problems(path, root)]
+
+
 def load(root: Path, settings: Settings = Settings()) -> Catalogue:
     """Validate all packages and cross references, then build the model; any problem raises DataError."""
     tables, infos, problems = read_tables(root)
     activities, content_problems = read_activities(root / CONTENT, root)
-    problems += content_problems
+    problems += content_problems + content_page_problems(root)
     # an activity with a problem in its own file still exists, so links to it are not reported twice
     problems += checks.run_all(tables, activity_slugs(root / CONTENT))
     if problems:

@@ -8,7 +8,7 @@ import altair as alt
 
 from macros import urls
 from macros.charts import AREA_COLOUR, Chart, NATIONAL_COLOUR, Table, copy_template
-from macros.format import number
+from macros.format import count, number
 from macros.model import Activity, Catalogue, Result
 from macros.slugs import slugify
 
@@ -72,7 +72,7 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
                 sentence += f" mod {number(r.comparison_value)} {unit}".rstrip() + f" ({(r.comparison or 'sammenligning').lower()})"
             sentences.append(sentence + f", {r.design}.")
         title = f"Resultater med tal ({unit})" if unit else "Resultater med tal"
-        description = f"Søjlediagram over {len(results)} resultat(er) for {activity.title.lower()}, med indsats og i sammenligningen. " + " ".join(sentences)
+        description = f"Søjlediagram over {count(len(results), 'resultat', 'resultater')} for {activity.title.lower()}, med indsats og i sammenligningen. " + " ".join(sentences)
         spec = copy_template(_template(unit))
         spec["title"]["text"] = title
         spec["title"]["subtitle"] = "Evalueringernes egne tal; se design og forbehold i tabellen over resultater"

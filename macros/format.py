@@ -20,3 +20,8 @@ _ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "
 def danish_key(text: str) -> str:
     """Sort key in Danish alphabetical order: a–z, then æ, ø, å (code points would give å, æ, ø)."""
     return text.lower().translate(_ORDER)
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """3, 'problem', 'problemer' → '3 problemer'; Danish nouns have no regular plural, so both forms are given."""
+    return f"{number(n, 0)} {singular if n == 1 else plural}"

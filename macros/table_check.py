@@ -13,11 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pandas
 
-from macros.problems import Problem
+from macros.format import count
+from macros.problems import Problem, did_you_mean
 
 MAX_PER_RESOURCE = 50  # more would drown the message; the count of the rest is reported
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # frictionless's defaults
@@ -26,6 +28,7 @@ _TYPES = {
     "number": re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"),
     "boolean": re.compile("|".join(TRUE + FALSE)),
 }
+TYPE_MESSAGES = {"number": "værdien er ikke et tal", "integer": "værdien er ikke et helt tal", "boolean": "værdien er hverken true eller false"}
 TYPE_HINTS = {
     "number": "Skriv et tal med punktum som decimaltegn og uden tusindtalsseparator, fx 1234.5 (ikke 1.234,5).",
     "integer": "Skriv et helt tal uden decimaler og uden tusindtalsseparator, fx 2021.",
@@ -33,13 +36,14 @@ TYPE_HINTS = {
 }
 
 
-def constraint_hint(note: str, field: dict | None) -> tuple[str, str]:
+def constraint_hint(note: str, field: dict | None, value: str | None = None) -> tuple[str, str]:
     constraints = (field or {}).get("constraints", {})
     if '"required"' in note:
         return "feltet er tomt, men skal udfyldes", "Udfyld feltet."
     if '"enum"' in note:
-        allowed = ", ".join(map(str, constraints.get("enum", [])))
-        return "værdien er ikke en af de tilladte", f"Brug en af: {allowed}."
+        allowed = constraints.get("enum", [])
+        guess = did_you_mean(value, allowed) if value is not None else ""
+        return "værdien er ikke en af de tilladte", f"Brug en af: {', '.join(map(str, allowed))}.{guess}"
     if '"minimum"' in note or '"maximum"' in note:
         low, high = constraints.get("minimum"), constraints.get("maximum")
         if low is not None and high is not None:
@@ -60,17 +64,35 @@ _CONVERT = {"integer": int, "number": float, "boolean": TRUE.__contains__}
 
 
 EMPTY = Problem("", "filen er tom", "Gendan filen fra git, eller skriv mindst kolonneoverskrifterne fra datapackage.json i første linje.")
-UNEVEN = "rækken har ikke det rigtige antal celler", "Sørg for at rækken har én værdi pr. kolonne adskilt af komma; sæt tekst med komma i anførselstegn."
+
+
+def import_hint(file: str) -> str:
+    """How to bring a file from Excel into this resource with build_scripts.import_csv."""
+    path = Path(file)
+    return f"Importér filen med: .venv/bin/python -m build_scripts.import_csv FIL.csv --into {path.parent.name}/{path.stem} (den læser semikolon, decimalkomma og Windows-1252)"
+
+
+def _uneven(file: str, line: int, found: int, width: int) -> Problem:
+    hint = "Sørg for, at rækken har én værdi pr. kolonne adskilt af komma, og sæt tekst med komma i anførselstegn."
+    if found > width:
+        hint = "Et decimaltal skrevet med komma uden anførselstegn (fx 12,5) er den almindelige årsag: skriv 12.5. " + hint
+    return Problem(file, f"rækken har {found} celler, men skal have {width} (én pr. kolonne)", hint, line)
 
 
 def _read(path: Path, file: str) -> tuple[list[str], list[list[str]], list[Problem]] | Problem:
     """Header, columns and uneven or blank rows. Files without quotes take a C-speed path (pandas); the result is the same."""
+    raw = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        return Problem(file, "filen er ikke gemt som UTF-8", "Gem filen som CSV UTF-8 (kommasepareret).")
+        return Problem(file, "filen er ikke gemt som UTF-8 (Excel gemmer ofte i Windows-1252, så æ, ø og å ville blive forkerte)",
+                       f"{import_hint(file)}, eller gem filen i Excel som 'CSV UTF-8 (kommasepareret)'.")
     if not text.strip():
         return Problem(file, EMPTY.message, EMPTY.hint)
+    first = text.split("\n", 1)[0]
+    if first.count(";") > first.count(","):
+        return Problem(file, "filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma",
+                       f"{import_hint(file)}. Den skriver filen om med komma og decimalpunktum.", 1)
     if '"' in text or "\r" in text:
         rows = list(csv.reader(io.StringIO(text, newline="")))
         widths = list(map(len, rows[1:]))
@@ -83,7 +105,8 @@ def _read(path: Path, file: str) -> tuple[list[str], list[list[str]], list[Probl
     width = len(rows[0])
     uneven = sorted({i for i, w in enumerate(widths) if w != width} | set(blank)) if set(widths) != {width} or blank else []
     if uneven:
-        return rows[0], [], [Problem(file, *UNEVEN, i + 2) for i in uneven]
+        empty = set(blank)
+        return rows[0], [], [Problem(file, "rækken er tom", "Slet den tomme række.", i + 2) if i in empty else _uneven(file, i + 2, widths[i], width) for i in uneven]
     if len(rows) > 1:
         columns = [list(column) for column in zip(*rows[1:])]
     elif len(rows) == 1 and len(widths):
@@ -117,7 +140,7 @@ def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset
     values -= missing
     pattern = _TYPES.get(kind)
     if pattern is not None:
-        bad.update(dict.fromkeys((v for v in values if not pattern.fullmatch(v)), (f"værdien er ikke af typen {kind}", TYPE_HINTS.get(kind, "Ret værdien."))))
+        bad.update(dict.fromkeys((v for v in values if not pattern.fullmatch(v)), (TYPE_MESSAGES[kind], TYPE_HINTS[kind])))
         values -= set(bad)
     convert = _CONVERT.get(kind, str)
     checks = []
@@ -130,13 +153,21 @@ def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset
     if "pattern" in constraints:
         checks.append(('"pattern"', re.compile(constraints["pattern"]).fullmatch))
     for note, ok in checks:
-        bad.update(dict.fromkeys((v for v in values if v not in bad and not ok(v)), constraint_hint(note, field)))
+        bad.update({v: constraint_hint(note, field, v) for v in values if v not in bad and not ok(v)})
     found = [(i, Problem(file, *bad[v], i + 2, name, v)) for i, v in enumerate(column) if v in bad] if bad else []
     if constraints.get("unique") and len(values) < len(column) - sum(v in missing for v in column):
         seen: set[str] = set()
         message, hint = constraint_hint('"unique"', field)
         found += [(i, Problem(file, message, hint, i + 2, name, v)) for i, v in enumerate(column) if v not in missing and (v in seen or seen.add(v))]
     return found
+
+
+def _year_limit(field: dict) -> dict:
+    """A 'year' with no maximum in its schema may be any year up to this one: new data years need no schema change, typing errors are still caught."""
+    constraints = field.get("constraints", {})
+    if field["name"] != "year" or field.get("type") != "integer" or "maximum" in constraints:
+        return field
+    return {**field, "constraints": {**constraints, "maximum": date.today().year}}
 
 
 def _as_list(value) -> list[str]:
@@ -159,7 +190,7 @@ def check_resource(path: Path, resource: dict, file: str) -> tuple[dict[str, lis
     found: list[tuple[int, Problem]] = []
     missing = frozenset(schema.get("missingValues", [""]))
     key = _as_list(schema.get("primaryKey", []))
-    for field in fields:
+    for field in map(_year_limit, fields):
         if field["name"] in key:
             field = {**field, "constraints": {**field.get("constraints", {}), "required": True}}
         found += _cell_problems(field["name"], field, columns[field["name"]], missing, file)
@@ -186,9 +217,11 @@ def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: 
         if target is None:
             continue  # the referenced resource had its own problems, already reported
         known = set(zip(*(target[f] for f in _as_list(reference["fields"]))))
+        where = f"{reference.get('resource') or resource['name']}.csv"
         for i, cells in enumerate(zip(*(columns[f] for f in fields))):
             if cells not in known and not all(c in missing for c in cells):
-                found.append((i, Problem(file, "værdien henviser til noget der ikke findes", "Brug et id der står i den ressource feltet henviser til.", i + 2, ", ".join(fields), ", ".join(cells))))
+                guess = did_you_mean(cells[0], (k[0] for k in known)) if len(cells) == 1 else ""
+                found.append((i, Problem(file, "værdien henviser til noget, der ikke findes", f"Brug et id, der står i {where}.{guess}", i + 2, ", ".join(fields), ", ".join(cells))))
     return _capped(found, file)
 
 
@@ -207,5 +240,5 @@ def _capped(found: list[tuple[int, Problem]], file: str) -> list[Problem]:
     found.sort(key=lambda item: item[0])
     problems = [p for _, p in found[:MAX_PER_RESOURCE]]
     if len(found) > MAX_PER_RESOURCE:
-        problems.append(Problem(file, f"og {len(found) - MAX_PER_RESOURCE} problemer mere i samme fil", "Ret dem ovenfor og byg igen; så vises de næste."))
+        problems.append(Problem(file, f"og {count(len(found) - MAX_PER_RESOURCE, 'problem', 'problemer')} mere i samme fil", "Ret dem ovenfor og byg igen; så vises de næste."))
     return problems

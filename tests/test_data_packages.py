@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -129,15 +130,24 @@ def test_areas_spelled_differently_by_sources_become_one_area():
     assert areas["solbakken"]["aliases"] == "Solbakken mv."
 
 
-def test_a_year_outside_the_data_range_names_the_allowed_range(tmp_path):
+def test_a_year_after_this_one_names_the_allowed_range(tmp_path):
     project = copy_project(tmp_path / "projekt")
-    _break(project, "datapackages/indicators/observations.csv", 2, ",2010,", ",2031,")
+    future = date.today().year + 1
+    _break(project, "datapackages/indicators/observations.csv", 2, ",2010,", f",{future},")
     with pytest.raises(DataError) as caught:
         load(project)
     assert [str(p) for p in caught.value.problems] == [
-        "datapackages/indicators/observations.csv, linje 2, felt 'year': værdien er uden for det tilladte interval (fundet: '2031'). "
-        "Sådan retter du det: Brug en værdi fra 2010 til 2024."
+        f"datapackages/indicators/observations.csv, linje 2, felt 'year': værdien er uden for det tilladte interval (fundet: '{future}'). "
+        f"Sådan retter du det: Brug en værdi fra 2010 til {date.today().year}."
     ]
+
+
+def test_a_new_data_year_needs_no_schema_change(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    path = project / "datapackages/indicators/observations.csv"
+    last = max(int(line.split(",")[2]) for line in path.read_text(encoding="utf-8").splitlines()[1:])
+    path.write_text(path.read_text(encoding="utf-8") + f"agervang,ledighed,{last + 1},7.5,812\n", encoding="utf-8")
+    assert load(project).data_year == last + 1
 
 
 def test_an_unknown_list_name_lists_the_allowed_names(tmp_path):
@@ -147,4 +157,4 @@ def test_an_unknown_list_name_lists_the_allowed_names(tmp_path):
         load(project)
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.field, problem.value) == ("datapackages/areas/designations.csv", 2, "list_type", "særligt udsat område")
-    assert problem.hint == "Brug en af: ghettoområde, hårdt ghettoområde, udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde."
+    assert problem.hint == "Brug en af: ghettoområde, hårdt ghettoområde, udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde. Mente du 'udsat boligområde'?"

@@ -54,8 +54,9 @@ def test_a_duplicate_key_is_named(project):
 
 
 def test_a_result_of_an_unknown_study_is_named(project):
-    edit(project, "datapackages/evaluations/results.csv", ",vive-2021-effekter-2011-14,", ",vive-2099-ukendt,")
-    assert any("datapackages/evaluations/results.csv, linje 2" in p and "henviser til noget der ikke findes" in p for p in problems(project))
+    edit(project, "datapackages/evaluations/results.csv", ",vive-2021-effekter-2011-14,", ",vive-2021-efekter-2011-14,")
+    assert "datapackages/evaluations/results.csv, linje 2, felt 'study_id': værdien henviser til noget, der ikke findes (fundet: 'vive-2021-efekter-2011-14'). " \
+        "Sådan retter du det: Brug et id, der står i studies.csv. Mente du 'vive-2021-effekter-2011-14'?" in problems(project)
 
 
 def test_a_goal_on_an_unknown_indicator_is_named(project):
@@ -112,6 +113,89 @@ def test_a_scaffolded_activity_is_refused_until_filled_in(project):
     assert all(p.startswith("content/aktiviteter/lektiehjaelp-for-voksne.md") for p in found)
 
 
+# Messages that send an editor the right way
+
+
+def test_a_semicolon_file_saved_into_a_package_points_to_the_import(project):
+    path = project / "datapackages/pools/pools.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    assert "datapackages/pools/pools.csv, linje 1: filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma. " \
+        "Sådan retter du det: Importér filen med: .venv/bin/python -m build_scripts.import_csv FIL.csv --into pools/pools " \
+        "(den læser semikolon, decimalkomma og Windows-1252). Den skriver filen om med komma og decimalpunktum." in problems(project)
+
+
+def test_an_unquoted_decimal_comma_counts_the_cells_and_names_the_usual_cause(project):
+    path = project / "datapackages/indicators/national.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[1] == "uden-for-arbejdsmarked,2010,22.0"
+    lines[1] = "uden-for-arbejdsmarked,2010,22,5"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert "datapackages/indicators/national.csv, linje 2: rækken har 4 celler, men skal have 3 (én pr. kolonne). Sådan retter du det: " \
+        "Et decimaltal skrevet med komma uden anførselstegn (fx 12,5) er den almindelige årsag: skriv 12.5. " \
+        "Sørg for, at rækken har én værdi pr. kolonne adskilt af komma, og sæt tekst med komma i anførselstegn." in problems(project)
+
+
+def test_a_windows_1252_file_in_a_package_points_to_the_import(project):
+    path = project / "datapackages/areas/areas.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    (found,) = [p for p in problems(project) if p.startswith("datapackages/areas/areas.csv")]
+    assert found.startswith("datapackages/areas/areas.csv: filen er ikke gemt som UTF-8 (Excel gemmer ofte i Windows-1252")
+    assert "build_scripts.import_csv FIL.csv --into areas/areas" in found
+
+
+def test_a_value_that_is_not_a_number_says_so_in_danish(project):
+    edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,tyve")
+    assert any("felt 'value': værdien er ikke et tal (fundet: 'tyve')" in p for p in problems(project))
+
+
+def test_a_misspelt_theme_and_an_unknown_related_activity_get_the_nearest_valid_one(project):
+    edit(project, "content/aktiviteter/lommepengejob.md", "themes: [uddannelse og beskæftigelse,", "themes: [uddanelse og beskæftigelse,")
+    edit(project, "content/aktiviteter/fritidsjob.md", "related: [lommepengejob,", "related: [lomepengejob,")
+    found = problems(project)
+    assert any(p.startswith("content/aktiviteter/lommepengejob.md, linje 4, felt 'themes[0]': værdien er ikke en af de tilladte (fundet: 'uddanelse og beskæftigelse')")
+               and p.endswith("Mente du 'uddannelse og beskæftigelse'?") for p in found), found
+    assert any(p.startswith("content/aktiviteter/fritidsjob.md, linje 11, felt 'related'") and "(fundet: 'lomepengejob')" in p
+               and p.endswith("Mente du 'lommepengejob'?") for p in found), found
+
+
+def test_a_target_group_typed_with_a_hyphen_is_taken_as_the_listed_one(project):
+    edit(project, "content/aktiviteter/lommepengejob.md", "target_groups: [unge 13–17]", "target_groups: [unge 13-17]")
+    catalogue = load(project)
+    assert catalogue.activities["lommepengejob"].target_groups == ("unge 13–17",)
+
+
+def test_the_unfinished_message_quotes_the_marker_itself(project):
+    edit(project, "content/aktiviteter/lommepengejob.md", "  et ordinært fritidsjob.", "  et ordinært fritidsjob. Og en meget lang tekst før markøren, der fylder godt op: UDFYLD beløb")
+    found = problems(project)
+    assert any("feltet er ikke udfyldt endnu (fundet: 'UDFYLD beløb')" in p for p in found), found
+
+
+def test_one_problem_is_counted_in_the_singular(project):
+    edit(project, "content/aktiviteter/lommepengejob.md", "cost_level: middel\n", "")
+    result = subprocess.run([sys.executable, "-m", "build_scripts.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    assert result.stderr.startswith("Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. content/aktiviteter/lommepengejob.md")
+
+
+def test_a_yaml_error_in_front_matter_is_explained_in_danish_at_its_line(project):
+    edit(project, "content/aktiviteter/lommepengejob.md", "title: Lommepengejob", "title: Lommepengejob: små job")
+    edit(project, "content/om-data.md", "title: ", "title: \"Om data")
+    found = problems(project)
+    assert "content/aktiviteter/lommepengejob.md, linje 2: front matter er ikke gyldig YAML: der står et kolon inde i en tekst. " \
+        "Sådan retter du det: Sæt teksten i anførselstegn, fx title: \"Mål: færre ledige\"." in found
+    assert any(p.startswith("content/om-data.md, linje 2: front matter er ikke gyldig YAML: et anførselstegn er ikke lukket") for p in found), found
+
+
+def test_html_in_a_front_matter_title_or_summary_is_refused(project):
+    edit(project, "content/aktiviteter/lommepengejob.md", "title: Lommepengejob", "title: Lommepengejob <b>nu</b>")
+    edit(project, "content/aktiviteter/lommepengejob.md", "  Korte, lønnede opgaver", "  Korte, <em>lønnede</em> opgaver")
+    edit(project, "content/om-data.md", "title: ", "title: <i>Om</i> ")
+    found = problems(project)
+    assert "content/aktiviteter/lommepengejob.md, linje 2, felt 'title': teksten indeholder HTML; felterne i toppen af siden vises som ren tekst (fundet: '<b>'). " \
+        "Sådan retter du det: Skriv teksten uden <…>-mærker; fremhævning og links hører til i selve siden." in found
+    assert any(p.startswith("content/aktiviteter/lommepengejob.md, linje 6, felt 'summary': teksten indeholder HTML") for p in found), found
+    assert any(p.startswith("content/om-data.md, linje 2, felt 'title': teksten indeholder HTML") for p in found), found
+
+
 # One check for everything
 
 
@@ -121,7 +205,7 @@ def test_the_check_command_reports_every_problem_at_once_and_fails(project):
     edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0")
     result = subprocess.run([sys.executable, "-m", "build_scripts.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stderr.startswith("Fandt 2 problem(er). Intet kan udgives, før de er rettet:")
+    assert result.stderr.startswith("Fandt 2 problemer. Intet kan udgives, før de er rettet:")
     assert "1. content/aktiviteter/lommepengejob.md, linje 2, felt 'cost_level': feltet mangler" in result.stderr
     assert "2. datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100" in result.stderr
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -75,10 +76,11 @@ def test_an_ambiguous_number_stops_with_what_to_write(project, tmp_path):
 
 
 def test_schema_and_reference_problems_point_at_the_editors_own_lines(project, tmp_path):
-    source = write(tmp_path / "nye.csv", f"{HEADER}\nagervang;ledighed;2024;12,5;1.234\nsolsikken;ledighed;2024;7;40\nagervang;ledighed;2031;7;40\n", "utf-8")
+    future = date.today().year + 1
+    source = write(tmp_path / "nye.csv", f"{HEADER}\nagervang;ledighed;2024;12,5;1.234\nsolsikken;ledighed;2024;7;40\nagervang;ledighed;{future};7;40\n", "utf-8")
     result = run(project, source, "indicators/observations", "--append")
     assert result.returncode == 1
-    assert "nye.csv, linje 4, felt 'year': værdien er uden for det tilladte interval (fundet: '2031')" in result.stderr
+    assert f"nye.csv, linje 4, felt 'year': værdien er uden for det tilladte interval (fundet: '{future}')" in result.stderr
     assert result.stderr.startswith("Importen er stoppet; intet er ændret.")
 
 
