@@ -6,12 +6,12 @@ VENV ?= .venv
 site:
 	VENV=$(VENV) build_scripts/setup.sh site
 	$(VENV)/bin/mkdocs build --strict
-	$(VENV)/bin/python -m build_scripts.reports
+	$(VENV)/bin/python -m build_scripts.commands.reports
 
 # One area's PDF report into the built site, e.g. `make report AREA=mjoelnerparken`.
 report:
 	VENV=$(VENV) build_scripts/setup.sh site
-	$(VENV)/bin/python -m build_scripts.reports --area $(AREA)
+	$(VENV)/bin/python -m build_scripts.commands.reports --area $(AREA)
 
 test:
 	VENV=$(VENV) build_scripts/setup.sh test

@@ -22,9 +22,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from build_scripts.page_frames import Frames
-from macros import downloads, fragments
+from macros.html import downloads
+from macros.html import fragments
 
-_HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"')  # as macros.html.heading writes them
+_HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"')  # as macros.html.builders.heading writes them
 
 
 class Item(NamedTuple):
@@ -52,7 +53,7 @@ def table_of_contents(headings: list):
 
 
 def searchable_content(page, html: str, site: Path) -> tuple[str, list, dict]:
-    """Set the page's table of contents (from the headings macros.html.heading wrote) and write its charts' CSVs.
+    """Set the page's table of contents (from the headings macros.html.builders.heading wrote) and write its charts' CSVs.
 
     Returns the content with all but the fragments search never reads put back, the headings, and the CSVs.
     """

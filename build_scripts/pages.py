@@ -32,21 +32,24 @@ from build_scripts.item_pages import Item, Writer, fragments_page, searchable_co
 from build_scripts.page_frames import TEMPLATE as FRAMED, Frames, compact
 from build_scripts.item_cache import ItemCache, shared_digest
 from build_scripts.parallel import Background, deal
-from macros import downloads, fragments, open_data, urls
-from macros.activities import is_activity_page, shown_as_text, vocabulary
-from macros.area_page import area_page
-from macros.area_report import area_report
-from macros.catalogue_page import tag_page
-from macros.charts import adopt_templates, templates_json, templates_named, templates_unsent
-from macros.compare_view import NAMES, data_files, names_file
-from macros.data import load_cached
-from macros.municipality_page import municipalities, municipality_page
-from macros.open_data import package_files
-from macros.problems import DataError
-from macros.provenance import danish_date, page_dates
-from macros.render import indicator_page
-from macros.settings import from_extra
-from macros.study_page import study_page
+from macros.html import downloads
+from macros.html import fragments
+from macros.pages import open_data
+from macros.html import urls
+from macros.data.activities import is_activity_page, shown_as_text, vocabulary
+from macros.pages.area import area_page
+from macros.pages.area_report import area_report
+from macros.pages.catalogue import tag_page
+from macros.charts.base import adopt_templates, templates_json, templates_named, templates_unsent
+from macros.pages.compare import NAMES, data_files, names_file
+from macros.data.load import load_cached
+from macros.pages.municipality import municipalities, municipality_page
+from macros.pages.open_data import package_files
+from macros.data.problems import DataError
+from macros.data.provenance import danish_date, page_dates
+from macros.pages.render import indicator_page
+from macros.data.settings import from_extra
+from macros.pages.study import study_page
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder

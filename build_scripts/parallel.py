@@ -20,7 +20,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from macros import downloads
+from macros.html import downloads
 
 
 def _run(task: Callable, results) -> None:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros import activity_page, catalogue_page, compare_view, national_report, open_data, gap_map_page, municipality_page as municipalities, plan_section, render, study_page as studies
-from macros.data import load_cached
-from macros.settings import from_extra
+from macros.pages import activity as activity_page
+from macros.pages import catalogue as catalogue_page
+from macros.pages import compare as compare_view
+from macros.pages import national_report
+from macros.pages import open_data
+from macros.pages import gap_map as gap_map_page
+from macros.pages import municipality as municipalities
+from macros.pages import plans as plan_section
+from macros.pages import render
+from macros.pages import study as studies
+from macros.data.load import load_cached
+from macros.data.settings import from_extra
 
 
 def define_env(env):

@@ -9,7 +9,7 @@ import os
 import re
 from collections import defaultdict
 
-from macros.slugs import slugify
+from macros.html.slugs import slugify
 from tests.conftest import ROOT
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.activities import SECTIONS, read_activities, read_activity, vocabulary
-from macros.slugs import slugify
+from macros.data.activities import SECTIONS, read_activities, read_activity, vocabulary
+from macros.html.slugs import slugify
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 EVALUATIONS = ROOT / "datapackages" / "evaluations"

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import illustrative, illustrative_plans, import_reference
-from macros.data import PACKAGES, load
-from macros.problems import DataError
+from build_scripts.generators import illustrative
+from build_scripts.generators import illustrative_plans
+from build_scripts.generators import import_reference
+from macros.data.load import PACKAGES, load
+from macros.data.problems import DataError
 from tests.conftest import REFERENCE, ROOT, copy_project, mkdocs_build
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load
-from macros.problems import DataError
+from macros.data.load import load
+from macros.data.problems import DataError
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 
@@ -97,14 +97,14 @@ def test_a_script_in_an_activity_text_is_refused(project):
 
 
 def test_unfinished_scaffolded_rows_are_refused(project):
-    result = subprocess.run([sys.executable, "-m", "build_scripts.scaffold", "studie", "Evaluering af natteravne i Århus", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "studie", "Evaluering af natteravne i Århus", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "evaluator (Evaluator, skal udfyldes)" in result.stdout
     found = problems(project)
     assert any("datapackages/evaluations/studies.csv, linje 14, felt 'evaluator': feltet er ikke udfyldt endnu" in p for p in found), found
 
 
 def test_a_scaffolded_activity_is_refused_until_filled_in(project):
-    result = subprocess.run([sys.executable, "-m", "build_scripts.scaffold", "aktivitet", "Lektiehjælp for voksne", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "aktivitet", "Lektiehjælp for voksne", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0
     text = (project / "content/aktiviteter/lektiehjaelp-for-voksne.md").read_text(encoding="utf-8")
     assert "# Temaer: Et eller flere af Landsbyggefondens fire temaer." in text
@@ -120,7 +120,7 @@ def test_a_semicolon_file_saved_into_a_package_points_to_the_import(project):
     path = project / "datapackages/pools/pools.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
     assert "datapackages/pools/pools.csv, linje 1: filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma. " \
-        "Sådan retter du det: Importér filen med: .venv/bin/python -m build_scripts.import_csv FIL.csv --into pools/pools " \
+        "Sådan retter du det: Importér filen med: .venv/bin/python -m build_scripts.commands.import_csv FIL.csv --into pools/pools " \
         "(den læser semikolon, decimalkomma og Windows-1252). Den skriver filen om med komma og decimalpunktum." in problems(project)
 
 
@@ -140,7 +140,7 @@ def test_a_windows_1252_file_in_a_package_points_to_the_import(project):
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
     (found,) = [p for p in problems(project) if p.startswith("datapackages/areas/areas.csv")]
     assert found.startswith("datapackages/areas/areas.csv: filen er ikke gemt som UTF-8 (Excel gemmer ofte i Windows-1252")
-    assert "build_scripts.import_csv FIL.csv --into areas/areas" in found
+    assert "build_scripts.commands.import_csv FIL.csv --into areas/areas" in found
 
 
 def test_a_value_that_is_not_a_number_says_so_in_danish(project):
@@ -172,7 +172,7 @@ def test_the_unfinished_message_quotes_the_marker_itself(project):
 
 def test_one_problem_is_counted_in_the_singular(project):
     edit(project, "content/aktiviteter/lommepengejob.md", "cost_level: middel\n", "")
-    result = subprocess.run([sys.executable, "-m", "build_scripts.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
     assert result.stderr.startswith("Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. content/aktiviteter/lommepengejob.md")
 
 
@@ -203,7 +203,7 @@ def test_the_check_command_reports_every_problem_at_once_and_fails(project):
     edit(project, "datapackages/pools/pools.csv", "\n", "\n", 1)
     edit(project, "content/aktiviteter/lommepengejob.md", "cost_level: middel\n", "")
     edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0")
-    result = subprocess.run([sys.executable, "-m", "build_scripts.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith("Fandt 2 problemer. Intet kan udgives, før de er rettet:")
     assert "1. content/aktiviteter/lommepengejob.md, linje 2, felt 'cost_level': feltet mangler" in result.stderr
@@ -211,7 +211,7 @@ def test_the_check_command_reports_every_problem_at_once_and_fails(project):
 
 
 def test_the_check_command_passes_on_the_real_project():
-    result = subprocess.run([sys.executable, "-m", "build_scripts.check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("Alt er i orden: 5 datapakker")
 
 

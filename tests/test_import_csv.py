@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load
+from macros.data.load import load
 from tests.conftest import ROOT, copy_project
 
 HEADER = "area_id;indicator_id;year;value;base_population"
@@ -21,7 +21,7 @@ def project(tmp_path) -> Path:
 
 
 def run(project: Path, file: Path, into: str, *flags: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "build_scripts.import_csv", str(file), "--into", into, "--root", str(project), *flags],
+    return subprocess.run([sys.executable, "-m", "build_scripts.commands.import_csv", str(file), "--into", into, "--root", str(project), *flags],
                           cwd=ROOT, capture_output=True, text=True)
 
 

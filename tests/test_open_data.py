@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import PACKAGES
+from macros.data.load import PACKAGES
 from tests.conftest import ROOT
 
 
@@ -75,8 +75,8 @@ def test_data_page_describes_every_field_licence_and_update_date(site):
 
 
 def test_zips_are_byte_identical_between_builds(site, tmp_path):
-    from macros.data import load
-    from macros.open_data import package_files
+    from macros.data.load import load
+    from macros.pages.open_data import package_files
 
     catalogue = load(ROOT)
     for package in catalogue.packages.values():

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from build_scripts.page_frames import Frames, compact
-from macros.html import PERMALINK_TITLE, heading
-from macros.settings import _Loader
-from macros.slugs import toc_slug
+from macros.html.builders import PERMALINK_TITLE, heading
+from macros.data.settings import _Loader
+from macros.html.slugs import toc_slug
 from tests.conftest import ROOT
 
 # A stand-in for the theme: the same page fields main.html reads, and a counter of full renderings.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from build_scripts.check_links import broken_links
+from build_scripts.commands.check_links import broken_links
 from tests.conftest import ROOT, assert_same_site, mkdocs_build, reference_config
 
 

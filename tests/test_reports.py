@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 def run_reports(*args: str) -> subprocess.CompletedProcess:
     """The real command, in its own process (the session's browser already holds Playwright here)."""
-    return subprocess.run([sys.executable, "-m", "build_scripts.reports", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "build_scripts.commands.reports", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def words(text: str) -> str:

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from build_scripts.scale import write_project
-from macros.data import load
+from build_scripts.generators.scale import write_project
+from macros.data.load import load
 from tests.conftest import ROOT
 
 
@@ -32,7 +32,7 @@ def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_are
     import http.server
     import threading
 
-    from macros.compare_view import chunk_of, chunks
+    from macros.pages.compare import chunk_of, chunks
     from tests.conftest import _QuietHandler, mkdocs_build
 
     project = write_project(400, tmp_path / "nationalt")
@@ -67,7 +67,7 @@ def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_are
 
 
 def test_with_more_than_500_areas_an_indicator_page_points_to_its_csv_instead_of_a_table_of_every_area(tmp_path):
-    from macros.render import indicator_page
+    from macros.pages.render import indicator_page
 
     catalogue = load(write_project(600, tmp_path / "nationalt"))
     text = indicator_page(catalogue, "ledighed", "indikatorer/ledighed/")

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from build_scripts.import_reference import canonical_name
-from macros.slugs import slugify
+from build_scripts.generators.import_reference import canonical_name
+from macros.html.slugs import slugify
 from tests.conftest import REFERENCE
 
 SPEC_RE = re.compile(r'<script type="application/json" id="([^"]+)-spec">(.*?)</script>', re.S)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from frictionless import Package
 
-from macros.table_check import check_resource, typed_rows
-from macros.validate import validate_package
+from macros.data.table_check import check_resource, typed_rows
+from macros.data.validate import validate_package
 
 ROW_LEVEL = ("nøglen findes allerede", "nøglen er ikke udfyldt", "henviser til noget der ikke findes", "rækken har ikke det rigtige antal celler")
 

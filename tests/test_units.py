@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.format import number
-from macros.html import json_script, relative_url, table
-from macros.slugs import slugify
+from macros.html.format import number
+from macros.html.builders import json_script, relative_url, table
+from macros.html.slugs import slugify
 
 
 @pytest.mark.parametrize(
@@ -68,8 +68,8 @@ def test_a_table_names_its_numeric_columns_once_and_escapes_its_caption():
 def test_outside_a_build_a_block_is_its_html_and_during_one_a_placeholder_put_back_in_two_steps():
     from markupsafe import Markup
 
-    from macros import fragments
-    from macros.html import block
+    from macros.html import fragments
+    from macros.html.builders import block
 
     assert block(Markup("<p>Vollsmose</p>")).strip() == '<div class="bse-block"><p>Vollsmose</p></div>'
     fragments.collect()

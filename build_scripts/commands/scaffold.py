@@ -1,0 +1,110 @@
+"""Start a new activity, study or area with every required field and what to write in it.
+
+    python -m build_scripts.commands.scaffold aktivitet "Lektiehjælp for voksne"
+    python -m build_scripts.commands.scaffold studie "Evaluering af natteravne" --id vive-2025-natteravne
+    python -m build_scripts.commands.scaffold omraade "Ny Vænge" --kommune Odense
+
+Every place to fill in says UDFYLD; `python -m build_scripts.commands.check` (and the build) refuse a file
+or row that still does, so a half-finished draft is never published.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from macros.data.activities import GENERATED_SECTIONS, SECTIONS, schema, vocabulary
+from macros.html.slugs import slugify
+
+ROOT = Path(__file__).resolve().parents[2]
+TODO = "UDFYLD"
+
+
+def activity_text(title: str) -> str:
+    properties = schema()["properties"]
+
+    def comment(field: str) -> str:
+        return f"# {properties[field]['title']}: {properties[field]['description']}"
+
+    body = ["{{ activity_facts() }}"]
+    for section in SECTIONS:
+        text = GENERATED_SECTIONS.get(section, f"{TODO}: skriv afsnittet.")
+        body.append(f"## {section}\n\n{text}")
+    return "\n".join([
+        "---",
+        comment("title"), f"title: {json.dumps(title, ensure_ascii=False)}",
+        comment("slug"), f"slug: {slugify(title)}",
+        comment("themes") + " Vælg blandt: " + "; ".join(vocabulary("themes")), f"themes: [{vocabulary('themes')[0]}]",
+        comment("target_groups") + " Vælg blandt: " + "; ".join(vocabulary("target_groups")), f"target_groups: [{vocabulary('target_groups')[-1]}]",
+        comment("summary"), f"summary: \"{TODO}: højst 300 tegn om hvad aktiviteten er, og for hvem.\"",
+        comment("cost_level") + " Vælg blandt: " + "; ".join(vocabulary("cost_level")), "cost_level: middel",
+        comment("related"), "related: []",
+        comment("sources"), "sources:", f"  - title: \"{TODO}: kildens titel\"", "    url: https://UDFYLD.dk/",
+        "# Vidensniveauet beregnes af evalueringerne. Vil I sætte et andet, så tilføj:",
+        "# knowledge_level_override: {level: 2, reason: \"Begrundelsen, som vises på siden.\"}",
+        "---", "", "\n\n".join(body), "",
+    ])
+
+
+def placeholder(field: dict) -> str:
+    """UDFYLD in a form the field's own rules accept, so the check can point at it by name."""
+    constraints = field.get("constraints", {})
+    if not constraints.get("required"):
+        return ""
+    return "https://UDFYLD.dk/" if constraints.get("pattern", "").startswith("^https?") else TODO
+
+
+def append_row(path: Path, values: dict[str, str], fields: list[dict]) -> None:
+    text = path.read_text(encoding="utf-8")
+    row = io.StringIO()
+    csv.writer(row, lineterminator="\n").writerow([values.get(f["name"], placeholder(f)) for f in fields])
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + row.getvalue(), encoding="utf-8")
+
+
+def guide(fields: list[dict], file: str) -> str:
+    lines = [f"Tilføjet en række nederst i {file}. Udfyld felterne (UDFYLD) i et regneark eller en teksteditor:"]
+    for f in fields:
+        need = "skal udfyldes" if f.get("constraints", {}).get("required") else "kan være tom"
+        lines.append(f"  - {f['name']} ({f.get('title', '')}, {need}): {f.get('description', '')}")
+    return "\n".join(lines)
+
+
+def resource(root: Path, package: str, name: str) -> tuple[Path, list[dict]]:
+    descriptor = json.loads((root / "datapackages" / package / "datapackage.json").read_text(encoding="utf-8"))
+    found = next(r for r in descriptor["resources"] if r["name"] == name)
+    return root / "datapackages" / package / found["path"], found["schema"]["fields"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=("aktivitet", "studie", "omraade"), help="what to start")
+    parser.add_argument("title", help="the activity's title, the study's title or the area's name")
+    parser.add_argument("--id", help="the study's id (default: made from the title)")
+    parser.add_argument("--kommune", default=TODO, help="the area's municipality")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    args = parser.parse_args(argv)
+    root = args.root
+    slug = args.id or slugify(args.title)
+    if args.kind == "aktivitet":
+        path = root / "content" / "aktiviteter" / f"{slug}.md"
+        if path.exists():
+            parser.error(f"{path.relative_to(root)} findes allerede")
+        path.write_text(activity_text(args.title), encoding="utf-8")
+        print(f"Oprettet {path.relative_to(root)}. Udfyld alt, der hedder UDFYLD, og kør python -m build_scripts.commands.check.")
+        return 0
+    package, name, values = (
+        ("evaluations", "studies", {"study_id": slug, "title": args.title}) if args.kind == "studie"
+        else ("areas", "areas", {"area_id": slug, "name": args.title, "municipality": args.kommune})
+    )
+    path, fields = resource(root, package, name)
+    append_row(path, values, fields)
+    print(guide(fields, path.relative_to(root).as_posix()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

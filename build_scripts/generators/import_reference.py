@@ -1,0 +1,192 @@
+"""Import the public area-list facts from shared/reference into the areas data package.
+
+    python -m build_scripts.generators.import_reference [--reference ../shared/reference]
+
+Load the collected rows, map each source's name of an area to one canonical area, map the
+English status and provenance notes to the package's Danish vocabulary, and save
+`datapackages/areas/areas.csv`, `designations.csv` and `list_counts.csv`. The output is committed; this script is
+its provenance and is re-run (and checked by a test) whenever the reference changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from pathlib import Path
+
+from build_scripts.generators import import_list_counts
+from macros.html.slugs import slugify
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
+PACKAGE = ROOT / "datapackages" / "areas"
+
+# Sources spell some areas differently; the key is a source's spelling, the value the name we use.
+ALIASES = {
+    "Agervang mv.": "Agervang",
+    "Degnegården mv": "Degnegården",
+    "Degnegården mv.": "Degnegården",
+    "Nørager/Søstjernevej": "Nørager/Søstjernevej m.fl.",
+    "Skovparken/Skovvejen": "Skovvejen/Skovparken",
+    "Solbakken mv.": "Solbakken",
+    "Stengårdsvej-kvarteret": "Stengårdsvej",
+    "Stærevej mv.": "Stærevej",
+    "Æblehaven/Rønnebærparken": "Rønnebærparken/Æblehaven",
+}
+
+LIST_TYPES = (
+    "hårdt ghettoområde",
+    "ghettoområde",
+    "udsat boligområde",
+    "parallelsamfund",
+    "omdannelsesområde",
+    "forebyggelsesområde",
+)
+
+# The reference notes are English working notes; the site shows these Danish summaries instead.
+NOTES_DA = [
+    ("JP list truncated", "Listen i kilden er afkortet; status som ny fra boligsocialnet.dk (2017)."),
+    ("named as meeting 4 of 5", "Nævnt som opfylder 4 af 5 kriterier i 2017; fuldender listen på 22."),
+    ("DERIVED: consistent with 2017", "Afledt: 2017-listen minus Korskærparken plus de 8 nye områder (i alt 29)."),
+    ("DERIVED: 2019 list (Politiken)", "Afledt: 2019-listen minus de 13 områder, der ifølge TV 2 forlod listen."),
+    ("DERIVED: 2020 list minus 4", "Afledt: 2020-listen minus fire områder nævnt af Ekstra Bladet."),
+    ("DERIVED from 2021 list", "Afledt: 2021-listen minus Agervang, Tingbjerg/Utterslevhuse og Aldersrogade plus Askerød."),
+    ("INFERRED", "Udledt: TV 2 (2022) skriver, at Agervang forlod listen i 2022; tilgangen i 2021 er ikke nævnt direkte."),
+    ("PARTIAL", "Kilden viser kun 13 af listens 31 områder."),
+    ("UNDATED", "Udateret kilde (ca. 2013–14); kilden omtaler 34 udsatte boligområder efter de nye kriterier."),
+    ("full list in Politiken", "Fuld liste i Politikens faktaboks (kilde: Trafik-, Bygge- og Boligstyrelsen)."),
+    ("only 10 of the 15 hard", "Bekræftet i kilden; kun 10 af de 15 hårde ghettoområder er fundet i kilderne."),
+    ("pre-publication recalculation", "Genberegning i maj 2018 efter de nye kriterier; ikke den officielle liste."),
+    ("'tidligere hård ghetto'", "Tidligere hårdt ghettoområde."),
+    ("Solbakken/Ringparken/Motalavej", "Kriteriet om dømte var ikke længere opfyldt."),
+    ("convictions criterion no longer met", "Kriteriet om dømte var ikke længere opfyldt."),
+    ("also parallelsamfund", "Også parallelsamfund."),
+    ("Askerød & Løvvangen", "Askerød og Løvvangen kom på listen på grund af flere dømte."),
+    ("reason: rising income level", "Årsag: stigende indkomstniveau."),
+    ("reason: share convicted fell", "Årsag: faldende andel dømte."),
+    ("reason: non-western share fell", "Årsag: faldende andel med ikke-vestlig baggrund."),
+]
+
+BASES = ("direkte", "afledt", "udledt", "delvis", "udateret", "genberegning")
+
+
+def load(reference: Path) -> list[dict[str, str]]:
+    """Read the collected designation rows as they are."""
+    with open(reference / "area_designations.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def canonical_name(name: str) -> str:
+    return ALIASES.get(name.strip(), name.strip())
+
+
+def list_type_of(label: str) -> str:
+    for list_type in LIST_TYPES:
+        if label.startswith(list_type):
+            return list_type
+    raise ValueError(f"unknown list label {label!r}: add it to LIST_TYPES")
+
+
+def year_of(raw: str) -> int:
+    match = re.match(r"(\d{4})", raw)
+    if match:
+        return int(match.group(1))
+    if raw.startswith("undated"):
+        return 2013  # the source is undated; the note and basis 'udateret' say so
+    raise ValueError(f"unknown year {raw!r}")
+
+
+def status_of(raw: str) -> str:
+    if raw.startswith("removed"):
+        return "udgået"
+    if "new" in raw or "added" in raw or "back" in raw:
+        return "ny på listen"
+    if raw.startswith("listed"):
+        return "på listen"
+    raise ValueError(f"unknown status {raw!r}")
+
+
+def basis_of(row: dict[str, str]) -> str:
+    note = row["note"]
+    if "May recalculation" in row["year"]:
+        return "genberegning"
+    for marker, basis in (("DERIVED", "afledt"), ("INFERRED", "udledt"), ("PARTIAL", "delvis"), ("UNDATED", "udateret")):
+        if marker in note:
+            return basis
+    return "direkte"
+
+
+def note_of(row: dict[str, str]) -> str:
+    parts = []
+    for marker, danish in NOTES_DA:
+        if marker in row["note"] and danish not in parts:
+            parts.append(danish)
+            break
+    if "still bound by udviklingsplan" in row["status"]:
+        parts.append("Fortsat omfattet af en udviklingsplan.")
+    if "was on 2016 list" in row["status"]:
+        parts.append("Var på listen i 2016.")
+    if "removed 2024" in row["status"]:
+        parts.append("Udgik igen af listen i 2024.")
+    return " ".join(parts)
+
+
+def process(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]:
+    """Return (areas, designations), each sorted and de-duplicated."""
+    areas: dict[str, dict] = {}
+    designations: dict[tuple, dict] = {}
+    for row in rows:
+        name = canonical_name(row["area"])
+        area_id = slugify(name)
+        area = areas.setdefault(area_id, {"area_id": area_id, "name": name, "municipality": row["municipality"], "aliases": set()})
+        if area["municipality"] != row["municipality"]:
+            raise ValueError(f"{name}: two municipalities {area['municipality']!r} and {row['municipality']!r}")
+        if row["area"].strip() != name:
+            area["aliases"].add(row["area"].strip())
+        record = {
+            "area_id": area_id,
+            "year": year_of(row["year"]),
+            "list_type": list_type_of(row["list_type"]),
+            "status": status_of(row["status"]),
+            "basis": basis_of(row),
+            "source": row["source"].strip() if row["source"].startswith("http") else "",
+            "source_note": "" if row["source"].startswith("http") else "Sekundær kompilation (R-script i et offentligt GitHub-projekt); depotets navn er ikke fundet.",
+            "note": note_of(row),
+        }
+        key = (record["area_id"], record["year"], record["list_type"], record["basis"])
+        if key in designations:
+            raise ValueError(f"duplicate designation {key}")
+        designations[key] = record
+        if "removed 2024" in row["status"]:
+            later = dict(record, year=2024, status="udgået", note="Udgik af listen i 2024.")
+            designations[(area_id, 2024, record["list_type"], record["basis"])] = later
+    area_rows = [
+        {**a, "aliases": "; ".join(sorted(a["aliases"]))} for a in sorted(areas.values(), key=lambda a: a["area_id"])
+    ]
+    designation_rows = sorted(designations.values(), key=lambda d: (d["area_id"], d["year"], d["list_type"], d["basis"]))
+    return area_rows, designation_rows
+
+
+def save(rows: list[dict], path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE, help="folder with area_designations.csv and area_list_counts_by_year.csv")
+    parser.add_argument("--out", type=Path, default=PACKAGE, help="the areas package folder")
+    args = parser.parse_args(argv)
+    areas, designations = process(load(args.reference))
+    save(areas, args.out / "areas.csv")
+    save(designations, args.out / "designations.csv")
+    counts = import_list_counts.process(import_list_counts.load(args.reference))
+    save(counts, args.out / "list_counts.csv")
+    print(f"{len(areas)} areas, {len(designations)} designations, {len(counts)} list counts → {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Load every data package once per build: validate, then build the read-only Catalogue."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from macros.data import checks
+from macros.data.activities import activity_slugs, is_activity_page, read_activities
+from macros.data.front_matter import page_problems
+from macros.data.model import (
+    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, ListCount, Observation,
+    PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
+)
+from macros.data.problems import DataError, Problem
+from macros.data.provenance import last_changed
+from macros.data.settings import Settings
+from macros.data.table_check import typed_rows
+from macros.data.validate import unlisted_files, validate_package
+
+PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans")
+CONTENT = "content"  # mkdocs.yml's docs_dir
+
+def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageInfo:
+    licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
+    sources = tuple((s.get("title", ""), s.get("path", "")) for s in descriptor.get("sources", []))
+    illustrative = frozenset(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
+    enums = {
+        f"{r['name']}.{f['name']}": tuple(f["constraints"]["enum"])
+        for r in descriptor["resources"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})
+    }
+    resources = tuple(
+        ResourceInfo(
+            r["name"], r["path"], r.get("title", r["name"]), r.get("description", ""),
+            tuple(FieldInfo(f["name"], f.get("type", "string"), f.get("title", f["name"]), f.get("description", "")) for f in r["schema"]["fields"]),
+            rows.get(r["name"], 0),
+        )
+        for r in descriptor["resources"]
+    )
+    licence_url = next((l.get("path", "") for l in descriptor.get("licenses", [])), "")
+    return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative, frozen(enums),
+                       resources, licence_url, descriptor.get("version", ""))
+
+
+def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInfo], list[Problem]]:
+    """Validate each package and read its resources; problems are collected, never raised here."""
+    base = root / "datapackages"
+    tables: dict[str, list[dict]] = {}
+    infos: dict[str, PackageInfo] = {}
+    problems: list[Problem] = []
+    for name in PACKAGES:
+        descriptor_path = base / name / "datapackage.json"
+        if not descriptor_path.exists():
+            problems.append(Problem(descriptor_path.relative_to(root).as_posix(), "datapakken mangler", "Gendan filen fra git."))
+            continue
+        columns, found = validate_package(descriptor_path, root)
+        problems += found
+        if found:
+            continue
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        problems += unlisted_files(base / name, descriptor, root)
+        for resource in descriptor["resources"]:
+            schema = resource["schema"]
+            tables[f"{name}/{resource['name']}"] = typed_rows(columns[resource["name"]], schema["fields"], frozenset(schema.get("missingValues", [""])))
+        info = _package_info(name, descriptor, {r["name"]: len(tables[f"{name}/{r['name']}"]) for r in descriptor["resources"]})
+        infos[name] = replace(info, updated=last_changed(base / name))
+    return tables, infos, problems
+
+
+def observation(row: dict, threshold: int) -> Observation:
+    """Suppressed here, at the model's edge, so no page, chart, CSV or search index can ever see the value."""
+    base = row["base_population"]
+    if base is not None and base < threshold:
+        return Observation(row["year"], None, None, suppressed=True)
+    return Observation(row["year"], row["value"], base)
+
+
+def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activities: list[Activity] = (), settings: Settings = Settings()) -> Catalogue:
+    """Typed, indexed, read-only model from validated rows and checked activities."""
+    designations: dict[str, list[Designation]] = defaultdict(list)
+    for row in tables["areas/designations"]:
+        designations[row["area_id"]].append(Designation(**row))
+    observations: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for row in tables["indicators/observations"]:
+        observations[(row["area_id"], row["indicator_id"])].append(observation(row, settings.suppression_threshold))
+    national: dict[str, list[Observation]] = defaultdict(list)
+    for row in tables["indicators/national"]:
+        national[row["indicator_id"]].append(Observation(row["year"], row["value"]))
+    results: dict[str, list[Result]] = defaultdict(list)
+    by_id: dict[str, Result] = {}
+    for row in tables["evaluations/results"]:
+        by_id[row["result_id"]] = Result(**row)
+        results[row["study_id"]].append(by_id[row["result_id"]])
+    activity_results: dict[str, list[Result]] = defaultdict(list)
+    result_activities: dict[str, list[str]] = defaultdict(list)
+    for row in tables["evaluations/result_activities"]:
+        activity_results[row["activity_id"]].append(by_id[row["result_id"]])
+        result_activities[row["result_id"]].append(row["activity_id"])
+
+    plans = _plans(tables)
+    area_plans: dict[str, list[str]] = defaultdict(list)
+    for plan in plans.values():
+        for area_id in plan.areas:
+            area_plans[area_id].append(plan.plan_id)
+
+    def sort_years(groups: dict) -> dict:
+        return {k: tuple(sorted(v, key=lambda o: o.year)) for k, v in groups.items()}
+
+    return Catalogue(
+        areas=frozen({r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip())) for r in tables["areas/areas"]}),
+        designations=frozen({k: tuple(sorted(v, key=lambda d: (d.year, d.list_type))) for k, v in designations.items()}),
+        criteria=tuple(Criterion(**r) for r in tables["areas/criteria"]),
+        indicators=frozen({r["indicator_id"]: Indicator(**r) for r in tables["indicators/indicators"]}),
+        observations=frozen(sort_years(observations)),
+        national=frozen(sort_years(national)),
+        studies=frozen({r["study_id"]: Study(**r) for r in tables["evaluations/studies"]}),
+        results=frozen({k: tuple(v) for k, v in results.items()}),
+        pools=tuple(Pool(**r) for r in tables["pools/pools"]),
+        packages=frozen(infos),
+        activities=frozen({a.slug: a for a in activities}),
+        designs=frozen({r["design"]: Design(**r) for r in tables["evaluations/designs"]}),
+        knowledge_levels=frozen({r["level"]: KnowledgeLevel(**r) for r in tables["evaluations/knowledge_levels"]}),
+        activity_results=frozen({k: tuple(v) for k, v in activity_results.items()}),
+        result_activities=frozen({k: tuple(v) for k, v in result_activities.items()}),
+        suppression_threshold=settings.suppression_threshold,
+        plans=frozen(plans),
+        list_counts=tuple(ListCount(**r) for r in tables["areas/list_counts"]),
+        area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
+    )
+
+
+def _plans(tables: dict[str, list[dict]]) -> dict[str, Plan]:
+    goals: dict[str, list[Goal]] = defaultdict(list)
+    for row in tables["plans/goals"]:
+        goals[row["plan_id"]].append(Goal(**row))
+    areas: dict[str, list[str]] = defaultdict(list)
+    for row in tables["plans/plan_areas"]:
+        areas[row["plan_id"]].append(row["area_id"])
+    activities: dict[str, list[str]] = defaultdict(list)
+    for row in tables["plans/plan_activities"]:
+        activities[row["plan_id"]].append(row["activity_id"])
+    return {
+        r["plan_id"]: Plan(**r, areas=tuple(areas[r["plan_id"]]), goals=tuple(goals[r["plan_id"]]), activities=tuple(activities[r["plan_id"]]))
+        for r in tables["plans/plans"]
+    }
+
+
+def content_page_problems(root: Path) -> list[Problem]:
+    """The front matter of every content page that is not an activity (those are checked against their schema)."""
+    pages = sorted((root / CONTENT).rglob("*.md"))
+    return [p for path in pages if not is_activity_page(path.relative_to(root / CONTENT).as_posix()) for p in page_problems(path, root)]
+
+
+def load(root: Path, settings: Settings = Settings()) -> Catalogue:
+    """Validate all packages and cross references, then build the model; any problem raises DataError."""
+    tables, infos, problems = read_tables(root)
+    activities, content_problems = read_activities(root / CONTENT, root)
+    problems += content_problems + content_page_problems(root)
+    # an activity with a problem in its own file still exists, so links to it are not reported twice
+    problems += checks.run_all(tables, activity_slugs(root / CONTENT))
+    if problems:
+        raise DataError(problems)
+    return build(tables, infos, activities, settings)
+
+
+_CACHE: dict[tuple[Path, Settings], tuple[tuple, Catalogue]] = {}
+
+
+def _signature(root: Path) -> tuple:
+    files = sorted((root / "datapackages").rglob("*")) + sorted((root / CONTENT / "aktiviteter").glob("*.md"))
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+def load_cached(root: Path, settings: Settings = Settings()) -> Catalogue:
+    """load(), reused while no data package or activity file changed (the page hook and the macros share it)."""
+    root = root.resolve()
+    signature = _signature(root)
+    cached = _CACHE.get((root, settings))
+    if cached and cached[0] == signature:
+        return cached[1]
+    catalogue = load(root, settings)
+    _CACHE[(root, settings)] = (signature, catalogue)
+    return catalogue

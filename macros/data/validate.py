@@ -1,0 +1,48 @@
+"""Validate one data package: frictionless checks the descriptor, table_check every row; problems an editor can act on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from frictionless import Package
+
+from macros.data.problems import Problem
+from macros.data.table_check import check_resource, foreign_key_problems
+
+Columns = dict[str, list[str]]
+
+
+def validate_package(descriptor: Path, root: Path) -> tuple[dict[str, Columns], list[Problem]]:
+    """Each resource's columns as text, and every problem in descriptor, header, types, constraints and keys."""
+    relative = descriptor.relative_to(root).as_posix()
+    try:
+        report = Package.validate_descriptor(str(descriptor))
+        data = json.loads(descriptor.read_text(encoding="utf-8"))
+    except Exception as error:  # a broken descriptor is reported, not raised
+        return {}, [Problem(relative, f"datapackage.json kan ikke læses: {error}", "Ret JSON-filen; en validator som jsonlint viser hvor.")]
+    if not report.valid:
+        return {}, [Problem(relative, error.message, "Ret datapackage.json.") for error in report.errors]
+    tables: dict[str, Columns] = {}
+    problems: list[Problem] = []
+    files = {}
+    for resource in data["resources"]:
+        files[resource["name"]] = (descriptor.parent / resource["path"]).relative_to(root).as_posix()
+        columns, found = check_resource(descriptor.parent / resource["path"], resource, files[resource["name"]])
+        problems += found
+        if columns is not None:  # kept with problems too, so foreign keys into it are still checked
+            tables[resource["name"]] = columns
+    for resource in data["resources"]:
+        if resource["name"] in tables:
+            problems += foreign_key_problems(resource, tables[resource["name"]], tables, files[resource["name"]])
+    return tables, problems
+
+
+def unlisted_files(folder: Path, descriptor: dict, root: Path) -> list[Problem]:
+    """A CSV no resource lists would silently never be published; report it."""
+    listed = {r.get("path") for r in descriptor.get("resources", [])}
+    return [
+        Problem(path.relative_to(root).as_posix(), "CSV-filen står ikke i pakkens datapackage.json", "Tilføj den som ressource i datapackage.json, eller slet den.")
+        for path in sorted(folder.glob("*.csv"))
+        if path.name not in listed
+    ]

@@ -1,0 +1,102 @@
+"""Small HTML builders that escape every value from data or front matter."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Iterable
+
+from markupsafe import Markup, escape
+
+from macros.html import fragments
+from macros.html.slugs import toc_slug
+
+
+# Appended to a Markdown heading (attr_list): the section stays out of the search index. Area pages use it on
+# every section, so each area is one search entry (its name and facts), not six; at 10,000 areas that is the
+# difference between a search index a phone can load and one it cannot.
+NOT_SEARCHED = " { data-search-exclude }"
+
+# The permalink's title, here and for Markdown headings (mkdocs.yml, toc: permalink_title).
+PERMALINK_TITLE = "Direkte link til dette afsnit"
+
+
+def heading(level: int, text: str, searchable: bool = True, slug: str | None = None) -> Markup:
+    """A section heading written as Markdown's toc extension writes one, for pages made of HTML fragments only.
+
+    Area pages and reports are made of fragments only, so MkDocs has no Markdown to convert for them
+    (build_scripts/pages.py); their table of contents is read from these headings.
+    """
+    slug = slug or toc_slug(text)
+    exclude = "" if searchable else " data-search-exclude"
+    return Markup(f'<h{level}{exclude} id="{slug}">{escape(text)}<a class="headerlink" href="#{slug}" title="{PERMALINK_TITLE}">&para;</a></h{level}>')
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one directory-style page URL ('omraader/') to another ('omraader/x/') → 'x/'."""
+    start = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    target = to_url or "."
+    rel = posixpath.relpath(target, start or ".")
+    if to_url.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def link(href: str, text: str) -> Markup:
+    # f-strings with escape() rather than Markup.format: the same escaping at a fifth of the cost, and
+    # every area page makes hundreds of links
+    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
+
+
+def link_list(page_url: str, items, url_of) -> Markup:
+    """'a, b, c', each linked to url_of(item), relative to the page."""
+    return Markup(", ").join(link(relative_url(page_url, url_of(item)), item) for item in items)
+
+
+def external(href: str | None, text: str) -> Markup:
+    """A link to another site; a source given as a path in the repository (not a web address) stays plain text."""
+    if not href or not href.startswith(("http://", "https://")):
+        return escape(text)
+    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # same tab, so no rel="noopener" is needed
+
+
+def _cell(value) -> str:
+    return "" if value is None else value if isinstance(value, Markup) else str(escape(value))
+
+
+def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False) -> Markup:
+    """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons.
+
+    Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
+    dozen such tables, and at national scale the per-cell class was a fifth of their size.
+    """
+    headers = list(headers)
+    # plain string building: Markup.format per cell was a third of a national build
+    head = "".join(f'<th scope="col">{_cell(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    numeric = sorted(set(numeric))
+    classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
+    cap = f"<caption>{_cell(caption)}</caption>" if caption else ""
+    # Material styles only class-less tables, so the class sits on a wrapper.
+    # the wrapper scrolls wide tables, so it takes keyboard focus and is named by the caption (WCAG 2.1.1)
+    sort = " data-sortable" if sortable else ""
+    label = _cell(caption or "Tabel")
+    return Markup(
+        f'<div class="bse-table{" " + classes if classes else ""}"{sort} tabindex="0" role="region" aria-label="{label}">'
+        f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def json_script(element_id: str, data: dict) -> Markup:
+    """Embed JSON in a <script> element; '<' is escaped so data can never close the tag."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return Markup('<script type="application/json" id="{}">').format(element_id) + Markup(text) + Markup("</script>")
+
+
+def block(content: Markup, searchable: bool = True) -> str:
+    """A fragment Markdown leaves alone: one raw HTML block with no blank lines inside, or during a build a placeholder.
+
+    searchable=False keeps it out of the search index (charts, whose numbers and tables nobody searches for).
+    """
+    html = str(Markup('<div class="bse-block">{}</div>').format(content)).replace("\n\n", "\n")
+    return "\n\n" + fragments.hold(html, searchable) + "\n\n"

@@ -1,0 +1,39 @@
+"""Small fragments about evidence shared by activity, study, catalogue and gap-map pages."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.html.format import number
+from macros.html.builders import external
+from macros.data.model import Catalogue, Result
+
+
+def level_badge(catalogue: Catalogue, level: int) -> Markup:
+    """'Niveau 3 · Sammenligningsstudie', coloured by level; the number carries the meaning, not the colour."""
+    name = catalogue.knowledge_levels[level].name
+    return Markup('<span class="bse-level bse-level--{0}">Niveau {0} · {1}</span>').format(level, name)
+
+
+def level_number(catalogue: Catalogue, level: int) -> Markup:
+    """A compact badge for tables: the number shown, the name read out by screen readers."""
+    name = catalogue.knowledge_levels[level].name
+    return Markup('<span class="bse-level bse-level--{0}" title="{1}">{0}<span class="bse-sr"> · {1}</span></span>').format(level, name)
+
+
+def figures(result: Result) -> str:
+    """'62 % mod 47 %', or '' when the result has no figure."""
+    if result.treated_value is None:
+        return ""
+    unit = f" {result.unit}" if result.unit else ""
+    text = f"{number(result.treated_value)}{unit}"
+    if result.comparison_value is not None:
+        text += f" mod {number(result.comparison_value)}{unit}"
+    return text
+
+
+def citation(catalogue: Catalogue, study_id: str) -> Markup:
+    """'Evaluator (år): Titel. Pulje. Adresse' – the way a reader would cite the study."""
+    s = catalogue.studies[study_id]
+    pool = Markup(" {}.").format(s.pool) if s.pool else ""
+    return Markup("{} ({}): <cite>{}</cite>.{} {}").format(s.evaluator, s.year or "u.å.", s.title, pool, external(s.url, s.url))

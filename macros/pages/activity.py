@@ -1,0 +1,89 @@
+"""Fragments of an activity page: the fact box, the evidence section and the sources section."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.html import urls
+from macros.data.activities import cost_descriptions
+from macros.rules.evidence import Evidence, activity_evidence, outcome_domains
+from macros.charts.evidence import results_charts
+from macros.html.evidence_text import citation, figures, level_badge
+from macros.html.builders import block, external, link, link_list, relative_url, table
+from macros.data.model import Activity, Catalogue
+from macros.pages.render import chart_block, fact_list
+from macros.html.slugs import slugify
+from macros.html.format import count
+
+
+def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Markup:
+    text = Markup("{} {}").format(level_badge(catalogue, evidence.level), link(relative_url(page_url, urls.method()), "Sådan beregnes niveauet"))
+    if evidence.overridden:
+        text += Markup('<p class="bse-override">Sat af redaktionen; beregnet efter reglerne: niveau {}. Begrundelse: {}</p>').format(evidence.computed, evidence.reason)
+    return text
+
+
+def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> str:
+    evidence = activity_evidence(catalogue, activity)
+    facts = [
+        ("Temaer", link_list(page_url, activity.themes, urls.theme)),
+        ("Målgrupper", link_list(page_url, activity.target_groups, urls.target_group)),
+        ("Vidensniveau", level_text(catalogue, evidence, page_url)),
+        ("Omkostningsniveau", Markup("{} – {}").format(activity.cost_level, cost_descriptions()[activity.cost_level])),
+    ]
+    if activity.related:
+        related = [catalogue.activities[s] for s in activity.related]
+        facts.append(("Relaterede aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in related)))
+    return block(Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)))
+
+
+def results_table(catalogue: Catalogue, results, page_url: str, caption: str) -> Markup:
+    rows = []
+    for r in results:
+        study = catalogue.studies[r.study_id]
+        design = catalogue.designs[r.design]
+        result = Markup("{}{}").format(r.effect, Markup("<br><strong>{}</strong>").format(figures(r)) if figures(r) else "")
+        rows.append((
+            Markup("{} ({})").format(link(relative_url(page_url, urls.study(study.study_id)), f"{study.title}, {study.year or 'u.å.'}"), external(r.source, "kilde")),
+            r.outcome, result, r.comparison or "–", f"{r.design}, niveau {design.level}", r.caveat or "–",
+        ))
+    return table(("Studie og kilde", "Udfald", "Resultat", "Sammenlignet med", "Design", "Forbehold"), rows, caption=caption)
+
+
+def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url: str) -> str:
+    """Results grouped by outcome domain, with their charts; computed, never typed by hand."""
+    evidence = activity_evidence(catalogue, activity)
+    gap_map = relative_url(page_url, urls.gap_map())
+    if not evidence.results:
+        return block(Markup(
+            '<p class="bse-no-evidence">Sitets evalueringsdata har endnu ingen resultater om {}. Vidensniveauet er derfor {}. '
+            "Det betyder ikke, at aktiviteten ikke virker, men at der ikke er fundet en offentliggjort evaluering med målte "
+            "resultater. Se {}.</p>"
+        ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden")))
+    studies = {r.study_id for r in evidence.results}
+    out = block(Markup("<p>{} fra {} handler om {}. Efter reglerne giver de {}.{}</p>").format(
+        count(len(evidence.results), "resultat", "resultater"), count(len(studies), "studie", "studier"), activity.title.lower(), level_badge(catalogue, evidence.computed),
+        Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
+    ))
+    for domain in outcome_domains(catalogue):
+        found = [r for r in evidence.results if r.outcome_domain == domain]
+        if found:
+            out += f"\n### {domain.capitalize()} {{ #evidens-{slugify(domain)} }}\n"
+            out += block(results_table(catalogue, found, page_url, f"Resultater om {domain}"))
+    for chart in results_charts(catalogue, activity):
+        out += block(chart_block(chart, page_url), searchable=False)
+    return out
+
+
+def activity_sources(catalogue: Catalogue, activity: Activity) -> str:
+    """The sources in front matter, then every evaluation behind the results above."""
+    items = Markup("").join(Markup("<li>{}</li>").format(external(s.url, s.title)) for s in activity.sources)
+    out = Markup("<ul>{}</ul>").format(items)
+    studies = dict.fromkeys(r.study_id for r in catalogue.activity_results.get(activity.slug, ()))
+    if studies:
+        cited = Markup("").join(
+            Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies
+        )
+        out += Markup("<p>Evalueringerne bag resultaterne:</p><ul>{}</ul>").format(cited)
+    return block(out)
+

@@ -1,0 +1,86 @@
+"""The evidence gap map (activities × outcome domains) and the method page's tables, all from the data."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.html import urls
+from macros.data.activities import cost_descriptions, vocabulary
+from macros.rules.evidence import activity_evidence, gap_map, outcome_domains, unlinked_results
+from macros.html.evidence_text import level_badge, level_number
+from macros.html.builders import block, link, relative_url, table
+from macros.data.model import Catalogue
+from macros.html.slugs import slugify
+
+
+def _cell(catalogue: Catalogue, cell, page_url: str) -> Markup:
+    if not cell.results:
+        return Markup('<td class="bse-cell bse-gap"><span aria-hidden="true">–</span><span class="bse-sr">Ingen resultater</span></td>')
+    href = relative_url(page_url, urls.activity(cell.activity)) + f"#evidens-{slugify(cell.domain)}"
+    n = len(cell.results)
+    return Markup(
+        '<td class="bse-cell bse-level--{lvl}" data-count="{n}" data-level="{lvl}"><a href="{href}">{n} {word}</a>'
+        '<span class="bse-cell__design">{design}</span><span class="bse-cell__level">Niveau {lvl}</span></td>'
+    ).format(lvl=cell.level, n=n, href=href, word="resultat" if n == 1 else "resultater", design=cell.design)
+
+
+def legend(catalogue: Catalogue) -> Markup:
+    items = Markup("").join(
+        Markup("<li>{}</li>").format(level_badge(catalogue, lvl)) for lvl in sorted(catalogue.knowledge_levels)
+    )
+    return Markup('<ul class="bse-legend" aria-label="Farverne i kortet">{}</ul>').format(items)
+
+
+def gap_map_table(catalogue: Catalogue, page_url: str) -> str:
+    rows = gap_map(catalogue)
+    domains = outcome_domains(catalogue)
+    filled = sum(1 for _, cells in rows for c in cells if c.results)
+    with_any = sum(1 for _, cells in rows if any(c.results for c in cells))
+    summary = Markup(
+        "<p>{} af {} aktiviteter har mindst ét resultat. {} af {} felter i kortet er tomme: der er endnu ingen "
+        "evaluering med resultater for den aktivitet på det område.</p>"
+    ).format(with_any, len(rows), len(rows) * len(domains) - filled, len(rows) * len(domains))
+    head = Markup('<th scope="col">Aktivitet</th><th scope="col">Niveau</th>') + Markup("").join(
+        Markup('<th scope="col">{}</th>').format(d.capitalize()) for d in domains
+    )
+    body = Markup("").join(
+        Markup('<tr><th scope="row">{}</th><td>{}</td>{}</tr>').format(
+            link(relative_url(page_url, urls.activity(a.slug)), a.title),
+            level_number(catalogue, activity_evidence(catalogue, a).level),
+            Markup("").join(_cell(catalogue, c, page_url) for c in cells),
+        )
+        for a, cells in rows
+    )
+    grid = Markup(
+        '<div class="bse-table bse-gapmap"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption>'
+        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>"
+    ).format(len(rows), len(domains), head, body)
+    return block(summary + legend(catalogue) + grid)
+
+
+def unlinked_table(catalogue: Catalogue, page_url: str) -> str:
+    rows = [
+        (link(relative_url(page_url, urls.study(r.study_id)) + f"#resultat-{r.result_id}", catalogue.studies[r.study_id].title), r.intervention, r.outcome, r.outcome_domain, r.design)
+        for r in unlinked_results(catalogue)
+    ]
+    return block(table(("Studie", "Indsats", "Udfald", "Område", "Design"), rows, caption=f"{len(rows)} resultater uden for kortet"))
+
+
+def knowledge_levels_table(catalogue: Catalogue) -> str:
+    counts = {lvl: 0 for lvl in catalogue.knowledge_levels}
+    for a in catalogue.activities.values():
+        counts[activity_evidence(catalogue, a).level] += 1
+    rows = [(level_badge(catalogue, k.level), k.rule, counts[k.level]) for k in sorted(catalogue.knowledge_levels.values(), key=lambda k: k.level)]
+    return block(table(("Niveau", "Regel", "Aktiviteter i kataloget"), rows, caption="Vidensniveauer", numeric=(2,)))
+
+
+def designs_table(catalogue: Catalogue) -> str:
+    used = [r.design for results in catalogue.results.values() for r in results]
+    rows = [(d.design, level_badge(catalogue, d.level), d.description, used.count(d.design)) for d in catalogue.designs.values()]
+    return block(table(("Design", "Giver niveau", "Hvad designet er", "Resultater"), rows, caption="Designs, fra stærkest til svagest", numeric=(3,)))
+
+
+def cost_levels_table() -> str:
+    descriptions = cost_descriptions()
+    rows = [(level, descriptions[level]) for level in vocabulary("cost_level")]
+    return block(table(("Omkostningsniveau", "Betyder"), rows, caption="Omkostningsniveauer"))

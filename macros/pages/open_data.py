@@ -1,0 +1,149 @@
+"""Open data: the downloadable packages (CSV, datapackage.json, zip), schema.org JSON-LD and a DCAT-AP catalogue.
+
+Published files are the package files, except that rows about fewer people than the suppression
+threshold are left out, so a download never holds a figure the pages may not show.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from markupsafe import Markup
+
+from macros.html.builders import block, external, link, relative_url, table
+from macros.data.model import Catalogue, PackageInfo
+
+FOLDER = "data"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so two builds give byte-identical zips
+SITE_NAME = "Boligsocial Evidens"
+
+
+def resource_url(package: str, path: str) -> str:
+    return f"{FOLDER}/{package}/{path}"
+
+
+def zip_url(package: str) -> str:
+    return f"{FOLDER}/{package}.zip"
+
+
+def published_csv(path: Path, threshold: int, counts_people: bool) -> bytes:
+    """The CSV as committed, minus rows whose base_population is below the threshold (other lines kept byte for byte)."""
+    raw = path.read_bytes()
+    if not counts_people:
+        return raw
+    lines = raw.decode("utf-8").split("\n")
+    header = next(csv.reader([lines[0]]))
+    column = header.index("base_population")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if line:
+            base = next(csv.reader([line]))[column]
+            if base and int(base) < threshold:
+                continue
+        kept.append(line)
+    return "\n".join(kept).encode("utf-8")
+
+
+def package_files(root: Path, package: PackageInfo, threshold: int) -> dict[str, bytes]:
+    """Every published file of one package, by its site path, including the zip of the whole package."""
+    folder = root / "datapackages" / package.name
+    files = {resource_url(package.name, "datapackage.json"): (folder / "datapackage.json").read_bytes()}
+    for resource in package.resources:
+        counts_people = any(f.name == "base_population" and f.type == "integer" for f in resource.fields)
+        files[resource_url(package.name, resource.path)] = published_csv(folder / resource.path, threshold, counts_people)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for site_path, content in files.items():
+            info = zipfile.ZipInfo(f"{package.name}/{site_path.rsplit('/', 1)[1]}", date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    files[zip_url(package.name)] = buffer.getvalue()
+    return files
+
+
+def _absolute(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + "/" + path if base_url else path
+
+
+def json_ld(catalogue: Catalogue, base_url: str) -> list[dict]:
+    """schema.org Dataset per package, naming every resource as a DataDownload."""
+    datasets = []
+    for package in catalogue.packages.values():
+        downloads = [
+            {"@type": "DataDownload", "name": r.title, "description": r.description, "encodingFormat": "text/csv",
+             "contentUrl": _absolute(base_url, resource_url(package.name, r.path))}
+            for r in package.resources
+        ]
+        downloads.append({"@type": "DataDownload", "name": f"{package.title} (hele pakken)", "encodingFormat": "application/zip",
+                          "contentUrl": _absolute(base_url, zip_url(package.name))})
+        datasets.append({
+            "@context": "https://schema.org", "@type": "Dataset", "identifier": package.name, "name": package.title,
+            "description": package.description, "license": package.licence_url, "inLanguage": "da", "isAccessibleForFree": True,
+            "version": package.version, "dateModified": package.updated, "creator": {"@type": "Organization", "name": SITE_NAME},
+            "variableMeasured": sorted({f.name for r in package.resources for f in r.fields}),
+            "distribution": downloads,
+        })
+    return datasets
+
+
+def dcat_catalogue(catalogue: Catalogue, base_url: str) -> str:
+    """A DCAT-AP catalogue in JSON-LD that national data portals can harvest."""
+    media = {"text/csv": "http://www.iana.org/assignments/media-types/text/csv", "application/zip": "http://www.iana.org/assignments/media-types/application/zip"}
+    datasets = []
+    for package in catalogue.packages.values():
+        distributions = [
+            {"@type": "dcat:Distribution", "dct:title": r.title, "dct:description": r.description,
+             "dcat:downloadURL": {"@id": _absolute(base_url, resource_url(package.name, r.path))},
+             "dcat:accessURL": {"@id": _absolute(base_url, f"{FOLDER}/")},
+             "dcat:mediaType": {"@id": media["text/csv"]}, "dct:license": {"@id": package.licence_url}}
+            for r in package.resources
+        ]
+        distributions.append({
+            "@type": "dcat:Distribution", "dct:title": f"{package.title} (zip med datapackage.json)",
+            "dcat:downloadURL": {"@id": _absolute(base_url, zip_url(package.name))}, "dcat:accessURL": {"@id": _absolute(base_url, f"{FOLDER}/")},
+            "dcat:mediaType": {"@id": media["application/zip"]}, "dct:license": {"@id": package.licence_url},
+        })
+        datasets.append({
+            "@type": "dcat:Dataset", "@id": _absolute(base_url, f"{FOLDER}/#{package.name}"), "dct:identifier": package.name,
+            "dct:title": package.title, "dct:description": package.description, "owl:versionInfo": package.version, "dct:modified": package.updated,
+            "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DAN"},
+            "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME}, "dcat:distribution": distributions,
+        })
+    document = {
+        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/", "owl": "http://www.w3.org/2002/07/owl#"},
+        "@id": _absolute(base_url, f"{FOLDER}/catalog.jsonld"), "@type": "dcat:Catalog", "dct:title": SITE_NAME,
+        "dct:description": "Åbne data om boligsociale indsatser, boligområder, indikatorer, evalueringer og helhedsplaner.",
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DAN"},
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME}, "dcat:dataset": datasets,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def data_page(catalogue: Catalogue, page_url: str, base_url: str) -> str:
+    """Every package and resource with its fields, licence, sources and downloads, plus JSON-LD."""
+    out = block(Markup('<script type="application/ld+json">') + Markup(json.dumps(json_ld(catalogue, base_url), ensure_ascii=False).replace("<", "\\u003c")) + Markup("</script>")
+                + Markup("<p>Hele kataloget som DCAT-AP til dataportaler: {}.</p>").format(link(relative_url(page_url, f"{FOLDER}/catalog.jsonld"), "catalog.jsonld")))
+    for package in catalogue.packages.values():
+        out += f"\n## {package.title} {{ #{package.name} }}\n\n"
+        illustrative = Markup(' <span class="bse-badge">Eksempeldata</span>') if package.illustrative_resources else ""
+        sources = Markup("; ").join(external(url, title) for title, url in package.sources)
+        downloads = Markup("{} · {}").format(
+            link(relative_url(page_url, zip_url(package.name)), f"Hele pakken som zip ({package.name}.zip)"),
+            link(relative_url(page_url, resource_url(package.name, "datapackage.json")), "datapackage.json"),
+        )
+        out += block(Markup("<p>{}{}</p><p><strong>Licens:</strong> {} · <strong>Version:</strong> {} · <strong>Senest ændret:</strong> {} · <strong>Kilder:</strong> {}</p><p><strong>Hent:</strong> {}</p>").format(
+            package.description, illustrative, external(package.licence_url, package.licence), package.version or "–", package.updated or "ikke registreret", sources, downloads))
+        for resource in package.resources:
+            mark = " (eksempeldata)" if resource.name in package.illustrative_resources and "eksempeldata" not in resource.title.lower() else ""
+            out += f"\n### {resource.title}{mark} {{ #{package.name}-{resource.name.replace('_', '-')} }}\n\n"
+            csv_link = link(relative_url(page_url, resource_url(package.name, resource.path)), f"Hent {resource.path}")
+            rows = [(Markup("<code>{}</code>").format(f.name), f.type, f.title, f.description) for f in resource.fields]
+            out += block(Markup("<p>{} {} rækker. {}</p>").format(resource.description, resource.rows, csv_link)
+                         + table(("Felt", "Type", "Titel", "Beskrivelse"), rows, caption=f"Felter i {resource.path}"))
+    return out
+

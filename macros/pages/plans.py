@@ -1,0 +1,107 @@
+"""The area page's plan section: each helhedsplan with its goals, their computed status and charts."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.html import urls
+from macros.rules.evidence import activity_evidence
+from macros.html.evidence_text import level_badge
+from macros.html.format import number
+from macros.charts.goals import goal_chart
+from macros.rules.goal_status import STATUSES, GoalStatus, goal_status
+from macros.html.builders import block, heading, link, relative_url, table
+from macros.data.model import Area, Catalogue, Goal, Plan
+from macros.pages.render import chart_block, fact_list, illustrative_notice, notice_html
+from macros.html.slugs import toc_slug
+
+
+def status_badge(status: GoalStatus) -> Markup:
+    return Markup('<span class="bse-status bse-status--{}">{}</span>').format(status.status.replace(" ", "-").replace("å", "aa"), status.status)
+
+
+def statuses(catalogue: Catalogue, plan: Plan, area: Area) -> list[tuple[Goal, GoalStatus]]:
+    return [
+        (g, goal_status(g, catalogue.indicators[g.indicator_id], catalogue.observations.get((area.area_id, g.indicator_id), ())))
+        for g in plan.goals
+    ]
+
+
+def kroner(value: int | None) -> str:
+    return "ikke oplyst" if value is None else f"{number(value / 1_000_000, 1)} mio. kr."
+
+
+def goals_table(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal, GoalStatus]], page_url: str) -> Markup:
+    rows = []
+    for goal, status in goal_statuses:
+        indicator = catalogue.indicators[goal.indicator_id]
+        rows.append((
+            goal.description,
+            link(relative_url(page_url, urls.indicator(indicator.indicator_id)), indicator.name),
+            f"{number(goal.baseline_value)} ({goal.baseline_year}) → {number(goal.target_value)} ({goal.target_year})",
+            f"{number(status.value)} ({status.year})" if status.year else "–",
+            number(status.expected) if status.expected is not None else "–",
+            status_badge(status),
+        ))
+    return table(("Mål", "Indikator", "Fra basis til mål", "Seneste tal", "Målsti samme år", "Status"), rows, caption=f"Mål i {plan.name}", numeric=(3, 4))
+
+
+def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
+    plans = catalogue.plans_of(area.area_id)
+    if not plans:
+        return ""
+    illustrative = catalogue.is_illustrative("plans", "goals")
+    top = heading(2, "Helhedsplaner og mål", searchable=False)
+    out = block(top + notice_html("Planerne, deres bevillinger, mål og aktiviteter nedenfor") if illustrative else top, searchable=False)
+    method = relative_url(page_url, urls.goal_method())
+    slugs: set[str] = set()
+    for plan in plans:
+        slug = base = toc_slug(plan.name)
+        while slug in slugs:  # two plans of one name: _1, _2, … as the toc extension numbers them
+            slug = f"{base}_{len(slugs)}"
+        slugs.add(slug)
+        facts = [
+            ("Pulje", link(relative_url(page_url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler")),
+            ("Periode", f"{plan.start_year}–{plan.end_year}"),
+            ("Tilskud fra Landsbyggefonden", kroner(plan.lbf_grant)),
+            ("Samlet budget", kroner(plan.total_budget)),
+        ]
+        intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(link(method, "Sådan beregnes status"))
+        goal_statuses = statuses(catalogue, plan, area)
+        out += block(heading(3, plan.name, searchable=False, slug=slug) + fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url), searchable=False)
+        for goal, status in goal_statuses:
+            indicator = catalogue.indicators[goal.indicator_id]
+            chart = goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative)
+            out += block(chart_block(chart, page_url), searchable=False)
+        out += activities_block(catalogue, plan, page_url)
+    return out
+
+
+def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> str:
+    """The activities the plan runs, linked to the catalogue, and the evaluations behind them."""
+    activities = [catalogue.activities[a] for a in plan.activities if a in catalogue.activities]
+    if not activities:
+        return ""
+    items = Markup("").join(
+        Markup("<li>{} {}</li>").format(link(relative_url(page_url, urls.activity(a.slug)), a.title), level_badge(catalogue, activity_evidence(catalogue, a).level))
+        for a in activities
+    )
+    studies = dict.fromkeys(r.study_id for a in activities for r in catalogue.activity_results.get(a.slug, ()))
+    related = Markup("").join(
+        Markup("<li>{}</li>").format(link(relative_url(page_url, urls.study(s)), catalogue.studies[s].title)) for s in studies
+    )
+    text = Markup("<p><strong>Aktiviteter i planen</strong></p><ul>{}</ul>").format(items)
+    text += Markup("<p><strong>Evalueringer af disse aktiviteter</strong></p>") + (Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>"))
+    return block(text, searchable=False)
+
+
+def status_summary(catalogue: Catalogue, page_url: str) -> str:
+    """Counts of goals per status over every plan and area, computed by the same rule."""
+    counts = {s: 0 for s in STATUSES}
+    for plan in catalogue.plans.values():
+        for area_id in plan.areas:
+            for _, status in statuses(catalogue, plan, catalogue.areas[area_id]):
+                counts[status.status] += 1
+    rows = [(status_badge(GoalStatus(s)), counts[s]) for s in STATUSES]
+    notice = illustrative_notice("Målene og tallene bag optællingen") if catalogue.is_illustrative("plans", "goals") else ""
+    return notice + block(table(("Status", "Mål"), rows, caption=f"Status for {sum(counts.values())} mål i {len(catalogue.plans)} helhedsplaner", numeric=(1,)))

@@ -1,0 +1,55 @@
+"""Which measurable list criteria an area met each year, under the criteria in force that year."""
+
+from __future__ import annotations
+
+import operator
+
+from markupsafe import Markup
+
+from macros.html.format import number
+from macros.html.builders import table
+from macros.data.model import Catalogue, Criterion
+
+OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
+
+
+def measurable(catalogue: Catalogue, year: int) -> list[Criterion]:
+    """Criteria in force in the year that name an indicator, an operator and a threshold."""
+    return [
+        c for c in catalogue.criteria
+        if c.indicator_id and c.operator in OPERATORS and c.threshold is not None and c.list_type != "alle lister"
+        and c.valid_from <= year <= (c.valid_to or year)
+    ]
+
+
+def met(catalogue: Catalogue, area_id: str, criterion: Criterion, year: int) -> bool | None:
+    """True or False by the area's figure that year; None when there is no published figure."""
+    figure = next((o for o in catalogue.observations.get((area_id, criterion.indicator_id), ()) if o.year == year), None)
+    if figure is None or figure.suppressed:
+        return None
+    return OPERATORS[criterion.operator](figure.value, criterion.threshold)
+
+
+def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
+    years = sorted({o.year for indicator in catalogue.indicators for o in catalogue.observations.get((area_id, indicator), ())})
+    designations = catalogue.designations.get(area_id, ())
+    rows = []
+    for year in years:
+        official = "; ".join(f"{d.list_type} ({d.status})" for d in designations if d.year == year and d.basis != "genberegning") or "–"
+        parts = []
+        by_list: dict[str, list[Criterion]] = {}
+        for c in measurable(catalogue, year):
+            by_list.setdefault(c.list_type, []).append(c)
+        for list_type, criteria in by_list.items():
+            results = [(c, met(catalogue, area_id, c, year)) for c in criteria]
+            known = [(c, r) for c, r in results if r is not None]
+            if not known:
+                continue
+            names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
+            parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(list_type, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
+        rows.append((year, official, Markup("<br>").join(parts) or "–"))
+    return rows
+
+
+def timeline_table(catalogue: Catalogue, area_id: str) -> Markup:
+    return table(("År", "Officiel liste det år", "Målbare kriterier opfyldt efter de regler, der gjaldt"), timeline_rows(catalogue, area_id), caption="Kriterier år for år")
