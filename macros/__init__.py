@@ -1,140 +1,76 @@
-"""mkdocs-macros module: define_env registers the macros that hand-written pages call (generated item pages are written by build_scripts/pages.py with the same page functions)."""
+"""mkdocs-macros module (run by MkDocs and by Zensical): the macros editorial pages call, one per page fragment.
+
+Each macro returns Markdown (macros/pages/page.py: headings and raw HTML blocks), so its headings join
+the page's table of contents. Generated pages (areas, indicators, …) are written by build_scripts/output
+with the same page functions. The macros are called with the site's own delimiters, [[ … ]] (see
+mkdocs.yml), so {{ … }} typed by an editor is shown as text.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros.pages import activity as activity_page
-from macros.pages import catalogue as catalogue_page
-from macros.pages import compare as compare_view
-from macros.pages import national_report
-from macros.pages import open_data
-from macros.pages import gap_map as gap_map_page
-from macros.pages import municipality as municipalities
-from macros.pages import plans as plan_section
-from macros.pages import render
-from macros.pages import study as studies
+from build_scripts.engines import page_source, link_origin
 from macros.data.load import load_cached
-from macros.data.settings import from_extra
+from macros.data.problems import DataError
+from macros.data.settings import from_config
+from macros.pages import activity, catalogue as catalogue_page, compare, gap_map, indexes, municipality, national_report, open_data, plans, study
 
 
 def define_env(env):
-    """Load and validate the data once, then expose one macro per page fragment."""
-    catalogue = load_cached(Path(env.project_dir), from_extra(env.conf.get("extra")))
+    """Load and validate the data once (it is kept between pages), then register one macro per page fragment."""
+    settings = from_config(env.conf)
+    try:
+        catalogue = load_cached(Path(env.project_dir), settings)
+    except DataError:
+        # Reported by the build before any page is rendered (build_scripts/engines/mkdocs_hook.py and
+        # build_scripts/commands/build.py); `mkdocs serve` then shows the list instead of the site.
+        catalogue = None
 
-    def here() -> str:
-        return env.page.url if env.page else ""
-
-    by_path = {a.path: a for a in catalogue.activities.values()}
+    def fragment(function):
+        """A page fragment as a macro: called with the catalogue and the address its links are written from."""
+        def call() -> str:
+            return "" if catalogue is None else str(function(catalogue, link_origin(env.page)))
+        return call
 
     def this_activity():
-        # Activity pages call their macros without arguments; the page's own file names the activity.
-        page = env.page.file.src_uri
-        if page not in by_path:
-            raise ValueError(f"{page}: activity_facts(), activity_evidence() og activity_sources() virker kun på en aktivitetsside i content/aktiviteter/.")
-        return by_path[page]
+        """Activity pages call their macros without arguments; the page's own file names the activity."""
+        source = page_source(env.page)
+        found = next((a for a in catalogue.activities.values() if a.path == source), None)
+        if found is None:
+            raise ValueError(f"{source}: activity_facts(), activity_evidence() og activity_sources() virker kun på en aktivitetsside i content/aktiviteter/.")
+        return found
 
-    @env.macro
-    def activity_facts() -> str:
-        """Summary, themes, target groups, knowledge level and cost of this activity."""
-        return activity_page.activity_facts(catalogue, this_activity(), here())
-
-    @env.macro
-    def activity_evidence() -> str:
-        """This activity's results, grouped by outcome domain, with charts."""
-        return activity_page.activity_evidence_section(catalogue, this_activity(), here())
-
-    @env.macro
-    def activity_sources() -> str:
-        """This activity's sources and the evaluations behind its results."""
-        return activity_page.activity_sources(catalogue, this_activity())
-
-    @env.macro
-    def activity_catalogue() -> str:
-        """Every activity as a card, with filters."""
-        return catalogue_page.catalogue_index(catalogue, here())
-
-    @env.macro
-    def gap_map() -> str:
-        """Activities × outcome domains: results, strongest design and level; empty cells are gaps."""
-        return gap_map_page.gap_map_table(catalogue, here())
-
-    @env.macro
-    def unlinked_results() -> str:
-        """Results about helhedsplaner as a whole, outside the gap map."""
-        return gap_map_page.unlinked_table(catalogue, here())
-
-    @env.macro
-    def knowledge_levels() -> str:
-        """The knowledge-level scale with its rules."""
-        return gap_map_page.knowledge_levels_table(catalogue)
-
-    @env.macro
-    def designs() -> str:
-        """The study designs and the level each gives."""
-        return gap_map_page.designs_table(catalogue)
-
-    @env.macro
-    def cost_levels() -> str:
-        """What each cost level means."""
-        return gap_map_page.cost_levels_table()
-
-    @env.macro
-    def area_index() -> str:
-        """All areas with municipality and latest known list."""
-        return render.area_index(catalogue, here())
-
-    @env.macro
-    def indicator_index() -> str:
-        """All indicators."""
-        return render.indicator_index(catalogue, here())
-
-    @env.macro
-    def study_index() -> str:
-        """All evaluation studies."""
-        return studies.study_index(catalogue, here())
-
-    @env.macro
-    def municipality_index() -> str:
-        """All municipalities with areas on the site."""
-        return municipalities.municipality_index(catalogue, here())
-
-    @env.macro
-    def list_counts() -> str:
-        """Areas on each official list per year, chart with table and CSV."""
-        return national_report.list_counts_section(catalogue, here())
-
-    @env.macro
-    def evidence_by_theme() -> str:
-        """Core activities per theme and knowledge level, chart with table and CSV."""
-        return national_report.evidence_section(catalogue, here())
-
-    @env.macro
-    def plans_overview() -> str:
-        """Plans and goals per pool."""
-        return national_report.plans_overview(catalogue)
-
-    @env.macro
-    def open_data_page() -> str:
-        """Every data package with its resources, fields, licence, sources and downloads, and JSON-LD."""
-        return open_data.data_page(catalogue, here(), env.conf.get("site_url") or "")
-
-    @env.macro
-    def compare() -> str:
-        """Two to four areas and one indicator in one chart, chosen by the reader."""
-        return compare_view.compare_view(catalogue, here())
-
-    @env.macro
-    def goal_status_summary() -> str:
-        """How many goals across all plans have each status."""
-        return plan_section.status_summary(catalogue, here())
-
-    @env.macro
-    def pools_table() -> str:
-        """Landsbyggefonden's pools."""
-        return render.pools_table(catalogue)
+    for name, function in {
+        "activity_facts": lambda c, url: activity.activity_facts(c, this_activity(), url),
+        "activity_evidence": lambda c, url: activity.activity_evidence_section(c, this_activity(), url),
+        "activity_sources": lambda c, url: activity.activity_sources(c, this_activity(), url),
+        "activity_catalogue": catalogue_page.catalogue_index,
+        "gap_map": gap_map.gap_map_table,
+        "unlinked_results": gap_map.unlinked_table,
+        "knowledge_levels": gap_map.knowledge_levels_table,
+        "designs": gap_map.designs_table,
+        "cost_levels": lambda c, url: gap_map.cost_levels_table(url),
+        "area_index": indexes.area_index,
+        "indicator_index": indexes.indicator_index,
+        "pools_table": indexes.pools_table,
+        "study_index": study.study_index,
+        "municipality_index": municipality.municipality_index,
+        "list_counts": national_report.list_counts_section,
+        "evidence_by_theme": national_report.evidence_section,
+        "plans_overview": national_report.plans_overview,
+        "goal_status_summary": plans.status_summary,
+        "compare": compare.compare_view,
+        "open_data_page": lambda c, url: open_data.data_page(c, url, settings.site_url),
+    }.items():
+        env.macro(fragment(function), name)
 
     @env.macro
     def count(kind: str) -> int:
         """How many areas, indicators, studies or activities there are, for the words on a page."""
-        return len({"områder": catalogue.areas, "indikatorer": catalogue.indicators, "studier": catalogue.studies, "aktiviteter": catalogue.activities, "datapakker": catalogue.packages}[kind])
+        if catalogue is None:
+            return 0
+        return len({"områder": catalogue.areas, "indikatorer": catalogue.indicators, "studier": catalogue.studies,
+                    "aktiviteter": catalogue.activities, "datapakker": catalogue.packages}[kind])
+
+    env.variables["suppression_threshold"] = settings.suppression_threshold

@@ -46,12 +46,6 @@ def assert_same_site(first: Path, second: Path) -> None:
     assert sorted(one["docs"], key=json.dumps) == sorted(other["docs"], key=json.dumps)
 
 
-def reference_config(config: str) -> str:
-    """mkdocs.yml's text for a build by MkDocs alone: area pages rendered in its process and sent through its page loop."""
-    assert "\n  render_workers: 1\n" in config and "\n  fast_item_pages: true\n" in config
-    return config.replace("\n  render_workers: 1\n", "\n  render_workers: 0\n").replace("\n  fast_item_pages: true\n", "\n  fast_item_pages: false\n")
-
-
 def copy_project(target: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that break the input."""
     target.mkdir(parents=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.activities import SECTIONS, read_activities, read_activity, vocabulary
+from macros.data.activities import EVIDENCE_CALL, FACTS_CALL, SECTIONS, SOURCES_CALL, read_activities, read_activity, vocabulary
 from macros.html.slugs import slugify
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
@@ -167,9 +167,9 @@ def write_activity(folder: Path, name: str, text: str) -> Path:
 
 
 def body() -> str:
-    parts = ["{{ activity_facts() }}"]
+    parts = [FACTS_CALL]
     for title in SECTIONS:
-        parts.append(f"## {title}\n\n" + {"Hvad viser evalueringerne?": "{{ activity_evidence() }}", "Kilder": "{{ activity_sources() }}"}.get(title, "Tekst om æbler, øl og ål."))
+        parts.append(f"## {title}\n\n" + {"Hvad viser evalueringerne?": EVIDENCE_CALL, "Kilder": SOURCES_CALL}.get(title, "Tekst om æbler, øl og ål."))
     return "\n\n".join(parts) + "\n"
 
 
@@ -225,9 +225,9 @@ def test_malformed_yaml_is_reported_with_its_line(tmp_path):
 
 
 def test_hand_typed_evidence_is_rejected(tmp_path):
-    text = FRONT + body().replace("{{ activity_evidence() }}", "Aktiviteten virker rigtig godt.")
+    text = FRONT + body().replace(EVIDENCE_CALL, "Aktiviteten virker rigtig godt.")
     found = problems_for(tmp_path, text)
-    assert any("'Hvad viser evalueringerne?' skrives af sitet og må kun indeholde {{ activity_evidence() }}" in p for p in found), found
+    assert any(f"'Hvad viser evalueringerne?' skrives af sitet og må kun indeholde {EVIDENCE_CALL}" in p for p in found), found
 
 
 def test_sections_out_of_order_are_reported(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
@@ -10,9 +12,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from macros.data.load import PACKAGES
+from macros.data.settings import from_mkdocs_yml
+from macros.html.downloads import FORMULA_STARTS
 from tests.conftest import ROOT
+
+SITE_URL = from_mkdocs_yml(ROOT).site_url
 
 
 def descriptor(package: str) -> dict:
@@ -31,11 +38,17 @@ def test_each_package_zip_opens_with_frictionless_validate(site, tmp_path, packa
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_every_resource_csv_is_published_as_committed_at_a_stable_url(site):
+def test_every_resource_csv_is_published_as_committed_at_a_stable_url_with_formula_like_text_made_text(site):
     for package in PACKAGES:
         for resource in descriptor(package)["resources"]:
             published = site / "data" / package / resource["path"]
-            assert published.read_bytes() == (ROOT / "datapackages" / package / resource["path"]).read_bytes(), published
+            committed = (ROOT / "datapackages" / package / resource["path"]).read_text(encoding="utf-8")
+            texts = {f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"}
+            rows = list(csv.reader(io.StringIO(committed)))
+            expected = [rows[0]] + [[("'" + c if c.startswith(FORMULA_STARTS) and rows[0][i] in texts else c) for i, c in enumerate(row)] for row in rows[1:]]
+            assert list(csv.reader(io.StringIO(published.read_text(encoding="utf-8")))) == expected, published
+            if expected == rows:
+                assert published.read_text(encoding="utf-8") == committed, published
 
 
 def test_json_ld_on_the_data_page_parses_and_names_every_resource(site):
@@ -47,9 +60,9 @@ def test_json_ld_on_the_data_page_parses_and_names_every_resource(site):
         assert dataset["@type"] == "Dataset" and dataset["license"].startswith("https://")
         named = {d["contentUrl"] for d in dataset["distribution"]}
         for resource in descriptor(dataset["identifier"])["resources"]:
-            assert f"data/{dataset['identifier']}/{resource['path']}" in named
+            assert f"{SITE_URL}data/{dataset['identifier']}/{resource['path']}" in named
             assert resource["title"] in {d["name"] for d in dataset["distribution"]}
-        assert f"data/{dataset['identifier']}.zip" in named
+        assert f"{SITE_URL}data/{dataset['identifier']}.zip" in named
 
 
 def test_dcat_catalogue_lists_every_dataset_and_download(site):
@@ -59,9 +72,17 @@ def test_dcat_catalogue_lists_every_dataset_and_download(site):
     assert list(by_id) == list(PACKAGES)
     for package, dataset in by_id.items():
         urls = {d["dcat:downloadURL"]["@id"] for d in dataset["dcat:distribution"]}
-        assert urls == {f"data/{package}/{r['path']}" for r in descriptor(package)["resources"]} | {f"data/{package}.zip"}
-        for url in urls:
-            assert (site / url).exists(), url
+        assert urls == {f"{SITE_URL}data/{package}/{r['path']}" for r in descriptor(package)["resources"]} | {f"{SITE_URL}data/{package}.zip"}
+
+
+def test_a_harvester_reading_the_dcat_catalogue_finds_every_download_in_the_site(site):
+    """Parsed as RDF (as a DCAT harvester reads it), every download address is absolute and its file is in the site."""
+    graph = rdflib.Graph().parse(site / "data" / "catalog.jsonld", format="json-ld", publicID="https://andetsteds.example/data/catalog.jsonld")
+    downloads = {str(o) for o in graph.objects(None, rdflib.URIRef("http://www.w3.org/ns/dcat#downloadURL"))}
+    assert len(downloads) == sum(len(descriptor(p)["resources"]) + 1 for p in PACKAGES)
+    for url in downloads:
+        assert url.startswith(SITE_URL), url
+        assert (site / url.removeprefix(SITE_URL)).is_file(), url
 
 
 def test_data_page_describes_every_field_licence_and_update_date(site):

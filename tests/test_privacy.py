@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.settings import from_extra
+from macros.data.settings import from_config
 from macros.data.problems import DataError
 from tests.conftest import copy_project, mkdocs_build
 
@@ -96,4 +96,4 @@ def test_the_same_figure_is_published_when_the_threshold_is_lower(tmp_path):
 @pytest.mark.parametrize("value", [0, -3, "ti", True])
 def test_a_bad_threshold_stops_the_build_with_a_danish_message(value):
     with pytest.raises(DataError, match="extra.suppression_threshold skal være et helt tal på mindst 1"):
-        from_extra({"suppression_threshold": value})
+        from_config({"extra": {"suppression_threshold": value}})

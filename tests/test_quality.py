@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import time
+import filecmp
 
-from build_scripts.commands.check_links import broken_links
-from tests.conftest import ROOT, assert_same_site, mkdocs_build, reference_config
+from urllib.parse import urlsplit
+
+from build_scripts.output.links import broken_links
+from macros.data.settings import from_mkdocs_yml
+from build_scripts.commands.reference import write_reference
+from macros.data.load import load
+from macros.pages.registry import addresses
+from tests.conftest import ROOT, assert_same_site, copy_project, mkdocs_build
+
+SITE_URL = from_mkdocs_yml(ROOT).site_url
 
 
 def test_no_internal_link_or_anchor_is_broken(site):
-    assert broken_links(site) == []
+    assert broken_links(site, root=urlsplit(from_mkdocs_yml(ROOT).site_url).path) == []
 
 
 def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
@@ -22,31 +29,30 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     ]
 
 
-def test_the_fast_build_writes_the_same_site_as_mkdocs_alone_and_two_builds_are_byte_identical(tmp_path):
-    """The render worker, the reused page frames and the area pages written beside MkDocs's loop change nothing.
+def test_generated_pages_written_into_their_frames_equal_the_pages_the_engine_renders_itself(tmp_path):
+    """The reference: a copy in which every generated page is Markdown the engine renders (commands/reference.py).
 
-    Both builds have a site_url, so canonical addresses and the sitemap are compared too; the
-    reference renders area pages in MkDocs's own process (render_workers: 0) and sends every page
-    through MkDocs (fast_item_pages: false). The configs sit beside mkdocs.yml because the data, content
-    and git dates are found from there.
+    Both copies have no git history, so neither page says when it changed; the search index is
+    compared as a set of entries.
     """
-    config = "site_url: https://eksempel.dk/boligsocial/\n" + (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    fast, reference = ROOT / f".mkdocs-serial-{os.getpid()}-hurtig.yml", ROOT / f".mkdocs-serial-{os.getpid()}-reference.yml"
-    fast.write_text(config, encoding="utf-8")
-    reference.write_text(reference_config(config), encoding="utf-8")
-    first, second = tmp_path / "en", tmp_path / "to"
-    try:
-        assert (result := mkdocs_build(ROOT, first, fast)).returncode == 0, result.stderr
-        time.sleep(1.1)  # a timestamp in seconds would now differ
-        assert (result := mkdocs_build(ROOT, second, reference)).returncode == 0, result.stderr
-    finally:
-        fast.unlink()
-        reference.unlink()
-    assert_same_site(first, second)
-    sitemap = (first / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://eksempel.dk/boligsocial/omraader/mjoelnerparken/</loc>" in sitemap
-    area = (first / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://eksempel.dk/boligsocial/omraader/mjoelnerparken/">' in area
+    fast, reference = copy_project(tmp_path / "hurtig"), copy_project(tmp_path / "reference")
+    assert write_reference(reference) == len(addresses(load(reference)))
+    assert (result := mkdocs_build(fast, tmp_path / "en")).returncode == 0, result.stderr
+    assert (result := mkdocs_build(reference, tmp_path / "to")).returncode == 0, result.stderr
+    assert_same_site(tmp_path / "en", tmp_path / "to")
+    sitemap = (tmp_path / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}omraader/mjoelnerparken/</loc>" in sitemap and "_ramme" not in sitemap
+    area = (tmp_path / "en" / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}omraader/mjoelnerparken/">' in area
+
+
+def test_two_builds_with_the_default_settings_are_byte_identical(site, tmp_path):
+    """The second build renders nothing (every page is kept) and still writes the same bytes, search index included."""
+    assert (result := mkdocs_build(ROOT, tmp_path / "igen")).returncode == 0, result.stderr
+    first = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert first == sorted(p.relative_to(tmp_path / "igen") for p in (tmp_path / "igen").rglob("*") if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(site, tmp_path / "igen", [str(f) for f in first], shallow=False)
+    assert mismatch == [] and errors == []
 
 
 def test_every_page_links_the_accessibility_statement_from_the_footer(site):

@@ -1,20 +1,29 @@
-"""A rebuild after an editor changes one area's figures renders that area only, and publishes what a full build would."""
+"""A rebuild renders again only the generated pages whose inputs changed, and publishes what a full build would."""
 
 from __future__ import annotations
 
-from tests.conftest import assert_same_site, copy_project, mkdocs_build, reference_config
+from pathlib import Path
+
+from tests.conftest import assert_same_site, copy_project, mkdocs_build
 
 
-def kept(project) -> set[str]:
-    return {p.name for p in (project / ".cache" / "item-pages").glob("*/*")}
+def kept(project: Path) -> dict[str, int]:
+    """Each kept task's key and when its entry was written."""
+    return {p.name: p.stat().st_mtime_ns for p in (project / ".cache" / "pages").glob("*/*")}
 
 
-def test_changing_one_areas_figure_renders_only_that_area_again_and_the_site_matches_a_full_build(tmp_path):
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_and_matches_a_full_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
     assert mkdocs_build(project, tmp_path / "første").returncode == 0
     before = kept(project)
-    assert len(before) == 58  # one entry per area: its page and its report
-
+    areas = len((project / "datapackages/areas/areas.csv").read_text(encoding="utf-8").splitlines()) - 1
     observations = project / "datapackages" / "indicators" / "observations.csv"
     lines = observations.read_text(encoding="utf-8").split("\n")
     assert lines[1].startswith("agervang,uden-for-arbejdsmarked,2010,")
@@ -25,20 +34,31 @@ def test_changing_one_areas_figure_renders_only_that_area_again_and_the_site_mat
     rebuilt = tmp_path / "anden"
     assert (result := mkdocs_build(project, rebuilt)).returncode == 0, result.stderr
     after = kept(project)
-    assert len(after - before) == 1 and len(before - after) == 1  # Agervang's new entry replaced its old one
+    # Agervang's task and every task that reads all areas (indicators, municipalities, studies, tags); no other area
+    assert len(after) == len(before) and len(set(after) - set(before)) == len(before) - areas + 1
     page = (rebuilt / "omraader" / "agervang" / "index.html").read_text(encoding="utf-8")
     assert f'[[2010,{cells[3]},0,0]' in page and '"values":{"serie":["Agervang",' in page  # its chart shows the new figure
 
-    reference = project / "reference.yml"
-    reference.write_text(reference_config((project / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
-    assert (result := mkdocs_build(project, tmp_path / "reference", reference)).returncode == 0, result.stderr
-    assert_same_site(rebuilt, tmp_path / "reference")
+    (project / ".cache").rename(tmp_path / "gemt")
+    assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr
+    assert_same_site(rebuilt, tmp_path / "fuld")
+
+
+def test_editing_a_content_page_or_the_number_of_workers_renders_no_generated_page(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    assert mkdocs_build(project, tmp_path / "første").returncode == 0
+    before = kept(project)
+    edit(project, "content/om-data.md", "# Om data", "# Om data og kilder")
+    edit(project, "mkdocs.yml", "render_workers: 2", "render_workers: 1")
+    assert (result := mkdocs_build(project, tmp_path / "anden")).returncode == 0, result.stderr
+    assert kept(project) == before
+    assert "Om data og kilder" in (tmp_path / "anden" / "om-data" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
     project = copy_project(tmp_path / "projekt")
     assert mkdocs_build(project, tmp_path / "første").returncode == 0
-    entries = sorted((project / ".cache" / "item-pages").glob("*/*"))
+    entries = sorted((project / ".cache" / "pages").glob("*/*"))
     entries[0].write_bytes(b"ikke en gyldig post")
     assert (result := mkdocs_build(project, tmp_path / "anden")).returncode == 0, result.stderr
     assert_same_site(tmp_path / "første", tmp_path / "anden")

@@ -63,34 +63,3 @@ def test_a_table_names_its_numeric_columns_once_and_escapes_its_caption():
         "<table><caption>Ledighed i &#34;Gellerup&#34;</caption><thead><tr><th scope=\"col\">År</th><th scope=\"col\">Værdi</th></tr></thead>"
         "<tbody><tr><td>2024</td><td>41,5</td></tr></tbody></table></div>"
     )
-
-
-def test_outside_a_build_a_block_is_its_html_and_during_one_a_placeholder_put_back_in_two_steps():
-    from markupsafe import Markup
-
-    from macros.html import fragments
-    from macros.html.builders import block
-
-    assert block(Markup("<p>Vollsmose</p>")).strip() == '<div class="bse-block"><p>Vollsmose</p></div>'
-    fragments.collect()
-    try:
-        page = "# Vollsmose\n" + block(Markup("<p>Fakta om Ølby</p>")) + block(Markup("<p>Diagram</p>"), searchable=False)
-        assert "Ølby" not in page and "Diagram" not in page
-        after_markdown = fragments.restore(page, searchable=True)
-        assert "<p>Fakta om Ølby</p>" in after_markdown and "Diagram" not in after_markdown
-        written = fragments.restore(after_markdown, searchable=False)
-        assert "<p>Diagram</p>" in written and "bse-fragment" not in written
-    finally:
-        fragments.collect(False)
-
-
-@pytest.mark.parametrize("value", [-1, "to", True])
-def test_a_bad_number_of_render_workers_stops_the_build_naming_the_setting(value):
-    from mkdocs.exceptions import PluginError
-
-    from build_scripts.pages import render_workers
-
-    assert render_workers({"extra": {"render_workers": 0}}) == 0
-    assert render_workers({"extra": {}}) == 1
-    with pytest.raises(PluginError, match=r"mkdocs.yml, felt 'extra.render_workers': skal være et helt tal på mindst 0"):
-        render_workers({"extra": {"render_workers": value}})

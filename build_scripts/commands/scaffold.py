@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from macros.data.activities import GENERATED_SECTIONS, SECTIONS, schema, vocabulary
+from macros.data.activities import FACTS_CALL, GENERATED_SECTIONS, SECTIONS, schema, vocabulary
 from macros.html.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ def activity_text(title: str) -> str:
     def comment(field: str) -> str:
         return f"# {properties[field]['title']}: {properties[field]['description']}"
 
-    body = ["{{ activity_facts() }}"]
+    body = [FACTS_CALL]
     for section in SECTIONS:
         text = GENERATED_SECTIONS.get(section, f"{TODO}: skriv afsnittet.")
         body.append(f"## {section}\n\n{text}")

@@ -73,7 +73,7 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         rows=rows,
         columns=COLUMNS,
         csv_path=urls.area(area.area_id) + f"{goal.goal_id}.csv",
-        sources=(("Mål og tal: eksempeldata dannet af build_scripts/illustrative_plans.py og build_scripts/illustrative.py", ""),),
+        sources=(("Mål og tal: eksempeldata, dannet ud fra områdernes virkelige listehistorik – ikke officielle tal", ""),),
         illustrative=illustrative,
         indicator_id=indicator.indicator_id,
     )

@@ -19,9 +19,9 @@ SCHEMA_PATH = Path(__file__).parent / "schemas" / "activity.schema.json"
 # Pages the site generates or keeps under aktiviteter/; an activity cannot take their address.
 RESERVED = {"index", "tema", "maalgruppe", "evidenskort", "vidensniveauer"}
 
-FACTS_CALL = "{{ activity_facts() }}"
-EVIDENCE_CALL = "{{ activity_evidence() }}"
-SOURCES_CALL = "{{ activity_sources() }}"
+FACTS_CALL = "[[ activity_facts() ]]"
+EVIDENCE_CALL = "[[ activity_evidence() ]]"
+SOURCES_CALL = "[[ activity_sources() ]]"
 # The body's sections in order; the evidence and sources sections hold only their macro call.
 SECTIONS = (
     "Hvad er aktiviteten?",
@@ -34,16 +34,9 @@ SECTIONS = (
 )
 GENERATED_SECTIONS = {"Hvad viser evalueringerne?": EVIDENCE_CALL, "Kilder": SOURCES_CALL}
 
-_JINJA_OPENERS = re.compile(r"\{\{|\{%|\{#")
 # Markup that would run or load something in the reader's browser; the body is Markdown, not a web page.
 _ACTIVE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|javascript:|\son[a-z]+\s*=", re.I)
 ALLOWED_CALLS = (FACTS_CALL, EVIDENCE_CALL, SOURCES_CALL)
-
-
-def shown_as_text(text: str, allowed: tuple[str, ...] = ALLOWED_CALLS) -> str:
-    """Escape every Jinja opener except the allowed macro calls, so editor text is shown, never run."""
-    parts = re.split("(" + "|".join(re.escape(a) for a in allowed) + ")", text) if allowed else [text]
-    return "".join(part if part in allowed else _JINJA_OPENERS.sub(lambda m: "{{ '" + m.group(0) + "' }}", part) for part in parts)
 
 
 def is_activity_page(src_uri: str) -> bool:
@@ -200,6 +193,9 @@ def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
         match = _ACTIVE_HTML.search(line)
         if match:
             problems.append(Problem(file, "teksten indeholder HTML, der kan køre kode i læserens browser", "Skriv almindelig tekst og Markdown; slet script, iframe, style, form, javascript: og on…=-attributter.", first_line + n, None, match.group(0).strip()))
+        call = front_matter.macro_call(line, ALLOWED_CALLS)
+        if call:
+            problems.append(Problem(file, f"teksten indeholder {front_matter.MACRO_OPEN}, som sitet læser som et makrokald", f"Skriv teksten uden {front_matter.MACRO_OPEN}; kun {FACTS_CALL}, {EVIDENCE_CALL} og {SOURCES_CALL} må stå på en aktivitetsside.", first_line + n, None, call))
     headings = [(i, line[3:].strip()) for i, line in enumerate(lines) if line.startswith("## ")]
     intro = "\n".join(lines[: headings[0][0]] if headings else lines)
     if FACTS_CALL not in intro:

@@ -13,6 +13,17 @@ from macros.data.problems import Problem
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 # A tag or comment: front-matter texts are shown as text (titles, summaries), so markup in them is refused.
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
+# The site's macro delimiters (mkdocs.yml: j2_variable_start_string and the block and comment ones that
+# begin the same way). {{ … }} is plain text on this site; [[ … ]] is a call, and only the project's own may stand.
+MACRO_OPEN = "[["
+
+
+def macro_call(text: str, allowed: tuple[str, ...] = ()) -> str | None:
+    """The first macro opening in text that is not one of the allowed calls, quoted from its [[, or None."""
+    for call in allowed:
+        text = text.replace(call, "")
+    at = text.find(MACRO_OPEN)
+    return text[at:at + 40] if at >= 0 else None
 
 # PyYAML's English problem texts → what an editor should read, and how to fix it.
 _YAML_PROBLEMS = (
@@ -77,6 +88,11 @@ def markup_problems(meta: dict, nodes, file: str, line_of) -> list[Problem]:
                 found.append(Problem(file, "teksten indeholder HTML; felterne i toppen af siden vises som ren tekst",
                                      "Skriv teksten uden <…>-mærker; fremhævning og links hører til i selve siden.",
                                      line_of(nodes, path), _name(path), tag.group(0)[:40]))
+            call = macro_call(value)
+            if call:
+                found.append(Problem(file, f"teksten indeholder {MACRO_OPEN}, som sitet læser som et makrokald",
+                                     f"Skriv teksten uden {MACRO_OPEN}; felterne i toppen af siden vises som ren tekst.",
+                                     line_of(nodes, path), _name(path), call))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, path + [key])

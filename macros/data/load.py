@@ -15,7 +15,7 @@ from macros.data.model import (
     PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
 )
 from macros.data.problems import DataError, Problem
-from macros.data.provenance import last_changed
+from macros.data.provenance import last_changed, shallow_clone
 from macros.data.settings import Settings
 from macros.data.table_check import typed_rows
 from macros.data.validate import unlisted_files, validate_package
@@ -26,7 +26,7 @@ CONTENT = "content"  # mkdocs.yml's docs_dir
 def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageInfo:
     licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
     sources = tuple((s.get("title", ""), s.get("path", "")) for s in descriptor.get("sources", []))
-    illustrative = frozenset(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
+    illustrative = tuple(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
     enums = {
         f"{r['name']}.{f['name']}": tuple(f["constraints"]["enum"])
         for r in descriptor["resources"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})
@@ -160,6 +160,9 @@ def load(root: Path, settings: Settings = Settings()) -> Catalogue:
     problems += content_problems + content_page_problems(root)
     # an activity with a problem in its own file still exists, so links to it are not reported twice
     problems += checks.run_all(tables, activity_slugs(root / CONTENT))
+    if shallow_clone(root):
+        problems.append(Problem("(git)", "projektet er hentet uden sin historik (en 'shallow clone'), så hver side ville vise den seneste commits dato som sin ændringsdato",
+                                "Hent hele historikken med 'git fetch --unshallow'; i GitHub Actions sæt 'fetch-depth: 0' på actions/checkout."))
     if problems:
         raise DataError(problems)
     return build(tables, infos, activities, settings)

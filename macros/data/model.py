@@ -213,7 +213,7 @@ class PackageInfo:
     description: str
     licence: str
     sources: tuple[tuple[str, str], ...]
-    illustrative_resources: frozenset[str]
+    illustrative_resources: tuple[str, ...]  # in the descriptor's order (a set would hash differently in every process)
     enums: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # "resource.field" → allowed values
     resources: tuple[ResourceInfo, ...] = ()
     licence_url: str = ""

@@ -32,6 +32,15 @@ def last_changed(path: Path) -> str | None:
     return result.stdout.strip() or None
 
 
+def shallow_clone(root: Path) -> bool:
+    """Whether root is a git checkout without its whole history (every date would read as the last commit's)."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and result.stdout.strip() == "true"
+
+
 def danish_date(iso: str) -> str:
     """'2026-11-23' → '23. november 2026'."""
     year, month, day = iso.split("-")
@@ -43,3 +52,10 @@ def page_dates(url: str, source: Path | None, package_dates: dict[str, str | Non
     content = last_changed(source) if source is not None else None
     data = [package_dates.get(p) for p in PAGE_DATA.get(url.split("/", 1)[0], ())]
     return content, max((d for d in data if d), default=None)
+
+
+def changed_line(url: str, source: Path | None, package_dates: dict[str, str | None]) -> str:
+    """'Senest ændret: indhold 3. november 2026, data 28. november 2026.', as the paragraph every page ends with."""
+    content, data = page_dates(url, source, package_dates)
+    parts = ([f"indhold {danish_date(content)}"] if content else []) + ([f"data {danish_date(data)}"] if data else [])
+    return f'<p class="bse-changed">Senest ændret: {", ".join(parts)}.</p>' if parts else ""

@@ -8,24 +8,17 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
-from macros.html import fragments
 from macros.html.slugs import toc_slug
-
-
-# Appended to a Markdown heading (attr_list): the section stays out of the search index. Area pages use it on
-# every section, so each area is one search entry (its name and facts), not six; at 10,000 areas that is the
-# difference between a search index a phone can load and one it cannot.
-NOT_SEARCHED = " { data-search-exclude }"
 
 # The permalink's title, here and for Markdown headings (mkdocs.yml, toc: permalink_title).
 PERMALINK_TITLE = "Direkte link til dette afsnit"
 
 
 def heading(level: int, text: str, searchable: bool = True, slug: str | None = None) -> Markup:
-    """A section heading written as Markdown's toc extension writes one, for pages made of HTML fragments only.
+    """A section heading written exactly as Markdown's toc extension (with attr_list) writes one.
 
-    Area pages and reports are made of fragments only, so MkDocs has no Markdown to convert for them
-    (build_scripts/pages.py); their table of contents is read from these headings.
+    Generated pages are written as HTML with these headings (their table of contents is made from
+    them), and the same body as Markdown gives the same HTML (macros/pages/page.py).
     """
     slug = slug or toc_slug(text)
     exclude = "" if searchable else " data-search-exclude"
@@ -91,12 +84,3 @@ def json_script(element_id: str, data: dict) -> Markup:
     """Embed JSON in a <script> element; '<' is escaped so data can never close the tag."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return Markup('<script type="application/json" id="{}">').format(element_id) + Markup(text) + Markup("</script>")
-
-
-def block(content: Markup, searchable: bool = True) -> str:
-    """A fragment Markdown leaves alone: one raw HTML block with no blank lines inside, or during a build a placeholder.
-
-    searchable=False keeps it out of the search index (charts, whose numbers and tables nobody searches for).
-    """
-    html = str(Markup('<div class="bse-block">{}</div>').format(content)).replace("\n\n", "\n")
-    return "\n\n" + fragments.hold(html, searchable) + "\n\n"

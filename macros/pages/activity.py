@@ -9,9 +9,10 @@ from macros.data.activities import cost_descriptions
 from macros.rules.evidence import Evidence, activity_evidence, outcome_domains
 from macros.charts.evidence import results_charts
 from macros.html.evidence_text import citation, figures, level_badge
-from macros.html.builders import block, external, link, link_list, relative_url, table
 from macros.data.model import Activity, Catalogue
-from macros.pages.render import chart_block, fact_list
+from macros.html.blocks import fact_list
+from macros.html.builders import external, link, link_list, relative_url, table
+from macros.pages.page import Body
 from macros.html.slugs import slugify
 from macros.html.format import count
 
@@ -23,7 +24,7 @@ def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Marku
     return text
 
 
-def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> str:
+def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> Body:
     evidence = activity_evidence(catalogue, activity)
     facts = [
         ("Temaer", link_list(page_url, activity.themes, urls.theme)),
@@ -34,7 +35,7 @@ def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> s
     if activity.related:
         related = [catalogue.activities[s] for s in activity.related]
         facts.append(("Relaterede aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in related)))
-    return block(Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)))
+    return Body.of(page_url, Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)))
 
 
 def results_table(catalogue: Catalogue, results, page_url: str, caption: str) -> Markup:
@@ -50,32 +51,34 @@ def results_table(catalogue: Catalogue, results, page_url: str, caption: str) ->
     return table(("Studie og kilde", "Udfald", "Resultat", "Sammenlignet med", "Design", "Forbehold"), rows, caption=caption)
 
 
-def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url: str) -> str:
+def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url: str) -> Body:
     """Results grouped by outcome domain, with their charts; computed, never typed by hand."""
     evidence = activity_evidence(catalogue, activity)
     gap_map = relative_url(page_url, urls.gap_map())
+    body = Body(page_url)
     if not evidence.results:
-        return block(Markup(
+        body.add(Markup(
             '<p class="bse-no-evidence">Sitets evalueringsdata har endnu ingen resultater om {}. Vidensniveauet er derfor {}. '
             "Det betyder ikke, at aktiviteten ikke virker, men at der ikke er fundet en offentliggjort evaluering med målte "
             "resultater. Se {}.</p>"
         ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden")))
+        return body
     studies = {r.study_id for r in evidence.results}
-    out = block(Markup("<p>{} fra {} handler om {}. Efter reglerne giver de {}.{}</p>").format(
+    body.add(Markup("<p>{} fra {} handler om {}. Efter reglerne giver de {}.{}</p>").format(
         count(len(evidence.results), "resultat", "resultater"), count(len(studies), "studie", "studier"), activity.title.lower(), level_badge(catalogue, evidence.computed),
         Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
     ))
     for domain in outcome_domains(catalogue):
         found = [r for r in evidence.results if r.outcome_domain == domain]
         if found:
-            out += f"\n### {domain.capitalize()} {{ #evidens-{slugify(domain)} }}\n"
-            out += block(results_table(catalogue, found, page_url, f"Resultater om {domain}"))
+            body.heading(3, domain.capitalize(), slug=f"evidens-{slugify(domain)}")
+            body.add(results_table(catalogue, found, page_url, f"Resultater om {domain}"))
     for chart in results_charts(catalogue, activity):
-        out += block(chart_block(chart, page_url), searchable=False)
-    return out
+        body.chart(chart)
+    return body
 
 
-def activity_sources(catalogue: Catalogue, activity: Activity) -> str:
+def activity_sources(catalogue: Catalogue, activity: Activity, page_url: str) -> Body:
     """The sources in front matter, then every evaluation behind the results above."""
     items = Markup("").join(Markup("<li>{}</li>").format(external(s.url, s.title)) for s in activity.sources)
     out = Markup("<ul>{}</ul>").format(items)
@@ -85,5 +88,5 @@ def activity_sources(catalogue: Catalogue, activity: Activity) -> str:
             Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies
         )
         out += Markup("<p>Evalueringerne bag resultaterne:</p><ul>{}</ul>").format(cited)
-    return block(out)
+    return Body.of(page_url, out)
 

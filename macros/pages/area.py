@@ -1,79 +1,131 @@
-"""The fact page of one area: key facts, list placements, the indicator panel and the plans with their goals."""
+"""An area's fact page and its printable status report, rendered together: they share the indicator panel and the plans.
+
+The shared sections are made once, with links as from the report (rapporter/x/): it sits at the same
+depth as the area page and shares no folder with any target of these sections, so every link reads
+../../<target> and is right from both pages.
+"""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html import fragments
-from macros.html import urls
-from macros.charts.base import Chart, indicator_chart
-from macros.html.builders import block, heading, link, relative_url
+from macros.charts.indicator import indicator_chart
 from macros.data.model import Catalogue
-from macros.rules.list_timeline import timeline_table
+from macros.html import urls
+from macros.html.blocks import fact_list, notice, source_and_note
+from macros.html.builders import external, link, relative_url, table
+from macros.html.evidence_text import citation
+from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import plan_section
-from macros.pages.render import chart_block, designation_table, fact_list, latest_listing, notice_html
+from macros.rules.list_timeline import timeline_table
+
+BASIS_TEXT = {
+    "direkte": "listen står i kilden",
+    "afledt": "afledt af to kilder",
+    "udledt": "udledt af kilden",
+    "delvis": "kilden viser en del af listen",
+    "udateret": "udateret kilde",
+    "genberegning": "genberegning, ikke officiel liste",
+}
 
 
-def area_charts(catalogue: Catalogue, area_id: str) -> list[Chart]:
+def latest_listing(catalogue: Catalogue, area_id: str) -> str:
+    """'parallelsamfund (på listen, 2024)', from the latest official list naming the area; '–' if none does."""
+    designations = catalogue.designations.get(area_id, ())
+    latest = max((d for d in designations if d.basis != "genberegning"), key=lambda d: d.year, default=None)
+    return f"{latest.list_type} ({latest.status}, {latest.year})" if latest else "–"
+
+
+def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
+    rows = [
+        (d.year, d.list_type, d.status, BASIS_TEXT[d.basis], source_and_note(d.source, d.note, d.source_note))
+        for d in catalogue.designations.get(area_id, ())
+    ]
+    if not rows:
+        return Markup("<p>Ingen kendte listeplaceringer.</p>")
+    intro = Markup(
+        "<p>Listerne offentliggøres 1. december. Tabellen viser de placeringer, der er fundet i offentlige kilder; "
+        "et år uden række betyder ikke nødvendigvis, at området var uden for listerne.</p>"
+    )
+    return intro + table(("Listeår", "Liste", "Status", "Grundlag", "Kilde og note"), rows, caption="Listeplaceringer")
+
+
+def indicator_panel(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    """Every indicator chart of the area, under one eksempeldata notice when the figures are illustrative."""
+    body = Body(url)
     area = catalogue.areas[area_id]
-    charts = (indicator_chart(catalogue, area, ind) for ind in catalogue.indicators.values())
-    return [c for c in charts if c is not None]
+    charts = [c for c in (indicator_chart(catalogue, area, i) for i in catalogue.indicators.values()) if c is not None]
+    if not charts:
+        return body
+    body.heading(2, "Indikatorer", searchable=False)
+    if any(c.illustrative for c in charts):
+        body.add(notice("Tallene i diagrammerne og tabellerne nedenfor"), searchable=False)
+    for chart in charts:
+        body.chart(chart, Markup("<p>{}</p>").format(link(relative_url(url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}")))
+    return body
 
 
-def area_page(catalogue: Catalogue, area_id: str, page_url: str) -> str:
+def _area_page(catalogue: Catalogue, area_id: str, panel: Body, plans: Body) -> Page:
     area = catalogue.areas[area_id]
-    facts = [("Kommune", link(relative_url(page_url, urls.municipality(area.municipality)), area.municipality)),
-             ("Seneste listeplacering", latest_listing(catalogue, area_id))]
-    facts.append(("Statusrapport", Markup("{} · {}").format(
-        link(relative_url(page_url, urls.report_pdf(area_id)), "PDF til bestyrelsen"),
-        link(relative_url(page_url, urls.report(area_id)), "printvenlig side"))))
+    url = urls.area(area_id)
+    body = Body(url)
+    listing = latest_listing(catalogue, area_id)
+    facts = [("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality)),
+             ("Seneste listeplacering", listing),
+             ("Statusrapport", Markup("{} · {}").format(link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen"),
+                                                         link(relative_url(url, urls.report(area_id)), "printvenlig side")))]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
-    out = block(fact_list(facts))
-    # Below the facts every section is left out of search, so its HTML is put in after the search plugin
-    # has parsed the page: parsing it cost more than any other step at national scale.
-    out += block(heading(2, "Officielle lister", searchable=False) + designation_table(catalogue, area_id), searchable=False)
-    criteria = heading(3, "Kriterier år for år", searchable=False) + Markup(
+    body.add(fact_list(facts))
+    body.heading(2, "Officielle lister", searchable=False)
+    body.add(designation_table(catalogue, area_id), searchable=False)
+    body.heading(3, "Kriterier år for år", searchable=False)
+    criteria = Markup(
         "<p>Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
         "der gjaldt det år. Kriterier uden en fast grænse i kilderne og reglerne om, hvor mange kriterier "
         "der skal være opfyldt, indgår ikke; tabellen siger derfor ikke, om området burde have været på en liste.</p>"
     )
     if catalogue.is_illustrative("indicators", "observations"):
-        criteria += notice_html("Tallene bag opfyldelsen i tabellen nedenfor")
-    out += block(criteria + timeline_table(catalogue, area_id), searchable=False)
-    return out + shared_section(catalogue, area_id, "panel", page_url) + shared_section(catalogue, area_id, "plans", page_url)
+        criteria += notice("Tallene bag opfyldelsen i tabellen nedenfor")
+    body.add(criteria + timeline_table(catalogue, area_id), searchable=False)
+    body.extend(panel)
+    body.extend(plans)
+    words = [f"Kommune: {area.municipality}.", f"Seneste listeplacering: {listing}."] + ([f"Også kaldt: {', '.join(area.aliases)}."] if area.aliases else [])
+    return Page(url, area.name, body, SearchEntry(area.name, " ".join(words)))
 
 
-_last: dict[tuple, str] = {}  # the current area's sections, kept for its report page
+def _report(catalogue: Catalogue, area_id: str, panel: Body, plans: Body) -> Page:
+    area = catalogue.areas[area_id]
+    url = urls.report(area_id)
+    body = Body(url)
+    plan_list = catalogue.plans_of(area_id)
+    plan_lines = Markup("").join(Markup("<li>{} ({}–{})</li>").format(p.name, p.start_year, p.end_year) for p in plan_list) or Markup("<li>Ingen helhedsplan i data</li>")
+    body.add(Markup(
+        '<section class="bse-cover"><p class="bse-cover__kicker">Statusrapport til den boligsociale bestyrelse</p>'
+        '<p class="bse-cover__area">{area} · {municipality} Kommune</p><ul>{plans}</ul>'
+        "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
+    ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=catalogue.data_year,
+             page=link(relative_url(url, urls.area(area_id)), "områdets side")), searchable=False)
+    body.extend(plans)
+    body.extend(panel)
+    body.heading(2, "Kilder", searchable=False)
+    body.add(report_sources(catalogue, plan_list), searchable=False)
+    return Page(url, f"Statusrapport: {area.name}", body)
 
 
-def shared_section(catalogue: Catalogue, area_id: str, kind: str, page_url: str) -> str:
-    """The indicator panel ("panel") or the plans ("plans") of an area, rendered once for its page and its report.
-
-    Links are made as from the report (rapporter/x/): at the same depth as the area page and sharing no
-    folder with any target of these sections, so every link reads ../../<target> and is right from both.
-    The build renders an area's report right after its page.
-    """
-    key = (fragments.build_number(), id(catalogue), area_id, kind)
-    if key in _last:
-        return _last.pop(key)
-    if not any(k[2] == area_id for k in _last):
-        _last.clear()
-    area, url = catalogue.areas[area_id], urls.report(area_id)
-    assert url.count("/") == page_url.count("/"), (url, page_url)
-    text = indicator_panel(catalogue, area_id, url) if kind == "panel" else plan_section(catalogue, area, url)
-    _last[key] = fragments.share(text)
-    return text
+def report_sources(catalogue: Catalogue, plans) -> Markup:
+    packages = Markup("").join(
+        Markup("<li>{}: {}</li>").format(p.title, Markup("; ").join(external(url, title) for title, url in p.sources))
+        for p in catalogue.packages.values() if p.name in ("areas", "indicators", "plans", "evaluations")
+    )
+    studies = dict.fromkeys(r.study_id for p in plans for a in p.activities for r in catalogue.activity_results.get(a, ()))
+    cited = Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies)
+    return Markup("<ul>{}{}</ul>").format(packages, cited)
 
 
-def indicator_panel(catalogue: Catalogue, area_id: str, page_url: str) -> str:
-    """Every indicator chart of the area, under one eksempeldata notice when the figures are illustrative."""
-    charts = area_charts(catalogue, area_id)
-    if not charts:
-        return ""
-    top = heading(2, "Indikatorer", searchable=False)
-    out = block(top + notice_html("Tallene i diagrammerne og tabellerne nedenfor") if any(c.illustrative for c in charts) else top, searchable=False)
-    for chart in charts:
-        about = Markup("<p>{}</p>").format(link(relative_url(page_url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}"))
-        out += block(chart_block(chart, page_url) + about, searchable=False)
-    return out
+def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page, Page]:
+    """The area's page and its report."""
+    url = urls.report(area_id)
+    panel = indicator_panel(catalogue, area_id, url)
+    plans = plan_section(catalogue, catalogue.areas[area_id], url)
+    return _area_page(catalogue, area_id, panel, plans), _report(catalogue, area_id, panel, plans)

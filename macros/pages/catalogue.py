@@ -8,10 +8,11 @@ from macros.html import urls
 from macros.data.activities import vocabulary
 from macros.rules.evidence import activity_evidence, sorted_activities
 from macros.html.evidence_text import level_badge
-from macros.html.builders import block, link, link_list, relative_url
+from macros.html.builders import link, link_list, relative_url
 from macros.data.model import Activity, Catalogue
 from macros.html.slugs import slugify
 from macros.html.format import count
+from macros.pages.page import Body, Page, SearchEntry
 
 COST_ORDER = {"lav": 1, "middel": 2, "høj": 3}
 
@@ -71,16 +72,24 @@ def tag_links(catalogue: Catalogue, page_url: str) -> Markup:
     return row("Temaer", vocabulary("themes"), urls.theme, "themes") + row("Målgrupper", vocabulary("target_groups"), urls.target_group, "target_groups")
 
 
-def catalogue_index(catalogue: Catalogue, page_url: str) -> str:
+def catalogue_index(catalogue: Catalogue, page_url: str) -> Body:
     activities = sorted_activities(catalogue)
-    count = Markup('<p class="bse-count" data-catalogue-count aria-live="polite">{} aktiviteter</p>').format(len(activities))
-    return block(tag_links(catalogue, page_url) + filter_form(catalogue) + count + cards(catalogue, activities, page_url))
+    counter = Markup('<p class="bse-count" data-catalogue-count aria-live="polite">{} aktiviteter</p>').format(len(activities))
+    return Body.of(page_url, tag_links(catalogue, page_url) + filter_form(catalogue) + counter + cards(catalogue, activities, page_url))
 
 
-def tag_page(catalogue: Catalogue, field: str, value: str, page_url: str) -> str:
+TAG_FIELDS = {"themes": ("Tema", "tema", urls.theme), "target_groups": ("Målgruppe", "maalgruppe", urls.target_group)}
+
+
+def tag_page(catalogue: Catalogue, field: str, value: str) -> Page:
     """All activities with one theme or target group, and a link to the filtered catalogue."""
+    label, parameter, url_of = TAG_FIELDS[field]
+    url = url_of(value)
     activities = [a for a in sorted_activities(catalogue) if value in getattr(a, field)]
-    parameter = "tema" if field == "themes" else "maalgruppe"
-    filtered = relative_url(page_url, urls.catalogue()) + f"?{parameter}={slugify(value)}"
-    intro = Markup("<p>{}. {}.</p>").format(count(len(activities), "aktivitet", "aktiviteter"), link(filtered, "Åbn kataloget med dette filter"))
-    return block(intro + cards(catalogue, activities, page_url))
+    filtered = relative_url(url, urls.catalogue()) + f"?{parameter}={slugify(value)}"
+    body = Body(url)
+    body.heading(2, "Aktiviteter")
+    body.add(Markup("<p>{}. {}.</p>").format(count(len(activities), "aktivitet", "aktiviteter"), link(filtered, "Åbn kataloget med dette filter"))
+             + cards(catalogue, activities, url))
+    title = f"{label}: {value}"
+    return Page(url, title, body, SearchEntry(title, "Aktiviteter i kataloget: " + ", ".join(a.title for a in activities) + "."))

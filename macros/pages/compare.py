@@ -10,9 +10,10 @@ from markupsafe import Markup
 
 from macros.html import urls
 from macros.html.format import danish_key
-from macros.html.builders import block, json_script, link, relative_url
 from macros.data.model import Catalogue, Indicator
-from macros.pages.render import illustrative_notice
+from macros.html.blocks import notice
+from macros.html.builders import json_script, link, relative_url
+from macros.pages.page import Body
 
 COLOURS = ["#1f5f8b", "#a3541c", "#2e7d32", "#6a3d9a"]  # distinguishable for common colour-vision deficiencies
 SLOTS = 4
@@ -73,7 +74,7 @@ def names_file(catalogue: Catalogue) -> str:
     return json.dumps([[a.area_id, a.name, a.municipality] for a in areas], ensure_ascii=False, separators=(",", ":"))
 
 
-def compare_view(catalogue: Catalogue, page_url: str) -> str:
+def compare_view(catalogue: Catalogue, page_url: str) -> Body:
     # Text inputs with one shared list of suggestions, filled from omraader.json by compare.js: four
     # selects of every area made this page 0.8 MB at 3,000 areas, and a select of 10,000 is no way to choose.
     selects = Markup("").join(
@@ -99,5 +100,8 @@ def compare_view(catalogue: Catalogue, page_url: str) -> str:
         "</figure>"
     ).format(json_script("compare-spec", template()), " (eksempeldata, ikke officielle tal)" if catalogue.is_illustrative("indicators", "observations") else "")
     message = Markup('<p class="bse-count" data-compare-message aria-live="polite"></p>')
-    notice = illustrative_notice("Tallene i sammenligningen") if catalogue.is_illustrative("indicators", "observations") else ""
-    return notice + block(nojs + form + message + figure)
+    body = Body(page_url)
+    if catalogue.is_illustrative("indicators", "observations"):
+        body.add(notice("Tallene i sammenligningen"))
+    body.add(nojs + form + message + figure)
+    return body

@@ -8,7 +8,8 @@ from macros.html import urls
 from macros.data.activities import cost_descriptions, vocabulary
 from macros.rules.evidence import activity_evidence, gap_map, outcome_domains, unlinked_results
 from macros.html.evidence_text import level_badge, level_number
-from macros.html.builders import block, link, relative_url, table
+from macros.html.builders import link, relative_url, table
+from macros.pages.page import Body
 from macros.data.model import Catalogue
 from macros.html.slugs import slugify
 
@@ -31,7 +32,7 @@ def legend(catalogue: Catalogue) -> Markup:
     return Markup('<ul class="bse-legend" aria-label="Farverne i kortet">{}</ul>').format(items)
 
 
-def gap_map_table(catalogue: Catalogue, page_url: str) -> str:
+def gap_map_table(catalogue: Catalogue, page_url: str) -> Body:
     rows = gap_map(catalogue)
     domains = outcome_domains(catalogue)
     filled = sum(1 for _, cells in rows for c in cells if c.results)
@@ -55,32 +56,33 @@ def gap_map_table(catalogue: Catalogue, page_url: str) -> str:
         '<div class="bse-table bse-gapmap"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption>'
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>"
     ).format(len(rows), len(domains), head, body)
-    return block(summary + legend(catalogue) + grid)
+    return Body.of(page_url, summary + legend(catalogue) + grid)
 
 
-def unlinked_table(catalogue: Catalogue, page_url: str) -> str:
+def unlinked_table(catalogue: Catalogue, page_url: str) -> Body:
     rows = [
         (link(relative_url(page_url, urls.study(r.study_id)) + f"#resultat-{r.result_id}", catalogue.studies[r.study_id].title), r.intervention, r.outcome, r.outcome_domain, r.design)
         for r in unlinked_results(catalogue)
     ]
-    return block(table(("Studie", "Indsats", "Udfald", "Område", "Design"), rows, caption=f"{len(rows)} resultater uden for kortet"))
+    return Body.of(page_url, table(("Studie", "Indsats", "Udfald", "Område", "Design"), rows, caption=f"{len(rows)} resultater uden for kortet"))
 
 
-def knowledge_levels_table(catalogue: Catalogue) -> str:
+def knowledge_levels_table(catalogue: Catalogue, page_url: str) -> Body:
     counts = {lvl: 0 for lvl in catalogue.knowledge_levels}
     for a in catalogue.activities.values():
         counts[activity_evidence(catalogue, a).level] += 1
     rows = [(level_badge(catalogue, k.level), k.rule, counts[k.level]) for k in sorted(catalogue.knowledge_levels.values(), key=lambda k: k.level)]
-    return block(table(("Niveau", "Regel", "Aktiviteter i kataloget"), rows, caption="Vidensniveauer", numeric=(2,)))
+    return Body.of(page_url, table(("Niveau", "Regel", "Aktiviteter i kataloget"), rows, caption="Vidensniveauer", numeric=(2,)))
 
 
-def designs_table(catalogue: Catalogue) -> str:
+def designs_table(catalogue: Catalogue, page_url: str) -> Body:
     used = [r.design for results in catalogue.results.values() for r in results]
     rows = [(d.design, level_badge(catalogue, d.level), d.description, used.count(d.design)) for d in catalogue.designs.values()]
-    return block(table(("Design", "Giver niveau", "Hvad designet er", "Resultater"), rows, caption="Designs, fra stærkest til svagest", numeric=(3,)))
+    return Body.of(page_url, table(("Design", "Giver niveau", "Hvad designet er", "Resultater"), rows, caption="Designs, fra stærkest til svagest", numeric=(3,)))
 
 
-def cost_levels_table() -> str:
+def cost_levels_table(page_url: str) -> Body:
     descriptions = cost_descriptions()
     rows = [(level, descriptions[level]) for level in vocabulary("cost_level")]
-    return block(table(("Omkostningsniveau", "Betyder"), rows, caption="Omkostningsniveauer"))
+    return Body.of(page_url, table(("Omkostningsniveau", "Betyder"), rows, caption="Omkostningsniveauer"))
+

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from macros.html import urls
-from macros.html.format import danish_key, number
+from markupsafe import Markup
+
+from macros.html.blocks import notice
+from macros.html.format import count, danish_key, number
 from macros.rules.goal_status import STATUSES
-from macros.html.builders import NOT_SEARCHED, block, link, relative_url, table
+from macros.html.builders import link, relative_url, table
 from macros.data.model import Area, Catalogue
 from macros.pages.plans import statuses
-from macros.pages.render import illustrative_notice
+from macros.pages.page import Body, Page, SearchEntry
 
 
 def municipalities(catalogue: Catalogue) -> dict[str, list[Area]]:
@@ -34,31 +37,37 @@ def goal_summary(catalogue: Catalogue, area: Area) -> str:
     return ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s]) or "–"
 
 
-def municipality_index(catalogue: Catalogue, page_url: str) -> str:
+def municipality_index(catalogue: Catalogue, page_url: str) -> Body:
     rows = [
         (link(relative_url(page_url, urls.municipality(name)), name), len(areas), sum(len(catalogue.plans_of(a.area_id)) for a in areas))
         for name, areas in municipalities(catalogue).items()
     ]
-    return block(table(("Kommune", "Boligområder", "Helhedsplaner"), rows, caption=f"{len(rows)} kommuner", numeric=(1, 2), sortable=True))
+    return Body.of(page_url, table(("Kommune", "Boligområder", "Helhedsplaner"), rows, caption=f"{len(rows)} kommuner", numeric=(1, 2), sortable=True))
 
 
-def municipality_page(catalogue: Catalogue, name: str, page_url: str) -> str:
+def municipality_page(catalogue: Catalogue, name: str) -> Page:
     areas = municipalities(catalogue)[name]
+    url = urls.municipality(name)
+    body = Body(url)
     rows = [
-        (link(relative_url(page_url, urls.area(a.area_id)), a.name), latest_list(catalogue, a),
+        (link(relative_url(url, urls.area(a.area_id)), a.name), latest_list(catalogue, a),
          ", ".join(p.name for p in catalogue.plans_of(a.area_id)) or "–", goal_summary(catalogue, a))
         for a in areas
     ]
-    out = f"\n## Boligområder{NOT_SEARCHED}\n\n" + block(table(("Område", "Seneste kendte listeplacering", "Helhedsplaner", "Mål (status)"), rows, caption=f"Boligområder i {name}"), searchable=False)
-    out += "\n## Indikatorer for områderne samlet\n\n"
-    out += (
-        "Der er ikke indsamlet tal for kommunen som helhed. Tabellen viser kommunens boligområder samlet: "
-        "gennemsnittet af områdernes seneste tal, vægtet med antallet af personer bag hvert tal, ved siden af landsniveauet.\n\n"
+    body.heading(2, "Boligområder", searchable=False)
+    body.add(table(("Område", "Seneste kendte listeplacering", "Helhedsplaner", "Mål (status)"), rows, caption=f"Boligområder i {name}"), searchable=False)
+    body.heading(2, "Indikatorer for områderne samlet")
+    text = Markup(
+        "<p>Der er ikke indsamlet tal for kommunen som helhed. Tabellen viser kommunens boligområder samlet: "
+        "gennemsnittet af områdernes seneste tal, vægtet med antallet af personer bag hvert tal, ved siden af landsniveauet.</p>"
     )
     if catalogue.is_illustrative("indicators", "observations"):
-        out += illustrative_notice("Tallene i tabellen nedenfor")
-    out += block(table(("Indikator", "År", "Områderne samlet", "Landsniveau", "Områder med tal"), indicator_rows(catalogue, areas, page_url), caption=f"Indikatorer for boligområderne i {name}", numeric=(1, 2, 3, 4)))
-    return out
+        text += notice("Tallene i tabellen nedenfor")
+    body.add(text + table(("Indikator", "År", "Områderne samlet", "Landsniveau", "Områder med tal"), indicator_rows(catalogue, areas, url),
+                          caption=f"Indikatorer for boligområderne i {name}", numeric=(1, 2, 3, 4)))
+    names = ", ".join(a.name for a in areas[:20]) + (" …" if len(areas) > 20 else "")
+    search = SearchEntry(name, f"Kommune med {count(len(areas), 'boligområde', 'boligområder')} på sitet: {names}.")
+    return Page(url, name, body, search)
 
 
 def indicator_rows(catalogue: Catalogue, areas: list[Area], page_url: str) -> list[tuple]:

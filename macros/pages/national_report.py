@@ -4,97 +4,26 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
-import altair as alt
-
-from macros.html import urls
-from macros.data.activities import vocabulary
-from macros.charts.base import Chart, Table, copy_template
-from macros.rules.evidence import activity_evidence
-from macros.html.builders import block, external, table
+from macros.charts.national import evidence_chart, list_counts_chart
 from macros.data.model import Catalogue
-from macros.pages.render import chart_block
-
-LIST_COLUMNS = ("year", "list_type", "count", "basis", "source")
-EVIDENCE_COLUMNS = ("theme", "knowledge_level", "activities")
-LIST_COLOURS = ["#1f5f8b", "#a3541c", "#2e7d32", "#6a3d9a", "#8a6d00", "#555555"]
+from macros.html.builders import table
+from macros.pages.page import Body
 
 
-@lru_cache(maxsize=1)
-def _list_template() -> dict:
-    return alt.Chart(alt.NamedData("antal")).mark_line(point=True).encode(
-        x=alt.X("year:Q", title="Listeår", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
-        y=alt.Y("count:Q", title="Antal områder", scale=alt.Scale(zero=True)),
-        color=alt.Color("list_type:N", title=None, scale=alt.Scale(range=LIST_COLOURS), legend=alt.Legend(orient="bottom", columns=3)),
-        tooltip=[alt.Tooltip("list_type:N", title="Liste"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("count:Q", title="Antal")],
-    ).properties(width="container", height=280, title=alt.Title("Antal områder på de officielle lister", subtitle="")).to_dict()
+def list_counts_section(catalogue: Catalogue, page_url: str) -> Body:
+    body = Body(page_url)
+    body.chart(list_counts_chart(catalogue))
+    return body
 
 
-def list_counts_chart(catalogue: Catalogue) -> Chart:
-    """Official lists only: the May 2018 recalculation is left out of the chart but kept in the table."""
-    counts = sorted(catalogue.list_counts, key=lambda c: (c.year, c.list_type))
-    official = [c for c in counts if c.basis != "genberegning"]
-    spec = copy_template(_list_template())
-    spec["title"]["subtitle"] = f"{official[0].year}–{official[-1].year}, offentlige tal"
-    spec["datasets"] = {"antal": [{"year": c.year, "list_type": c.list_type, "count": c.count} for c in official]}
-    latest = max(c.year for c in official)
-    description = (
-        f"Linjediagram over antallet af boligområder på hver officiel liste fra {official[0].year} til {latest}. "
-        + f"I {latest}: " + "; ".join(f"{c.list_type} {c.count}" for c in official if c.year == latest) + "."
-    )
-    spec["description"] = description
-    basis = {"direkte": "står i kilden", "afledt": "afledt", "udateret": "udateret kilde", "genberegning": "genberegning, ikke officiel"}
-    rows = tuple((c.year, c.list_type, c.count, basis.get(c.basis, c.basis), external(c.source, "kilde")) for c in counts)
-    return Chart(
-        chart_id="chart-liste-antal", title="Antal områder på de officielle lister", description=description, spec=spec,
-        table=Table(("Listeår", "Liste", "Antal", "Grundlag", "Kilde"), rows, (2,)),
-        rows=tuple((c.year, c.list_type, c.count, c.basis, c.source) for c in counts), columns=LIST_COLUMNS, csv_path=urls.national_report() + "antal-pr-liste.csv",
-        sources=(("Dagspresse, ministerier og BL via datapakken areas (list_counts)", ""),), illustrative=False,
-    )
+def evidence_section(catalogue: Catalogue, page_url: str) -> Body:
+    body = Body(page_url)
+    body.chart(evidence_chart(catalogue))
+    return body
 
 
-@lru_cache(maxsize=1)
-def _evidence_template() -> dict:
-    return alt.Chart(alt.NamedData("evidens")).mark_bar().encode(
-        y=alt.Y("theme:N", title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("activities:Q", title="Aktiviteter", stack="zero"),
-        color=alt.Color("level:N", title="Vidensniveau", scale=alt.Scale(range=["#bdbdbd", "#e0a83a", "#8fbfe0", "#3b86bf", "#1f4f73"]), legend=alt.Legend(orient="bottom")),
-        order=alt.Order("knowledge_level:Q"),
-        tooltip=[alt.Tooltip("theme:N", title="Tema"), alt.Tooltip("level:N", title="Vidensniveau"), alt.Tooltip("activities:Q", title="Aktiviteter")],
-    ).properties(width="container", height=200, title=alt.Title("Aktiviteter pr. tema og vidensniveau", subtitle="")).to_dict()
-
-
-def evidence_chart(catalogue: Catalogue) -> Chart:
-    levels = {a.slug: activity_evidence(catalogue, a).level for a in catalogue.activities.values()}
-    rows = []
-    for theme in vocabulary("themes"):
-        counts = Counter(levels[a.slug] for a in catalogue.activities.values() if theme in a.themes)
-        rows += [(theme, level, counts[level]) for level in sorted(catalogue.knowledge_levels) if counts[level]]
-    spec = copy_template(_evidence_template())
-    spec["title"]["subtitle"] = "Beregnet af evalueringsdata; en aktivitet kan høre til flere temaer"
-    spec["datasets"] = {"evidens": [{"theme": t, "knowledge_level": lvl, "level": f"{lvl} · {catalogue.knowledge_levels[lvl].name}", "activities": n} for t, lvl, n in rows]}
-    description = "Stablet søjlediagram over kerneaktiviteterne pr. tema fordelt på vidensniveau. " + " ".join(
-        f"{theme.capitalize()}: " + ", ".join(f"{n} på niveau {lvl}" for t, lvl, n in rows if t == theme) + "." for theme in vocabulary("themes")
-    )
-    spec["description"] = description
-    return Chart(
-        chart_id="chart-evidens-tema", title="Aktiviteter pr. tema og vidensniveau", description=description, spec=spec,
-        table=Table(("Tema", "Vidensniveau", "Aktiviteter"), tuple((t, f"{lvl} · {catalogue.knowledge_levels[lvl].name}", n) for t, lvl, n in rows), (2,)),
-        rows=tuple(rows), columns=EVIDENCE_COLUMNS, csv_path=urls.national_report() + "evidens-pr-tema.csv",
-        sources=(("Kerneaktiviteterne og datapakken evaluations", ""),), illustrative=False,
-    )
-
-
-def list_counts_section(catalogue: Catalogue, page_url: str) -> str:
-    return block(chart_block(list_counts_chart(catalogue), page_url), searchable=False)
-
-
-def evidence_section(catalogue: Catalogue, page_url: str) -> str:
-    return block(chart_block(evidence_chart(catalogue), page_url), searchable=False)
-
-
-def plans_overview(catalogue: Catalogue) -> str:
+def plans_overview(catalogue: Catalogue, page_url: str) -> Body:
     by_pool = Counter(p.pool for p in catalogue.plans.values())
     rows = [(pool, n, sum(len(p.goals) for p in catalogue.plans.values() if p.pool == pool)) for pool, n in sorted(by_pool.items())]
-    return block(table(("Pulje", "Helhedsplaner", "Mål"), rows, caption="Helhedsplaner og mål pr. pulje (eksempeldata)", numeric=(1, 2)))
+    return Body.of(page_url, table(("Pulje", "Helhedsplaner", "Mål"), rows, caption="Helhedsplaner og mål pr. pulje (eksempeldata)", numeric=(1, 2)))

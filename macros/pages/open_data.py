@@ -9,13 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
 from markupsafe import Markup
 
-from macros.html.builders import block, external, link, relative_url, table
 from macros.data.model import Catalogue, PackageInfo
+from macros.html.blocks import ILLUSTRATIVE_BADGE
+from macros.html.builders import external, link, relative_url, table
+from macros.html.downloads import FORMULA_STARTS, spreadsheet_safe
+from macros.pages.page import Body
 
 FOLDER = "data"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so two builds give byte-identical zips
@@ -30,20 +34,32 @@ def zip_url(package: str) -> str:
     return f"{FOLDER}/{package}.zip"
 
 
-def published_csv(path: Path, threshold: int, counts_people: bool) -> bytes:
-    """The CSV as committed, minus rows whose base_population is below the threshold (other lines kept byte for byte)."""
+_FORMULA_CELL = re.compile("(^|[,\n\"])[" + re.escape("".join(FORMULA_STARTS)) + "]", re.M)  # a cell that may start like a formula
+
+
+def published_csv(path: Path, threshold: int, counts_people: bool, text_columns: frozenset[str] = frozenset()) -> bytes:
+    """The CSV as committed, minus rows whose base_population is below the threshold, with text that a
+    spreadsheet would run as a formula made text (macros/html/downloads.py); other lines are kept byte for byte."""
     raw = path.read_bytes()
-    if not counts_people:
+    text = raw.decode("utf-8")
+    if not counts_people and not _FORMULA_CELL.search(text):
         return raw
-    lines = raw.decode("utf-8").split("\n")
+    lines = text.split("\n")
     header = next(csv.reader([lines[0]]))
-    column = header.index("base_population")
+    column = header.index("base_population") if counts_people else None
+    texts = [i for i, name in enumerate(header) if name in text_columns]
     kept = [lines[0]]
     for line in lines[1:]:
-        if line:
-            base = next(csv.reader([line]))[column]
-            if base and int(base) < threshold:
-                continue
+        if not line:
+            kept.append(line)
+            continue
+        cells = next(csv.reader([line]))
+        if column is not None and cells[column] and int(cells[column]) < threshold:
+            continue
+        if any(cells[i].startswith(FORMULA_STARTS) for i in texts if i < len(cells)):
+            out = io.StringIO()
+            csv.writer(out, lineterminator="").writerow([spreadsheet_safe(c) if i in texts else c for i, c in enumerate(cells)])
+            line = out.getvalue()
         kept.append(line)
     return "\n".join(kept).encode("utf-8")
 
@@ -54,7 +70,8 @@ def package_files(root: Path, package: PackageInfo, threshold: int) -> dict[str,
     files = {resource_url(package.name, "datapackage.json"): (folder / "datapackage.json").read_bytes()}
     for resource in package.resources:
         counts_people = any(f.name == "base_population" and f.type == "integer" for f in resource.fields)
-        files[resource_url(package.name, resource.path)] = published_csv(folder / resource.path, threshold, counts_people)
+        texts = frozenset(f.name for f in resource.fields if f.type == "string")
+        files[resource_url(package.name, resource.path)] = published_csv(folder / resource.path, threshold, counts_people, texts)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for site_path, content in files.items():
@@ -124,26 +141,26 @@ def dcat_catalogue(catalogue: Catalogue, base_url: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def data_page(catalogue: Catalogue, page_url: str, base_url: str) -> str:
+def data_page(catalogue: Catalogue, page_url: str, base_url: str) -> Body:
     """Every package and resource with its fields, licence, sources and downloads, plus JSON-LD."""
-    out = block(Markup('<script type="application/ld+json">') + Markup(json.dumps(json_ld(catalogue, base_url), ensure_ascii=False).replace("<", "\\u003c")) + Markup("</script>")
-                + Markup("<p>Hele kataloget som DCAT-AP til dataportaler: {}.</p>").format(link(relative_url(page_url, f"{FOLDER}/catalog.jsonld"), "catalog.jsonld")))
+    body = Body(page_url)
+    body.add(Markup('<script type="application/ld+json">') + Markup(json.dumps(json_ld(catalogue, base_url), ensure_ascii=False).replace("<", "\\u003c")) + Markup("</script>")
+             + Markup("<p>Hele kataloget som DCAT-AP til dataportaler: {}.</p>").format(link(relative_url(page_url, f"{FOLDER}/catalog.jsonld"), "catalog.jsonld")))
     for package in catalogue.packages.values():
-        out += f"\n## {package.title} {{ #{package.name} }}\n\n"
-        illustrative = Markup(' <span class="bse-badge">Eksempeldata</span>') if package.illustrative_resources else ""
+        body.heading(2, package.title, slug=package.name)
+        illustrative = Markup(" ") + ILLUSTRATIVE_BADGE if package.illustrative_resources else ""
         sources = Markup("; ").join(external(url, title) for title, url in package.sources)
         downloads = Markup("{} · {}").format(
             link(relative_url(page_url, zip_url(package.name)), f"Hele pakken som zip ({package.name}.zip)"),
             link(relative_url(page_url, resource_url(package.name, "datapackage.json")), "datapackage.json"),
         )
-        out += block(Markup("<p>{}{}</p><p><strong>Licens:</strong> {} · <strong>Version:</strong> {} · <strong>Senest ændret:</strong> {} · <strong>Kilder:</strong> {}</p><p><strong>Hent:</strong> {}</p>").format(
+        body.add(Markup("<p>{}{}</p><p><strong>Licens:</strong> {} · <strong>Version:</strong> {} · <strong>Senest ændret:</strong> {} · <strong>Kilder:</strong> {}</p><p><strong>Hent:</strong> {}</p>").format(
             package.description, illustrative, external(package.licence_url, package.licence), package.version or "–", package.updated or "ikke registreret", sources, downloads))
         for resource in package.resources:
             mark = " (eksempeldata)" if resource.name in package.illustrative_resources and "eksempeldata" not in resource.title.lower() else ""
-            out += f"\n### {resource.title}{mark} {{ #{package.name}-{resource.name.replace('_', '-')} }}\n\n"
+            body.heading(3, f"{resource.title}{mark}", slug=f"{package.name}-{resource.name.replace('_', '-')}")
             csv_link = link(relative_url(page_url, resource_url(package.name, resource.path)), f"Hent {resource.path}")
             rows = [(Markup("<code>{}</code>").format(f.name), f.type, f.title, f.description) for f in resource.fields]
-            out += block(Markup("<p>{} {} rækker. {}</p>").format(resource.description, resource.rows, csv_link)
-                         + table(("Felt", "Type", "Titel", "Beskrivelse"), rows, caption=f"Felter i {resource.path}"))
-    return out
-
+            body.add(Markup("<p>{} {} rækker. {}</p>").format(resource.description, resource.rows, csv_link)
+                     + table(("Felt", "Type", "Titel", "Beskrivelse"), rows, caption=f"Felter i {resource.path}"))
+    return body

@@ -10,10 +10,10 @@ from macros.html.evidence_text import level_badge
 from macros.html.format import number
 from macros.charts.goals import goal_chart
 from macros.rules.goal_status import STATUSES, GoalStatus, goal_status
-from macros.html.builders import block, heading, link, relative_url, table
+from macros.html.blocks import fact_list, notice
+from macros.html.builders import link, relative_url, table
 from macros.data.model import Area, Catalogue, Goal, Plan
-from macros.pages.render import chart_block, fact_list, illustrative_notice, notice_html
-from macros.html.slugs import toc_slug
+from macros.pages.page import Body
 
 
 def status_badge(status: GoalStatus) -> Markup:
@@ -46,42 +46,42 @@ def goals_table(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal
     return table(("Mål", "Indikator", "Fra basis til mål", "Seneste tal", "Målsti samme år", "Status"), rows, caption=f"Mål i {plan.name}", numeric=(3, 4))
 
 
-def plan_section(catalogue: Catalogue, area: Area, page_url: str) -> str:
+def plan_section(catalogue: Catalogue, area: Area, url: str) -> Body:
+    """Each helhedsplan of the area with its goals, their computed status, a chart per goal and the plan's activities."""
+    body = Body(url)
     plans = catalogue.plans_of(area.area_id)
     if not plans:
-        return ""
+        return body
     illustrative = catalogue.is_illustrative("plans", "goals")
-    top = heading(2, "Helhedsplaner og mål", searchable=False)
-    out = block(top + notice_html("Planerne, deres bevillinger, mål og aktiviteter nedenfor") if illustrative else top, searchable=False)
-    method = relative_url(page_url, urls.goal_method())
-    slugs: set[str] = set()
+    body.heading(2, "Helhedsplaner og mål", searchable=False)
+    if illustrative:
+        body.add(notice("Planerne, deres bevillinger, mål og aktiviteter nedenfor"), searchable=False)
+    method = relative_url(url, urls.goal_method())
     for plan in plans:
-        slug = base = toc_slug(plan.name)
-        while slug in slugs:  # two plans of one name: _1, _2, … as the toc extension numbers them
-            slug = f"{base}_{len(slugs)}"
-        slugs.add(slug)
         facts = [
-            ("Pulje", link(relative_url(page_url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler")),
+            ("Pulje", link(relative_url(url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler")),
             ("Periode", f"{plan.start_year}–{plan.end_year}"),
             ("Tilskud fra Landsbyggefonden", kroner(plan.lbf_grant)),
             ("Samlet budget", kroner(plan.total_budget)),
         ]
         intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(link(method, "Sådan beregnes status"))
         goal_statuses = statuses(catalogue, plan, area)
-        out += block(heading(3, plan.name, searchable=False, slug=slug) + fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, page_url), searchable=False)
+        body.heading(3, plan.name, searchable=False)
+        body.add(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, url), searchable=False)
         for goal, status in goal_statuses:
             indicator = catalogue.indicators[goal.indicator_id]
-            chart = goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative)
-            out += block(chart_block(chart, page_url), searchable=False)
-        out += activities_block(catalogue, plan, page_url)
-    return out
+            body.chart(goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative))
+        activities = activities_block(catalogue, plan, url)
+        if activities:
+            body.add(activities, searchable=False)
+    return body
 
 
-def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> str:
+def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> Markup:
     """The activities the plan runs, linked to the catalogue, and the evaluations behind them."""
     activities = [catalogue.activities[a] for a in plan.activities if a in catalogue.activities]
     if not activities:
-        return ""
+        return Markup("")
     items = Markup("").join(
         Markup("<li>{} {}</li>").format(link(relative_url(page_url, urls.activity(a.slug)), a.title), level_badge(catalogue, activity_evidence(catalogue, a).level))
         for a in activities
@@ -92,10 +92,10 @@ def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> str:
     )
     text = Markup("<p><strong>Aktiviteter i planen</strong></p><ul>{}</ul>").format(items)
     text += Markup("<p><strong>Evalueringer af disse aktiviteter</strong></p>") + (Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>"))
-    return block(text, searchable=False)
+    return text
 
 
-def status_summary(catalogue: Catalogue, page_url: str) -> str:
+def status_summary(catalogue: Catalogue, page_url: str) -> Body:
     """Counts of goals per status over every plan and area, computed by the same rule."""
     counts = {s: 0 for s in STATUSES}
     for plan in catalogue.plans.values():
@@ -103,5 +103,8 @@ def status_summary(catalogue: Catalogue, page_url: str) -> str:
             for _, status in statuses(catalogue, plan, catalogue.areas[area_id]):
                 counts[status.status] += 1
     rows = [(status_badge(GoalStatus(s)), counts[s]) for s in STATUSES]
-    notice = illustrative_notice("Målene og tallene bag optællingen") if catalogue.is_illustrative("plans", "goals") else ""
-    return notice + block(table(("Status", "Mål"), rows, caption=f"Status for {sum(counts.values())} mål i {len(catalogue.plans)} helhedsplaner", numeric=(1,)))
+    body = Body(page_url)
+    if catalogue.is_illustrative("plans", "goals"):
+        body.add(notice("Målene og tallene bag optællingen"))
+    body.add(table(("Status", "Mål"), rows, caption=f"Status for {sum(counts.values())} mål i {len(catalogue.plans)} helhedsplaner", numeric=(1,)))
+    return body

@@ -6,37 +6,42 @@ from markupsafe import Markup
 
 from macros.html import urls
 from macros.html.evidence_text import citation, figures, level_badge
-from macros.html.builders import block, external, link, relative_url, table
 from macros.data.model import Catalogue
-from macros.pages.render import fact_list
+from macros.html.blocks import fact_list
+from macros.html.builders import external, link, relative_url, table
+from macros.pages.page import Body, Page, SearchEntry
 
 
-def study_index(catalogue: Catalogue, page_url: str) -> str:
+def study_index(catalogue: Catalogue, page_url: str) -> Body:
     rows = [
         (link(relative_url(page_url, urls.study(s.study_id)), s.title), s.evaluator, s.year or "ukendt", len(catalogue.results.get(s.study_id, ())))
         for s in sorted(catalogue.studies.values(), key=lambda s: (-(s.year or 0), s.title))
     ]
-    return block(table(("Studie", "Evaluator", "År", "Resultater"), rows, caption=f"{len(rows)} studier", numeric=(3,)))
+    return Body.of(page_url, table(("Studie", "Evaluator", "År", "Resultater"), rows, caption=f"{len(rows)} studier", numeric=(3,)))
 
 
-def study_page(catalogue: Catalogue, study_id: str, page_url: str) -> str:
+def study_page(catalogue: Catalogue, study_id: str) -> Page:
     s = catalogue.studies[study_id]
+    url = urls.study(study_id)
+    body = Body(url)
     results = catalogue.results.get(study_id, ())
     designs = sorted({r.design for r in results}, key=list(catalogue.designs).index)
     facts = [("Evaluator", s.evaluator), ("År", s.year or "ukendt"), ("Pulje eller program", s.pool or "–"),
              ("Population", s.population or "–"), ("Design", ", ".join(designs) or "–"), ("Kilde", external(s.url, s.url))]
     if s.note:
         facts.append(("Note", s.note))
-    out = block(fact_list(facts) + Markup('<p class="bse-citation">Sådan citeres studiet: {}</p>').format(citation(catalogue, study_id)))
-    out += "\n## Resultater\n\n"
+    body.add(fact_list(facts) + Markup('<p class="bse-citation">Sådan citeres studiet: {}</p>').format(citation(catalogue, study_id)))
+    body.heading(2, "Resultater")
     for r in results:
         activities = [catalogue.activities[a] for a in catalogue.result_activities.get(r.result_id, ()) if a in catalogue.activities]
         facts = [
             ("Indsats", r.intervention), ("Resultat", r.effect), ("Tal", figures(r) or "–"), ("Sammenlignet med", r.comparison or "–"),
             ("Design", Markup("{} – {}").format(r.design, level_badge(catalogue, catalogue.designs[r.design].level))),
             ("Forbehold", r.caveat or "–"),
-            ("Aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in activities) or "Handler om helhedsplanen som helhed eller er beskrivende"),
+            ("Aktiviteter", Markup(", ").join(link(relative_url(url, urls.activity(a.slug)), a.title) for a in activities) or "Handler om helhedsplanen som helhed eller er beskrivende"),
             ("Kilde", external(r.source, r.source)),
         ]
-        out += block(Markup('<section class="bse-result" id="resultat-{2}" aria-label="{0}"><h3>{0}</h3>{1}</section>').format(r.outcome, fact_list(facts), r.result_id))
-    return out
+        body.add(Markup('<section class="bse-result" id="resultat-{2}" aria-label="{0}"><h3>{0}</h3>{1}</section>').format(r.outcome, fact_list(facts), r.result_id))
+    outcomes = "; ".join(dict.fromkeys(r.outcome for r in results))
+    search = SearchEntry(s.title, f"Evaluator: {s.evaluator}. År: {s.year or 'ukendt'}. " + (f"Resultater om: {outcomes}." if outcomes else ""))
+    return Page(url, s.title, body, search)

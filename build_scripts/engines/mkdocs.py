@@ -1,0 +1,60 @@
+"""MkDocs + Material: its search index, its sitemap, and its pages as mkdocs-macros hands them over.
+
+The hook that runs the project's writer inside `mkdocs build` and `mkdocs serve` is mkdocs_hook.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+NAME = "mkdocs"
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+def is_page(page) -> bool:
+    return hasattr(page, "file")
+
+
+def link_origin(page) -> str:
+    """MkDocs leaves links in HTML as written, so they are relative to the page's own address."""
+    return page.url
+
+
+def page_source(page) -> str:
+    return page.file.src_uri
+
+
+def read_search(site: Path) -> tuple[dict, list[dict]]:
+    """The search index and its entries, each {location, title, text}."""
+    data = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return data, data["docs"]
+
+
+def write_search(site: Path, data: dict, entries: list[dict]) -> None:
+    data["docs"] = entries
+    (site / SEARCH_INDEX).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def search_entry(location: str, title: str, text: str) -> dict:
+    return {"location": location, "title": title, "text": text}
+
+
+_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
+
+
+def read_sitemap(site: Path) -> list[tuple[str, str | None]]:
+    """(address, last modified) of every page in the sitemap."""
+    return _URL.findall((site / "sitemap.xml").read_text(encoding="utf-8"))
+
+
+def write_sitemap(site: Path, entries: list[tuple[str, str | None]]) -> None:
+    """The sitemap as MkDocs writes it, and its gzip copy (with no timestamp, so two builds are the same)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for loc, lastmod in entries:
+        lines += ["    <url>", f"         <loc>{loc}</loc>"] + ([f"         <lastmod>{lastmod}</lastmod>"] if lastmod else []) + ["    </url>"]
+    text = "\n".join(lines + ["</urlset>"])
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

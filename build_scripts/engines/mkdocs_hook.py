@@ -1,0 +1,130 @@
+"""The MkDocs hook (mkdocs.yml `hooks:`): runs the project's part of the build beside `mkdocs build` and `mkdocs serve`.
+
+Zensical runs no hooks; build_scripts/commands/build.py does the same around it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from macros.data.load import load_cached
+from macros.data.problems import DataError, summary
+from macros.data.settings import from_config
+from macros.html.urls import source_path
+from macros.pages.registry import addresses
+
+_state: dict = {}
+
+
+class _QuietLinks(logging.Filter):
+    """MkDocs notes every link to a page it does not build; links to generated pages are meant (and checked after the build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "which is excluded from the built site" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.structure.pages").addFilter(_QuietLinks())
+
+
+def on_startup(command, dirty):
+    """Remember build or serve; date the sitemap by the last commit, so two builds of it are the same."""
+    _state["command"] = command
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).parent, capture_output=True, text=True)
+        if commit.returncode == 0 and commit.stdout.strip():
+            os.environ["SOURCE_DATE_EPOCH"] = commit.stdout.strip()
+
+
+@event_priority(100)  # before mkdocs-macros loads the data for the editorial pages
+def on_config(config):
+    """Stop on invalid data or content (serve shows the list instead); build into <site_dir>.partial; start the generator."""
+    _stop()
+    root = Path(config.config_file_path).parent
+    _state.update(problems=None, final=None, catalogue=None, settings=None)
+    try:
+        _state["settings"] = settings = from_config(config)
+        _state["catalogue"] = load_cached(root, settings)
+    except DataError as error:
+        if _state["command"] != "serve":
+            raise PluginError(summary(error.problems)) from None
+        _state["problems"] = summary(error.problems)
+        logging.getLogger("mkdocs").error(_state["problems"])
+        return config
+    if _state["command"] == "build":
+        final = Path(config["site_dir"])
+        staging = final.with_name(final.name + ".partial")
+        shutil.rmtree(staging, ignore_errors=True)
+        _state["final"], config["site_dir"] = str(final), str(staging)
+    _state["log"] = tempfile.TemporaryFile()
+    _state["process"] = subprocess.Popen(
+        [sys.executable, "-m", "build_scripts.output.generate", "--engine", "mkdocs", "--wait", "--site", config["site_dir"], "--config", config.config_file_path],
+        cwd=root, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=_state["log"], text=True,
+    )
+    return config
+
+
+def on_files(files, config):
+    """Markdown links to generated pages resolve: each is a page MkDocs knows of but does not build."""
+    if _state["catalogue"] is not None and not _state["settings"].reference_build:
+        for url in addresses(_state["catalogue"]):
+            files.append(File.generated(config, source_path(url), content="", inclusion=InclusionLevel.EXCLUDED))
+    return files
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    """Let the generator write the generated pages into MkDocs's output, then put the finished site in place."""
+    site = Path(config["site_dir"])
+    if _state["problems"]:
+        _error_pages(site, _state["problems"])
+        return
+    process, _state["process"] = _state.pop("process"), None
+    process.communicate("go\n")
+    if process.returncode:
+        _state["log"].seek(0)
+        raise PluginError(_state["log"].read().decode("utf-8", "replace").strip() or "Sitets egne sider kunne ikke skrives.")
+    final = _state["final"]
+    if final:
+        old = Path(f"{final}.old-{os.getpid()}")
+        if Path(final).exists():
+            Path(final).rename(old)
+        site.rename(final)
+        config["site_dir"] = final
+        # at national scale the old site is 150,000 files: deleted after the build, not during it
+        subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def on_build_error(error):
+    """Stop the generator and throw the half-built folder away; the published site stays as it was."""
+    _stop()
+    if _state.get("final"):
+        shutil.rmtree(_state["final"] + ".partial", ignore_errors=True)
+
+
+def _stop() -> None:
+    process = _state.get("process")
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait()
+    _state["process"] = None
+
+
+def _error_pages(site: Path, problems: str) -> None:
+    """During `mkdocs serve`: every page shows the list of problems; the next build after a fix shows the site again."""
+    page = ('<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Data eller indhold er ugyldigt</title></head>'
+            '<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+            f"<h1>Siden kan ikke bygges</h1><pre style=\"white-space:pre-wrap\">{escape(problems)}</pre>"
+            "<p>Ret filerne og gem dem; siden opdaterer sig selv.</p></body></html>")
+    for path in list(site.rglob("*.html")) or [site / "index.html"]:
+        path.write_text(page, encoding="utf-8")

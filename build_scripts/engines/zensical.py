@@ -1,0 +1,53 @@
+"""Zensical: its search index, its sitemap, and its pages as its macros extension hands them over.
+
+Zensical runs no hooks; `python -m build_scripts.commands.build --engine zensical` runs `zensical build`
+and then the project's writer.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+NAME = "zensical"
+SEARCH_INDEX = Path("search.json")
+
+
+def link_origin(page) -> str:
+    """Zensical reads every relative link in a page's HTML as relative to its Markdown file's folder
+    (and rewrites it for the page's address), so links are written from that folder."""
+    folder = posixpath.dirname(page.path)
+    return f"{folder}/" if folder else ""
+
+
+def page_source(page) -> str:
+    return page.path
+
+
+def read_search(site: Path) -> tuple[dict, list[dict]]:
+    data = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    return data, data["items"]
+
+
+def write_search(site: Path, data: dict, entries: list[dict]) -> None:
+    data["items"] = entries
+    (site / SEARCH_INDEX).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def search_entry(location: str, title: str, text: str) -> dict:
+    return {"location": location, "level": 1, "title": title, "text": text, "path": [], "tags": []}
+
+
+_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
+
+
+def read_sitemap(site: Path) -> list[tuple[str, str | None]]:
+    return _URL.findall((site / "sitemap.xml").read_text(encoding="utf-8"))
+
+
+def write_sitemap(site: Path, entries: list[tuple[str, str | None]]) -> None:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{loc}</loc></url>" for loc, _ in entries]
+    (site / "sitemap.xml").write_text("\n".join(lines + ["</urlset>"]) + "\n", encoding="utf-8")

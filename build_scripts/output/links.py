@@ -1,0 +1,76 @@
+"""Every internal link and anchor of a built site, checked: a missing file or #anchor is reported with its page.
+
+Follows href and src (a, link, script, img, iframe, source) that stay inside the site. PDF reports are
+printed after the build (build_scripts.commands.reports); a link to rapporter/<area>.pdf counts as good
+when the report page it is printed from, rapporter/<area>/, exists.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+EXTERNAL = ("http:", "https:", "mailto:", "data:", "blob:", "javascript:", "tel:")
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for key in ("id", "name"):
+            if attributes.get(key) and (key == "id" or tag == "a"):
+                self.ids.add(attributes[key])
+        for key in ("href", "src"):
+            value = attributes.get(key)
+            if value and tag in ("a", "link", "script", "img", "iframe", "source") and not value.startswith(EXTERNAL) and not value.startswith("//"):
+                self.links.append(value)
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8", errors="replace"))
+    return page
+
+
+def target_file(site: Path, page: Path, link: str, root: str = "/") -> tuple[Path, str]:
+    parts = urlsplit(link)
+    path = unquote(parts.path)
+    # root-relative links (Material's 404 page) are read from the site's root, the path of its published address
+    if path.startswith("/"):
+        base, path = "", path[len(root):] if path.startswith(root) else "\0" + path
+    else:
+        base = page.parent.relative_to(site).as_posix()
+    resolved = posixpath.normpath(posixpath.join(base, path)) if parts.path else page.relative_to(site).as_posix()
+    target = site / resolved
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(site: Path, only: list[Path] | None = None, root: str = "/") -> list[str]:
+    """Every broken link on the site's pages (or on `only` those), each as a Danish line naming page and link;
+    root is the path of the site's published address ('/boligsocial-evidens/'), where root-relative links start."""
+    pages = {p: parse(p) for p in sorted(only if only is not None else site.rglob("*.html"))}
+    found = []
+    for page, parsed in list(pages.items()):
+        for link in parsed.links:
+            target, fragment = target_file(site, page, link, root)
+            where = page.relative_to(site).as_posix()
+            if not target.exists():
+                report_page = target.with_suffix("") / "index.html"
+                if target.suffix == ".pdf" and target.parent.name == "rapporter" and report_page.exists():
+                    continue
+                found.append(f"{where}: linket '{link}' peger på en fil, der ikke findes")
+            elif fragment and target.suffix == ".html":
+                if target not in pages:
+                    pages[target] = parse(target)
+                ids = pages[target].ids
+                if unquote(fragment) not in ids:
+                    found.append(f"{where}: ankeret '#{fragment}' i linket '{link}' findes ikke")
+    return found

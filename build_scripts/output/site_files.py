@@ -1,0 +1,72 @@
+"""The files the site offers beside its pages: open data, DCAT, the compare view's data, the CSVs and
+templates of the charts on editorial pages, and the self-hosted Vega bundle."""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from macros.charts.base import Chart, template_of
+from macros.data.model import Catalogue
+from macros.data.settings import Settings
+from macros.html import urls
+from macros.html.downloads import csv_text
+from macros.pages import activity, compare, national_report, open_data
+
+VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
+CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
+
+
+def editorial_charts(catalogue: Catalogue) -> list[Chart]:
+    """Every chart a macro draws on an editorial page (activity pages, the national report)."""
+    charts = [c for a in catalogue.activities.values() for c in activity.activity_evidence_section(catalogue, a, urls.activity(a.slug)).charts]
+    page = urls.national_report()
+    return charts + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts
+
+
+def data_files(catalogue: Catalogue, root: Path, settings: Settings) -> dict[str, str | bytes]:
+    """Open data (each package's CSVs, descriptor and zip), the DCAT catalogue, the compare view's data
+    and the editorial charts' CSVs, by their path in the site."""
+    out: dict[str, str | bytes] = {}
+    for package in catalogue.packages.values():
+        out.update(open_data.package_files(root, package, catalogue.suppression_threshold))
+    out[f"{open_data.FOLDER}/catalog.jsonld"] = open_data.dcat_catalogue(catalogue, settings.site_url)
+    for indicator in catalogue.indicators.values():
+        out.update({urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()})
+    out[urls.compare() + compare.NAMES] = compare.names_file(catalogue)
+    out.update({c.csv_path: csv_text(c.rows, c.columns) for c in editorial_charts(catalogue)})
+    return out
+
+
+def templates_file(catalogue: Catalogue, generated: dict[str, dict]) -> str:
+    """Every chart template the site's pages use, by key (generated pages' and editorial charts')."""
+    used = dict(generated)
+    used.update(template_of(c.spec) for c in editorial_charts(catalogue))
+    return json.dumps(used, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """vega, vega-lite and vega-embed in the Vega-Lite version Altair writes, as one local script.
+
+    vl-convert takes about 1.5 s to write it, and it only changes with the versions, so it is kept in
+    the user's cache folder under a name made of them.
+    """
+    import altair as alt
+    import vl_convert as vlc
+
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "boligsocial-evidens" / f"vega-bundle-vl{major_minor}-vlc{vlc.__version__}.js"
+    if cache.is_file():
+        return cache.read_text(encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=major_minor)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = cache.with_name(f"{cache.name}.{os.getpid()}")
+        partial_file.write_text(bundle, encoding="utf-8")
+        partial_file.replace(cache)  # atomic: a build running at the same time never reads half a file
+    except OSError:
+        pass  # a read-only home only costs the 1.5 s again next time
+    return bundle

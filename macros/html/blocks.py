@@ -1,0 +1,58 @@
+"""Blocks that many pages share: the eksempeldata notice, fact lists, source lines and the accessible chart block."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from macros.charts.base import Chart, split_spec
+from macros.html.builders import external, json_script, relative_url, table
+
+ILLUSTRATIVE_BADGE = Markup('<span class="bse-badge">Eksempeldata</span>')
+
+
+def notice(what: str) -> Markup:
+    """The notice every section with illustrative figures carries, above them."""
+    return Markup(
+        '<div class="admonition warning bse-eksempeldata" role="note">'
+        '<p class="admonition-title">Eksempeldata</p>'
+        "<p>{} er eksempeldata og ikke officielle tal. Der findes ingen offentlige tal pr. boligområde, "
+        "så projektet viser, hvordan siden virker, med tal dannet ud fra områdets virkelige listehistorik. "
+        "Citér dem ikke.</p></div>"
+    ).format(what)
+
+
+def fact_list(facts: list[tuple[str, object]]) -> Markup:
+    """A definition list of label → value; values are escaped unless already Markup."""
+    return Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts))
+
+
+def source_and_note(url: str | None, note: str | None, fallback: str | None = None) -> Markup:
+    """'kilde – note' for a table cell; without a URL the fallback text stands in for the link."""
+    source = external(url, "kilde") if url else Markup("{}").format(fallback or "")
+    return Markup("{}{}").format(source, Markup(" – {}").format(note) if note else "")
+
+
+def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Markup:
+    """Chart, text alternative, source line, data table and CSV download, in one figure.
+
+    The page embeds the chart's own parts (title, text, data); the rest of the spec is its kind's
+    template, shared by every page in assets/charts/templates.json (charts.js joins them).
+    """
+    sources = "; ".join(external(url, text) for text, url in chart.sources)
+    # from the site root, so the same figure links right from an area's page and from its report
+    csv = f"{relative_url(page_url, '')}/{chart.csv_path}"
+    cid, alt = escape(chart.chart_id), escape(chart.description)
+    badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
+    # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
+    return Markup(
+        f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
+        f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>'
+        # the text alternative is shown once, under the chart, and names the drawing (and its SVG, in charts.js)
+        f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
+        f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
+        f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>'
+        f'<p class="bse-chart__source">Kilde: {sources}</p>'
+        f"<details><summary>Vis tallene som tabel</summary>{table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"
+        f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p>'
+        "</figure>"
+    ) + after

@@ -1,0 +1,62 @@
+"""One indicator's page: definition, the list thresholds, every area ranked, the national trend and a sortable table."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from macros.charts.base import SUPPRESSED
+from macros.charts.indicator import latest_by_area, national_chart, ranking_chart
+from macros.data.model import Catalogue
+from macros.html import urls
+from macros.html.blocks import fact_list, notice
+from macros.html.builders import external, link, relative_url, table
+from macros.html.format import number
+from macros.pages.page import Body, Page, SearchEntry
+
+MAX_TABLE_ROWS = 500  # above this, the page points to its CSV instead of listing every area
+
+
+def indicator_page(catalogue: Catalogue, indicator_id: str) -> Page:
+    ind = catalogue.indicators[indicator_id]
+    url = urls.indicator(indicator_id)
+    body = Body(url)
+    facts = [("Definition", ind.definition), ("Enhed", ind.unit), ("Opgjort for", ind.base_population), ("Retning", ind.direction),
+             ("Kilde", external(ind.source, ind.source))]
+    if ind.source_note:
+        facts.append(("Note", ind.source_note))
+    body.add(fact_list(facts))
+    thresholds = catalogue.thresholds(indicator_id)
+    if thresholds:
+        rows = [(c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde")) for c in thresholds]
+        body.heading(2, "Grænser på de officielle lister")
+        body.add(table(("Ordning", "Liste", "Grænse", "Kombinationsregel", "Kilde"), rows, caption="Grænser"))
+    latest = latest_by_area(catalogue, ind)
+    search = SearchEntry(ind.name, f"{ind.definition} Enhed: {ind.unit}. Opgjort for: {ind.base_population}.")
+    if not latest:
+        return Page(url, ind.name, body, search)
+    body.heading(2, "Alle områder")
+    if catalogue.is_illustrative("indicators", "observations"):
+        body.add(notice("Tallene i diagrammerne og tabellen nedenfor"), searchable=False)
+    for chart in (ranking_chart(catalogue, ind), national_chart(catalogue, ind)):
+        if chart is not None:
+            body.chart(chart)
+    # every area's name would be in the search index once per indicator (3 MB at 10,000 areas); each area has its own entry
+    body.heading(2, "Tabel over alle områder", searchable=False)
+    if len(latest) > MAX_TABLE_ROWS:
+        # thousands of rows would make a page of megabytes; the CSV and each area's own page have them all
+        csv = f"{relative_url(url, '')}/{url}rangering.csv"
+        body.add(Markup(
+            f"<p>Med {number(len(latest), 0)} områder er tabellen for stor til én side. Alle områders seneste tal står i "
+            f'<a href="{escape(csv)}" download>CSV-filen (rangering.csv)</a>, og hvert områdes tal på dets egen side: '
+            "søg på områdets navn.</p>"
+        ), searchable=False)
+        return Page(url, ind.name, body, search)
+    rows = [
+        (link(relative_url(url, urls.area(a.area_id)), a.name), link(relative_url(url, urls.municipality(a.municipality)), a.municipality), o.year,
+         SUPPRESSED if o.suppressed else number(o.value), f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0))
+        for a, o in latest
+    ]
+    body.add(Markup("<p>Klik på en kolonneoverskrift for at sortere.</p>")
+             + table(("Område", "Kommune", "År", f"Værdi ({ind.unit})", "Antal personer"), rows, caption=f"{ind.name}, seneste tal pr. område", numeric=(2, 3, 4), sortable=True),
+             searchable=False)
+    return Page(url, ind.name, body, search)

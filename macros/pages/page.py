@@ -1,0 +1,136 @@
+"""What a page is: its title, its body (headings and HTML blocks, in order), the charts it draws and its search entry.
+
+A page kind is a pure function of the catalogue that returns a Page; nothing is kept between pages.
+The same body is written two ways: as HTML for a generated page (`html`), and as Markdown for the
+engine (`markdown`): macros on editorial pages, and the reference build that has the engine render
+every page. Headings are written exactly as Markdown's toc extension writes them, so both ways give
+the same HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from markupsafe import Markup, escape
+
+from macros.charts.base import Chart, template_of
+from macros.html.downloads import csv_text
+from macros.html.blocks import chart_block
+from macros.html.builders import heading
+from macros.html.slugs import toc_slug
+
+
+class Heading(NamedTuple):
+    level: int
+    id: str
+    text: str
+    searchable: bool = True
+
+
+class SearchEntry(NamedTuple):
+    """One search result: the page's title and a short plain text, never HTML."""
+
+    title: str
+    text: str
+
+
+class Rendered(NamedTuple):
+    """A page as the writer needs it; kept between builds (build_scripts/output/cache.py)."""
+
+    url: str
+    title: str
+    html: str
+    headings: tuple[Heading, ...]
+    files: dict[str, str]  # site path → text of the CSVs its charts offer
+    templates: dict[str, dict]  # chart template key → its shared spec
+    search: SearchEntry | None
+
+
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|"})
+
+
+def _markdown_heading(h: Heading) -> str:
+    """'## Mål og status { #maal-og-status }': escaped so the text stays text, with the id the HTML way uses."""
+    text = str(escape(h.text)).translate(_MARKDOWN_SPECIALS)
+    exclude = "" if h.searchable else " data-search-exclude"
+    return f"{'#' * h.level} {text} {{ #{h.id}{exclude} }}"
+
+
+class Body:
+    """A page's body built in order: headings, HTML blocks and charts."""
+
+    def __init__(self, url: str):
+        self.url = url  # links in the body are relative to it
+        self.parts: list[Heading | Markup] = []
+        self.charts: list[Chart] = []
+        self._ids: set[str] = set()
+
+    @classmethod
+    def of(cls, url: str, content: Markup, searchable: bool = True) -> "Body":
+        """A body of one block."""
+        body = cls(url)
+        body.add(content, searchable)
+        return body
+
+    def heading(self, level: int, text: str, searchable: bool = True, slug: str | None = None) -> None:
+        """A section heading; a repeated id gets _1, _2, … as the toc extension numbers them."""
+        base = slug or toc_slug(text)
+        found, n = base, 0
+        while found in self._ids:
+            n += 1
+            found = f"{base}_{n}"
+        self._ids.add(found)
+        self.parts.append(Heading(level, found, text, searchable))
+
+    def add(self, content: Markup, searchable: bool = True) -> None:
+        """One HTML block; searchable=False keeps it out of the search index (charts, long tables)."""
+        exclude = " data-search-exclude" if not searchable else ""
+        # one line: Markdown passes a raw HTML block through only up to its first blank line
+        self.parts.append(Markup(f'<div class="bse-block"{exclude}>{content}</div>'.replace("\n\n", "\n")))
+
+    def chart(self, chart: Chart, after: Markup = Markup("")) -> None:
+        """A chart with its text alternative, table and CSV link (and `after` it, in the same block); kept for its CSV and template."""
+        self.charts.append(chart)
+        self.add(chart_block(chart, self.url, after), searchable=False)
+
+    def extend(self, other: "Body") -> None:
+        for part in other.parts:
+            if isinstance(part, Heading):
+                self._ids.add(part.id)
+        self.parts += other.parts
+        self.charts += other.charts
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(p for p in self.parts if isinstance(p, Heading))
+
+    def html(self) -> str:
+        """The body as Python-Markdown writes it: a raw HTML block is followed by a blank line, a heading by a line break."""
+        out = []
+        for part in self.parts:
+            if out:
+                out.append("\n" if isinstance(previous, Heading) else "\n\n")
+            out.append(heading(part.level, part.text, part.searchable, part.id) if isinstance(part, Heading) else part)
+            previous = part
+        return "".join(out)
+
+    def markdown(self) -> str:
+        """The body as Markdown an engine turns into exactly html()."""
+        return "\n\n".join(_markdown_heading(p) if isinstance(p, Heading) else p for p in self.parts)
+
+    def __str__(self) -> str:  # a macro's output: Markdown, so its headings join the page's table of contents
+        return self.markdown()
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    title: str  # plain text
+    body: Body
+    search: SearchEntry | None = None
+
+    def rendered(self) -> Rendered:
+        files = {c.csv_path: csv_text(c.rows, c.columns) for c in self.body.charts}
+        templates = dict(template_of(c.spec) for c in self.body.charts)
+        return Rendered(self.url, self.title, self.body.html(), self.body.headings, files, templates, self.search)
