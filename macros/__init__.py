@@ -59,6 +59,7 @@ def define_env(env):
         "list_counts": national_report.list_counts_section,
         "evidence_by_theme": national_report.evidence_section,
         "plans_overview": national_report.plans_overview,
+        "national_report_pdf": national_report.pdf_link,
         "goal_status_summary": plans.status_summary,
         "compare": compare.compare_view,
         "open_data_page": lambda c, url: open_data.data_page(c, url, settings.site_url),

@@ -23,10 +23,8 @@ def test_no_internal_link_or_anchor_is_broken(site):
 def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "index.html").write_text('<h2 id="om">Om</h2><a href="../b/">B</a><a href="#om">ok</a><a href="#væk">x</a><a href="https://example.org/">ude</a>', encoding="utf-8")
-    assert broken_links(tmp_path) == [
-        "a/index.html: linket '../b/' peger på en fil, der ikke findes",
-        "a/index.html: ankeret '#væk' i linket '#væk' findes ikke",
-    ]
+    page = tmp_path / "a" / "index.html"
+    assert broken_links(tmp_path) == [(page, "../b/", ""), (page, "#væk", "væk")]
 
 
 def test_generated_pages_written_into_their_frames_equal_the_pages_the_engine_renders_itself(tmp_path):

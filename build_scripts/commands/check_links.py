@@ -23,8 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site")
     args = parser.parse_args(argv)
     found = broken_links(args.site, root=urlsplit(from_mkdocs_yml(ROOT).site_url).path or "/")
-    for line in found:
-        print(line, file=sys.stderr)
+    for page, link, anchor in found:
+        where = page.relative_to(args.site).as_posix()
+        print(f"{where}: ankeret '#{anchor}' i linket '{link}' findes ikke" if anchor else f"{where}: linket '{link}' peger på en fil, der ikke findes", file=sys.stderr)
     pages = sum(1 for _ in args.site.rglob("*.html"))
     print(f"{pages} sider kontrolleret; {len(found)} brudte links.")
     return 1 if found else 0

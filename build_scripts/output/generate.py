@@ -76,7 +76,7 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool) -> N
     files[CHART_TEMPLATES] = templates_file(catalogue, templates)
     files[VEGA_BUNDLE] = vega_bundle()
     writer.write_files(site, files)
-    writer.check_links(site, engine_pages, settings.site_url)
+    writer.check_links(site, root, engine_pages, settings.site_url)
     cache.prune(set(keys))
 
 

@@ -53,24 +53,23 @@ def target_file(site: Path, page: Path, link: str, root: str = "/") -> tuple[Pat
     return target, parts.fragment
 
 
-def broken_links(site: Path, only: list[Path] | None = None, root: str = "/") -> list[str]:
-    """Every broken link on the site's pages (or on `only` those), each as a Danish line naming page and link;
+def broken_links(site: Path, only: list[Path] | None = None, root: str = "/") -> list[tuple[Path, str, str]]:
+    """Every broken link on the site's pages (or on `only` those), as (page, link, missing anchor or '');
     root is the path of the site's published address ('/boligsocial-evidens/'), where root-relative links start."""
     pages = {p: parse(p) for p in sorted(only if only is not None else site.rglob("*.html"))}
     found = []
     for page, parsed in list(pages.items()):
         for link in parsed.links:
             target, fragment = target_file(site, page, link, root)
-            where = page.relative_to(site).as_posix()
             if not target.exists():
                 report_page = target.with_suffix("") / "index.html"
                 if target.suffix == ".pdf" and target.parent.name == "rapporter" and report_page.exists():
                     continue
-                found.append(f"{where}: linket '{link}' peger på en fil, der ikke findes")
+                found.append((page, link, ""))
             elif fragment and target.suffix == ".html":
                 if target not in pages:
                     pages[target] = parse(target)
                 ids = pages[target].ids
                 if unquote(fragment) not in ids:
-                    found.append(f"{where}: ankeret '#{fragment}' i linket '{link}' findes ikke")
+                    found.append((page, link, unquote(fragment)))
     return found

@@ -148,11 +148,18 @@ def update_sitemap(site: Path, adapter: ModuleType, site_url: str, addresses: li
     adapter.write_sitemap(site, sorted(entries.items()))
 
 
-def check_links(site: Path, pages: list[Path], site_url: str) -> None:
+def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> None:
     """Every link on the engine's pages leads somewhere (editors link generated pages, which the engine never saw)."""
-    broken = broken_links(site, [p for p in pages if p.exists()], urlsplit(site_url).path or "/")
-    if broken:
-        raise DataError([Problem(line.split(":", 1)[0], line.split(": ", 1)[1], "Ret linket i sidens Markdown-fil, så det peger på en side, der findes.") for line in broken])
+    problems = []
+    for page, link, anchor in broken_links(site, [p for p in pages if p.exists()], urlsplit(site_url).path or "/"):
+        source = source_of(site, page, root / "content")
+        where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
+        if anchor:
+            problems.append(Problem(where, f"ankeret #{anchor} findes ikke på den side, linket peger på", "Ret ankeret (overskriftens adresse), eller fjern det fra linket.", None, None, link))
+        else:
+            problems.append(Problem(where, "linket peger på en side eller fil, der ikke findes", "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).", None, None, link))
+    if problems:
+        raise DataError(problems)
 
 
 def package_dates(catalogue: Catalogue) -> dict[str, str | None]:

@@ -85,3 +85,7 @@ def report_pdf(area_id: str) -> str:
 
 def national_report() -> str:
     return f"{REPORTS}/landsrapport/"
+
+
+def national_report_pdf() -> str:
+    return f"{REPORTS}/landsrapport.pdf"

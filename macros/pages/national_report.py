@@ -7,7 +7,10 @@ from collections import Counter
 
 from macros.charts.national import evidence_chart, list_counts_chart
 from macros.data.model import Catalogue
-from macros.html.builders import table
+from markupsafe import Markup
+
+from macros.html import urls
+from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body
 
 
@@ -21,6 +24,11 @@ def evidence_section(catalogue: Catalogue, page_url: str) -> Body:
     body = Body(page_url)
     body.chart(evidence_chart(catalogue))
     return body
+
+
+def pdf_link(catalogue: Catalogue, page_url: str) -> Markup:
+    """The national report's PDF (printed after the build by build_scripts.commands.reports)."""
+    return link(relative_url(page_url, urls.national_report_pdf()), "PDF")
 
 
 def plans_overview(catalogue: Catalogue, page_url: str) -> Body:

@@ -1,0 +1,115 @@
+"""The site builds on both engines, MkDocs + Material and Zensical, with the same generated pages; engine
+internals stay inside their adapters; editors' Markdown links to generated pages work on both."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.data.load import load_cached
+from macros.data.settings import read_config
+from macros.pages.registry import FOLDERS, FRAME, addresses
+from tests.conftest import ROOT, copy_project, mkdocs_build, serve_folder
+
+CHANGED = re.compile(r'<p class="bse-changed">.*?</p>')
+
+
+def zensical_build(project: Path) -> subprocess.CompletedProcess:
+    """The documented Zensical build: `zensical build` and the project's writer, into project/site."""
+    return subprocess.run([sys.executable, "-m", "build_scripts.commands.build", "--engine", "zensical", "--root", str(project)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "projekt")
+    result = zensical_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def article(path: Path) -> str:
+    """A page's content as the reader reads it, without its last-changed line (a copy of the project has no git dates)
+    and the theme's whitespace after it."""
+    html = path.read_text(encoding="utf-8")
+    return CHANGED.sub("", html[html.index("<h1>"):html.index("</article>")]).rstrip()
+
+
+def test_no_engine_internals_outside_the_mkdocs_adapter():
+    found = subprocess.run(["grep", "-rlE", r"mkdocs\.(commands|structure)|material\.plugins", "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert [f for f in found if not f.startswith("build_scripts/engines/mkdocs") and f != "tests/test_engines.py"] == []
+
+
+def test_zensical_writes_the_same_generated_pages_charts_and_data_as_mkdocs(site, zensical_site):
+    catalogue = load_cached(ROOT)
+    for url in addresses(catalogue):
+        assert article(zensical_site / url / "index.html") == article(site / url / "index.html"), url
+    for folder in ("omraader/mjoelnerparken", "data/indicators", "omraader/sammenlign"):
+        assert sorted(p.name for p in (zensical_site / folder).iterdir()) == sorted(p.name for p in (site / folder).iterdir())
+    assert (zensical_site / "assets/charts/templates.json").read_bytes() == (site / "assets/charts/templates.json").read_bytes()
+    assert not any((zensical_site / f / FRAME).exists() or (site / f / FRAME).exists() for f in FOLDERS)
+
+
+def test_each_engine_gets_the_generated_pages_in_its_own_search_index_and_sitemap(site, zensical_site):
+    mkdocs = {e["location"]: e for e in json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]}
+    zensical = {e["location"]: e for e in json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"]}
+    for entries in (mkdocs, zensical):
+        assert entries["omraader/mjoelnerparken/"]["title"] == "Mjølnerparken"
+        assert entries["omraader/mjoelnerparken/"]["text"] == "Kommune: København. Seneste listeplacering: parallelsamfund (på listen, 2022)."
+        assert not any(FRAME in location for location in entries)
+    assert zensical["omraader/mjoelnerparken/"]["level"] == 1
+    for built in (site, zensical_site):
+        sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+        assert "/omraader/mjoelnerparken/</loc>" in sitemap and FRAME not in sitemap
+
+
+def test_zensical_site_draws_its_charts_and_finds_an_area_and_an_activity_in_danish(browser, zensical_site):
+    with serve_folder(zensical_site) as base:
+        page = browser.new_page()
+        errors, outside = [], []
+        page.on("console", lambda m: m.type in ("error", "warning") and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: not r.url.startswith((base, "data:")) and outside.append(r.url))
+        page.goto(f"{base}/omraader/mjoelnerparken/")
+        canvases = page.locator(".bse-chart__canvas")
+        page.wait_for_function("n => document.querySelectorAll('.bse-chart__canvas svg').length === n", arg=canvases.count(), timeout=30000)
+        for query, expected in (("mjølnerparken", "/omraader/mjoelnerparken/"), ("lommepengejob", "/aktiviteter/lommepengejob/")):
+            page.goto(f"{base}/")
+            page.locator(".md-search__button").first.click()
+            page.keyboard.type(query, delay=20)
+            first = page.locator('a[role="option"]').first  # Zensical's results sit in an open shadow root
+            first.wait_for(timeout=20000)
+            assert first.get_attribute("href").split("?")[0].endswith(expected), query
+        page.close()
+        assert errors == [] and outside == []
+
+
+def test_an_editors_markdown_link_to_a_generated_page_works_and_a_broken_one_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    activity = project / "content/aktiviteter/bydelsmoedre.md"
+    text = activity.read_text(encoding="utf-8")
+    activity.write_text(text.replace("## Hvorfor skulle det virke?", "Se fx [Mjølnerparken](../omraader/mjoelnerparken.md).\n\n## Hvorfor skulle det virke?", 1), encoding="utf-8")
+    assert (result := mkdocs_build(project, tmp_path / "mkdocs")).returncode == 0, result.stderr
+    assert (result := zensical_build(project)).returncode == 0, result.stdout + result.stderr
+    for site in (tmp_path / "mkdocs", project / "site"):
+        assert '<a href="../../omraader/mjoelnerparken/">Mjølnerparken</a>' in (site / "aktiviteter/bydelsmoedre/index.html").read_text(encoding="utf-8")
+
+    activity.write_text(activity.read_text(encoding="utf-8").replace("mjoelnerparken.md", "mjolnerparken.md"), encoding="utf-8")
+    for result in (mkdocs_build(project, tmp_path / "mkdocs-brudt"), zensical_build(project)):
+        assert result.returncode != 0
+        assert "content/aktiviteter/bydelsmoedre.md: linket peger på en side eller fil, der ikke findes (fundet: '" in result.stdout + result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_not_in_nav_names_the_frames_and_the_activity_pages_and_no_generated_page_is_an_engine_page():
+    patterns = read_config(ROOT / "mkdocs.yml")["not_in_nav"].split()
+    assert "/**/_ramme.md" in patterns and "/aktiviteter/*.md" in patterns
+    catalogue = load_cached(ROOT)
+    sources = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")}
+    assert not {url.rstrip("/") + ".md" for url in addresses(catalogue)} & sources
+    assert {f"{folder}/{FRAME}.md" for folder in FOLDERS} <= sources
