@@ -4,14 +4,20 @@ stopped with a Danish message naming file, line and field."""
 from __future__ import annotations
 
 import html
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import pytest
 
 from macros.data.load import load
 from macros.data.problems import DataError
+from macros.data.settings import from_mkdocs_yml
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 
@@ -194,6 +200,57 @@ def test_html_in_a_front_matter_title_or_summary_is_refused(project):
         "Sådan retter du det: Skriv teksten uden <…>-mærker; fremhævning og links hører til i selve siden." in found
     assert any(p.startswith("content/aktiviteter/lommepengejob.md, linje 6, felt 'summary': teksten indeholder HTML") for p in found), found
     assert any(p.startswith("content/om-data.md, linje 2, felt 'title': teksten indeholder HTML") for p in found), found
+
+
+# Refusals reach the editor as the short Danish list, in the build and in the preview
+
+
+def test_mkdocs_build_prints_the_danish_list_without_a_traceback(project, tmp_path):
+    edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "ERROR   -  Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100" in result.stderr
+
+
+def test_mkdocs_serve_shows_the_list_in_the_browser_and_recovers_when_the_file_is_fixed(project):
+    national = project / "datapackages/indicators/national.csv"
+    good = national.read_text(encoding="utf-8")
+    national.write_text(good.replace("uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0", 1), encoding="utf-8")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    base = f"http://127.0.0.1:{port}{urlsplit(from_mkdocs_yml(project).site_url).path}"  # serve mounts the site at its published path
+    try:
+        page = wait_for(f"{base}omraader/", lambda text: "Siden kan ikke bygges" in text)
+        assert "en andel skal ligge mellem 0 og 100 (fundet: &#39;122.0&#39;)" in page or "en andel skal ligge mellem 0 og 100 (fundet: '122.0')" in page
+        national.write_text(good, encoding="utf-8")
+        page = wait_for(f"{base}omraader/", lambda text: "Mjølnerparken" in text)
+        assert "Siden kan ikke bygges" not in page
+        area = wait_for(f"{base}omraader/mjoelnerparken/", lambda text: "Officielle lister" in text)
+        assert "bse-chart__canvas" in area
+    finally:
+        serve.terminate()
+        output = serve.communicate(timeout=30)[0]
+    assert "Traceback" not in output and "Fandt 1 problem. Intet kan udgives" in output
+
+
+def wait_for(url: str, ready, seconds: float = 90) -> str:
+    """The page at url once ready(text) holds, fetched again and again while the server builds."""
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if ready(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} blev ikke klar: {text[:500]}")
 
 
 # One check for everything

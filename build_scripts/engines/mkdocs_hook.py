@@ -59,7 +59,8 @@ def on_config(config):
         if _state["command"] != "serve":
             raise PluginError(summary(error.problems)) from None
         _state["problems"] = summary(error.problems)
-        logging.getLogger("mkdocs").error(_state["problems"])
+        # printed, not logged: in strict mode a logged error would stop `mkdocs serve` instead of showing the list
+        print(_state["problems"], file=sys.stderr)
         return config
     if _state["command"] == "build":
         final = Path(config["site_dir"])
