@@ -197,7 +197,7 @@ def test_html_in_a_front_matter_title_or_summary_is_refused(project):
     edit(project, "content/om-data.md", "title: ", "title: <i>Om</i> ")
     found = problems(project)
     assert "content/aktiviteter/lommepengejob.md, linje 2, felt 'title': teksten indeholder HTML; felterne i toppen af siden vises som ren tekst (fundet: '<b>'). " \
-        "Sådan retter du det: Skriv teksten uden <…>-mærker; fremhævning og links hører til i selve siden." in found
+        "Sådan retter du det: Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden." in found
     assert any(p.startswith("content/aktiviteter/lommepengejob.md, linje 6, felt 'summary': teksten indeholder HTML") for p in found), found
     assert any(p.startswith("content/om-data.md, linje 2, felt 'title': teksten indeholder HTML") for p in found), found
 

@@ -12,7 +12,7 @@ from macros.data.problems import Problem
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 # A tag or comment: front-matter texts are shown as text (titles, summaries), so markup in them is refused.
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?")
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>?|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")  # a tag, a comment or an entity
 # The site's macro delimiters (mkdocs.yml: j2_variable_start_string and the block and comment ones that
 # begin the same way). {{ … }} is plain text on this site; [[ … ]] is a call, and only the project's own may stand.
 MACRO_OPEN = "[["
@@ -86,7 +86,7 @@ def markup_problems(meta: dict, nodes, file: str, line_of) -> list[Problem]:
             tag = HTML_TAG.search(value)
             if tag:
                 found.append(Problem(file, "teksten indeholder HTML; felterne i toppen af siden vises som ren tekst",
-                                     "Skriv teksten uden <…>-mærker; fremhævning og links hører til i selve siden.",
+                                     "Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden.",
                                      line_of(nodes, path), _name(path), tag.group(0)[:40]))
             call = macro_call(value)
             if call:
