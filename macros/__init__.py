@@ -14,7 +14,7 @@ from build_scripts.engines import page_source, link_origin
 from macros.data.load import load_cached
 from macros.data.problems import DataError
 from macros.data.settings import from_config
-from macros.pages import activity, catalogue as catalogue_page, compare, gap_map, indexes, municipality, national_report, open_data, plans, study
+from macros.pages import activity, catalogue as catalogue_page, compare, gap_map, guide, indexes, municipality, national_report, open_data, plans, study
 
 
 def define_env(env):
@@ -29,8 +29,8 @@ def define_env(env):
 
     def fragment(function):
         """A page fragment as a macro: called with the catalogue and the address its links are written from."""
-        def call() -> str:
-            return "" if catalogue is None else str(function(catalogue, link_origin(env.page)))
+        def call(*args) -> str:
+            return "" if catalogue is None else str(function(catalogue, *args, link_origin(env.page)))
         return call
 
     def this_activity():
@@ -63,6 +63,8 @@ def define_env(env):
         "goal_status_summary": plans.status_summary,
         "compare": compare.compare_view,
         "open_data_page": lambda c, url: open_data.data_page(c, url, settings.site_url),
+        "data_columns": guide.columns,
+        "import_targets": guide.import_targets,
     }.items():
         env.macro(fragment(function), name)
 

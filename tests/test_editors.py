@@ -115,8 +115,24 @@ def test_a_scaffolded_activity_is_refused_until_filled_in(project):
     text = (project / "content/aktiviteter/lektiehjaelp-for-voksne.md").read_text(encoding="utf-8")
     assert "# Temaer: Et eller flere af Landsbyggefondens fire temaer." in text
     found = problems(project)
-    assert any(p.startswith("content/aktiviteter/lektiehjaelp-for-voksne.md, linje 11: feltet er ikke udfyldt endnu") for p in found), found
     assert all(p.startswith("content/aktiviteter/lektiehjaelp-for-voksne.md") for p in found)
+    # every value the editor must decide is UDFYLD, named by its field, with the values it may take
+    for field in ("themes[0]", "target_groups[0]", "summary", "cost_level", "sources[0].title"):
+        assert any(f"felt '{field}': feltet er ikke udfyldt endnu" in p for p in found), (field, found)
+    assert "content/aktiviteter/lektiehjaelp-for-voksne.md, linje 13, felt 'cost_level': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). " \
+        "Sådan retter du det: Erstat UDFYLD med den rigtige værdi; brug en af: lav; middel; høj." in found
+
+
+def test_a_scaffolded_result_is_linked_to_its_activity_and_refused_until_filled_in(project):
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "resultat", "Tryghed om aftenen", "--studie", "vive-2021-effekter-2011-14",
+                             "--aktivitet", "natteravne-og-gadeplansarbejde", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (project / "datapackages/evaluations/result_activities.csv").read_text(encoding="utf-8").endswith(
+        "vive-2021-effekter-2011-14-tryghed-om-aftenen,natteravne-og-gadeplansarbejde\n")
+    found = problems(project)
+    assert all(p.startswith("datapackages/evaluations/results.csv") for p in found), found
+    assert {p.split("felt '")[1].split("'")[0] for p in found} == {"intervention", "outcome_domain", "effect", "design", "source"}
+    assert any("felt 'outcome_domain': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). Sådan retter du det: Erstat UDFYLD med den rigtige værdi; brug en af: uddannelse," in p for p in found)
 
 
 # Messages that send an editor the right way

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 
 import yaml
 
@@ -26,6 +27,25 @@ def test_workflow_tests_builds_and_deploys_main_to_pages():
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert "refs/heads/main" in deploy["if"]
+
+
+def test_workflow_fetches_the_whole_history_and_builds_with_both_engines():
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    for job in ("test", "build"):
+        checkout = next(step for step in jobs[job]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["fetch-depth"] == 0, job
+    runs = "\n".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "make site" in runs and "build_scripts.commands.build --engine zensical" in runs
+    assert all("SITE_URL" in step.get("env", {}) for step in jobs["build"]["steps"] if "run" in step)
+
+
+def test_a_shallow_clone_is_refused_rather_than_dated_wrongly(tmp_path):
+    clone = tmp_path / "kopi"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check"], cwd=clone, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "(git): projektet er hentet uden sin historik (en 'shallow clone')" in result.stderr
+    assert "git fetch --unshallow" in result.stderr and "fetch-depth: 0" in result.stderr
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path):

@@ -2,6 +2,7 @@
 
     python -m build_scripts.commands.scaffold aktivitet "Lektiehjælp for voksne"
     python -m build_scripts.commands.scaffold studie "Evaluering af natteravne" --id vive-2025-natteravne
+    python -m build_scripts.commands.scaffold resultat "Tryghed om aftenen" --studie vive-2025-natteravne --aktivitet natteravne-og-gadeplansarbejde
     python -m build_scripts.commands.scaffold omraade "Ny Vænge" --kommune Odense
 
 Every place to fill in says UDFYLD; `python -m build_scripts.commands.check` (and the build) refuse a file
@@ -18,10 +19,10 @@ import sys
 from pathlib import Path
 
 from macros.data.activities import FACTS_CALL, GENERATED_SECTIONS, SECTIONS, schema, vocabulary
+from macros.data.problems import TODO
 from macros.html.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
-TODO = "UDFYLD"
 
 
 def activity_text(title: str) -> str:
@@ -38,10 +39,11 @@ def activity_text(title: str) -> str:
         "---",
         comment("title"), f"title: {json.dumps(title, ensure_ascii=False)}",
         comment("slug"), f"slug: {slugify(title)}",
-        comment("themes") + " Vælg blandt: " + "; ".join(vocabulary("themes")), f"themes: [{vocabulary('themes')[0]}]",
-        comment("target_groups") + " Vælg blandt: " + "; ".join(vocabulary("target_groups")), f"target_groups: [{vocabulary('target_groups')[-1]}]",
+        # every value the editor must decide is UDFYLD, so a forgotten one can never be published
+        comment("themes") + " Vælg blandt: " + "; ".join(vocabulary("themes")), f"themes: [{TODO}]",
+        comment("target_groups") + " Vælg blandt: " + "; ".join(vocabulary("target_groups")), f"target_groups: [{TODO}]",
         comment("summary"), f"summary: \"{TODO}: højst 300 tegn om hvad aktiviteten er, og for hvem.\"",
-        comment("cost_level") + " Vælg blandt: " + "; ".join(vocabulary("cost_level")), "cost_level: middel",
+        comment("cost_level") + " Vælg blandt: " + "; ".join(vocabulary("cost_level")), f"cost_level: {TODO}",
         comment("related"), "related: []",
         comment("sources"), "sources:", f"  - title: \"{TODO}: kildens titel\"", "    url: https://UDFYLD.dk/",
         "# Vidensniveauet beregnes af evalueringerne. Vil I sætte et andet, så tilføj:",
@@ -51,7 +53,7 @@ def activity_text(title: str) -> str:
 
 
 def placeholder(field: dict) -> str:
-    """UDFYLD in a form the field's own rules accept, so the check can point at it by name."""
+    """UDFYLD where a value is required (in a form an address field accepts); optional fields start empty."""
     constraints = field.get("constraints", {})
     if not constraints.get("required"):
         return ""
@@ -81,9 +83,11 @@ def resource(root: Path, package: str, name: str) -> tuple[Path, list[dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("aktivitet", "studie", "omraade"), help="what to start")
-    parser.add_argument("title", help="the activity's title, the study's title or the area's name")
-    parser.add_argument("--id", help="the study's id (default: made from the title)")
+    parser.add_argument("kind", choices=("aktivitet", "studie", "resultat", "omraade"), help="what to start")
+    parser.add_argument("title", help="the activity's title, the study's title, the result's outcome or the area's name")
+    parser.add_argument("--id", help="the study's or result's id (default: made from the title)")
+    parser.add_argument("--studie", help="a result: the study it comes from (its study_id)")
+    parser.add_argument("--aktivitet", action="append", default=[], help="a result: an activity it is about (its slug); may be given more than once")
     parser.add_argument("--kommune", default=TODO, help="the area's municipality")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     args = parser.parse_args(argv)
@@ -95,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{path.relative_to(root)} findes allerede")
         path.write_text(activity_text(args.title), encoding="utf-8")
         print(f"Oprettet {path.relative_to(root)}. Udfyld alt, der hedder UDFYLD, og kør python -m build_scripts.commands.check.")
+        return 0
+    if args.kind == "resultat":
+        if not args.studie:
+            parser.error("et resultat skal have --studie STUDY_ID (studiet det kommer fra)")
+        result_id = args.id or slugify(f"{args.studie} {args.title}")
+        path, fields = resource(root, "evaluations", "results")
+        append_row(path, {"result_id": result_id, "study_id": args.studie, "outcome": args.title}, fields)
+        links, link_fields = resource(root, "evaluations", "result_activities")
+        for slug_ in args.aktivitet or [TODO]:
+            append_row(links, {"result_id": result_id, "activity_id": slug_}, link_fields)
+        print(guide(fields, path.relative_to(root).as_posix()))
+        print(f"Knyttet til {', '.join(args.aktivitet) or 'UDFYLD (skriv aktivitetens slug)'} i {links.relative_to(root).as_posix()}.")
         return 0
     package, name, values = (
         ("evaluations", "studies", {"study_id": slug, "title": args.title}) if args.kind == "studie"

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from macros.data import front_matter
 from macros.html.format import count
 from macros.data.model import Activity, Source
-from macros.data.problems import Problem, did_you_mean, same_but_dashes
+from macros.data.problems import TODO, Problem, did_you_mean, same_but_dashes
 
 FOLDER = "aktiviteter"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "activity.schema.json"
@@ -98,12 +98,12 @@ def read_activity(path: Path, root: Path, content: Path) -> tuple[Activity | Non
     if isinstance(read, Problem):
         return None, [read], None
     meta, nodes = _accept_dashes(read.meta), read.nodes
-    source = text[: len(text) - len(read.body)]
-    problems = [_schema_problem(error, file, nodes) for error in Draft202012Validator(schema()).iter_errors(meta)]
+    # a value still UDFYLD is reported once, as not filled in, rather than as breaking the schema too
+    problems = [_schema_problem(error, file, nodes) for error in Draft202012Validator(schema()).iter_errors(meta) if TODO not in str(error.instance)]
     problems += front_matter.markup_problems(meta, nodes, file, _line)
     problems += [
-        Problem(file, "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi.", n + 1, None, _from_marker(line))
-        for n, line in enumerate(source.split("\n")) if n and "UDFYLD" in line and not line.lstrip().startswith("#")
+        Problem(file, "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi" + _choices(path), _line(nodes, path), _field_name(path), _from_marker(value))
+        for path, value in front_matter.texts(meta) if TODO in value
     ]
     problems += _body_problems(read.body, file, read.body_line)
     if not problems and meta["slug"] != path.stem:
@@ -170,7 +170,14 @@ _line = front_matter.line_of
 
 def _from_marker(line: str) -> str:
     """The unfinished text quoted from its UDFYLD on, so the message shows the marker itself."""
-    return line[line.index("UDFYLD"):].strip().rstrip('"').strip()[:60]
+    return line[line.index(TODO):].strip().rstrip('"').strip()[:60]
+
+
+def _choices(path: list) -> str:
+    """'; brug en af: lav; middel; høj.' for a field with fixed values, else '.'."""
+    spec = schema()["properties"].get(path[0], {}) if path else {}
+    allowed = spec.get("items", spec).get("enum")
+    return f"; brug en af: {'; '.join(allowed)}." if allowed else "."
 
 
 def _accept_dashes(meta: dict) -> dict:
@@ -188,7 +195,7 @@ def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
     problems: list[Problem] = []
     lines = body.split("\n")
     for n, line in enumerate(lines):
-        if "UDFYLD" in line:
+        if TODO in line:
             problems.append(Problem(file, "teksten er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige tekst.", first_line + n, None, _from_marker(line)))
         match = _ACTIVE_HTML.search(line)
         if match:

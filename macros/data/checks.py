@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from macros.data.problems import Problem, did_you_mean
+from macros.data.problems import TODO, Problem, did_you_mean
 
 Rows = list[dict]
 
@@ -83,7 +83,6 @@ def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     return found + unfinished(tables)
 
 
-TODO = "UDFYLD"
 
 
 def unfinished(tables: dict[str, Rows]) -> list[Problem]:

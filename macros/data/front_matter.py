@@ -77,30 +77,32 @@ def yaml_problem(error: yaml.YAMLError, file: str) -> Problem:
     return Problem(file, f"front matter er ikke gyldig YAML: {message}", hint, line)
 
 
+def texts(meta: dict, path: tuple = ()):
+    """(path, text) for every text in the front matter, nested lists and mappings included."""
+    if isinstance(meta, str):
+        yield list(path), meta
+    elif isinstance(meta, dict):
+        for key, item in meta.items():
+            yield from texts(item, path + (key,))
+    elif isinstance(meta, list):
+        for index, item in enumerate(meta):
+            yield from texts(item, path + (index,))
+
+
 def markup_problems(meta: dict, nodes, file: str, line_of) -> list[Problem]:
-    """Every front-matter text holding HTML: titles and summaries are shown as text, never as markup."""
+    """Every front-matter text holding HTML or a macro call: titles and summaries are shown as text, never as markup."""
     found = []
-
-    def walk(value, path: list) -> None:
-        if isinstance(value, str):
-            tag = HTML_TAG.search(value)
-            if tag:
-                found.append(Problem(file, "teksten indeholder HTML; felterne i toppen af siden vises som ren tekst",
-                                     "Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden.",
-                                     line_of(nodes, path), _name(path), tag.group(0)[:40]))
-            call = macro_call(value)
-            if call:
-                found.append(Problem(file, f"teksten indeholder {MACRO_OPEN}, som sitet læser som et makrokald",
-                                     f"Skriv teksten uden {MACRO_OPEN}; felterne i toppen af siden vises som ren tekst.",
-                                     line_of(nodes, path), _name(path), call))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, path + [key])
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, path + [index])
-
-    walk(meta, [])
+    for path, value in texts(meta):
+        tag = HTML_TAG.search(value)
+        if tag:
+            found.append(Problem(file, "teksten indeholder HTML; felterne i toppen af siden vises som ren tekst",
+                                 "Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden.",
+                                 line_of(nodes, path), _name(path), tag.group(0)[:40]))
+        call = macro_call(value)
+        if call:
+            found.append(Problem(file, f"teksten indeholder {MACRO_OPEN}, som sitet læser som et makrokald",
+                                 f"Skriv teksten uden {MACRO_OPEN}; felterne i toppen af siden vises som ren tekst.",
+                                 line_of(nodes, path), _name(path), call))
     return found
 
 

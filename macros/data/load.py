@@ -34,7 +34,8 @@ def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageI
     resources = tuple(
         ResourceInfo(
             r["name"], r["path"], r.get("title", r["name"]), r.get("description", ""),
-            tuple(FieldInfo(f["name"], f.get("type", "string"), f.get("title", f["name"]), f.get("description", "")) for f in r["schema"]["fields"]),
+            tuple(FieldInfo(f["name"], f.get("type", "string"), f.get("title", f["name"]), f.get("description", ""), frozen(dict(f.get("constraints", {}))))
+                  for f in r["schema"]["fields"]),
             rows.get(r["name"], 0),
         )
         for r in descriptor["resources"]

@@ -192,6 +192,7 @@ class FieldInfo:
     type: str
     title: str
     description: str
+    constraints: Mapping[str, object] = field(default_factory=lambda: frozen({}))  # as the Table Schema states them
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas
 
 from macros.html.format import count
-from macros.data.problems import Problem, did_you_mean
+from macros.data.problems import TODO, Problem, did_you_mean
 
 MAX_PER_RESOURCE = 50  # more would drown the message; the count of the rest is reported
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # frictionless's defaults
@@ -135,6 +135,11 @@ def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset
     # only a column that breaks one is walked row by row to name the lines.
     values = set(column)
     bad: dict[str, tuple[str, str]] = {}
+    allowed = constraints.get("enum")
+    unfinished = {v for v in values if TODO in v}
+    # a scaffolded row (build_scripts/commands/scaffold.py): say it is not filled in yet, not that it breaks a rule
+    bad.update(dict.fromkeys(unfinished, ("feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi" + (f"; brug en af: {', '.join(map(str, allowed))}." if allowed else "."))))
+    values -= unfinished
     if constraints.get("required"):
         bad.update(dict.fromkeys(values & missing, constraint_hint('"required"', field)))
     values -= missing
@@ -219,7 +224,7 @@ def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: 
         known = set(zip(*(target[f] for f in _as_list(reference["fields"]))))
         where = f"{reference.get('resource') or resource['name']}.csv"
         for i, cells in enumerate(zip(*(columns[f] for f in fields))):
-            if cells not in known and not all(c in missing for c in cells):
+            if cells not in known and not all(c in missing for c in cells) and not any(TODO in c for c in cells):
                 guess = did_you_mean(cells[0], (k[0] for k in known)) if len(cells) == 1 else ""
                 found.append((i, Problem(file, "værdien henviser til noget, der ikke findes", f"Brug et id, der står i {where}.{guess}", i + 2, ", ".join(fields), ", ".join(cells))))
     return _capped(found, file)

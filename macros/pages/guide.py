@@ -1,0 +1,45 @@
+"""The editors' guide, made from the packages' own schemas so it cannot drift from what the checks accept."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.data.model import Catalogue, FieldInfo
+from macros.html.builders import table
+from macros.html.format import number
+from macros.pages.page import Body
+
+TYPES = {"string": "tekst", "integer": "helt tal", "number": "tal (punktum som decimaltegn)", "boolean": "true eller false"}
+
+
+def allowed(field: FieldInfo) -> str:
+    """What a cell of the field may hold, in words."""
+    c = field.constraints
+    if "enum" in c:
+        return "én af: " + "; ".join(map(str, c["enum"]))
+    if str(c.get("pattern", "")).startswith("^https?"):
+        return "en webadresse, der begynder med https://"
+    if "pattern" in c:
+        return "små bogstaver a–z, tal og bindestreg (æ→ae, ø→oe, å→aa)"
+    text = TYPES.get(field.type, field.type)
+    low, high = c.get("minimum"), c.get("maximum")
+    if field.name == "year" and high is None:
+        return f"{text} fra {low} til i år" if low is not None else f"{text} til og med i år"
+    if low is not None and high is not None:
+        return f"{text} fra {number(low)} til {number(high)}"
+    if low is not None:
+        return f"{text} på mindst {number(low)}"
+    return text
+
+
+def columns(catalogue: Catalogue, package: str, resource: str, page_url: str) -> Body:
+    """Every column of one table: name, title, whether it must be filled in, what it may hold, and what it means."""
+    found = next(r for r in catalogue.packages[package].resources if r.name == resource)
+    rows = [(Markup("<code>{}</code>").format(f.name), f.title, "ja" if f.constraints.get("required") else "nej", allowed(f), f.description) for f in found.fields]
+    return Body.of(page_url, table(("Kolonne", "Titel", "Skal udfyldes", "Tilladt", "Betyder"), rows, caption=f"Kolonnerne i datapackages/{package}/{found.path}"))
+
+
+def import_targets(catalogue: Catalogue, page_url: str) -> Body:
+    """Every table import_csv can write: what to give after --into."""
+    rows = [(Markup("<code>{}/{}</code>").format(p.name, r.name), r.title, f"datapackages/{p.name}/{r.path}") for p in catalogue.packages.values() for r in p.resources]
+    return Body.of(page_url, table(("--into", "Tabel", "Fil"), rows, caption="Tabeller, import_csv kan skrive til"))
