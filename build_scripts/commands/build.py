@@ -20,6 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from build_scripts.output.writer import swap_in
 from macros.data.load import load
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_mkdocs_yml
@@ -65,11 +66,7 @@ def build_zensical(root: Path, site: Path) -> int:
         config.unlink(missing_ok=True)
         if generator.returncode:
             shutil.rmtree(staging, ignore_errors=True)
-    old = site.with_name(f"{site.name}.old-{os.getpid()}")
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(staging, site)
     return 0
 
 

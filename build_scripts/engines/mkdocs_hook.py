@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from build_scripts.output.writer import swap_in
 from macros.data.load import load_cached
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config
@@ -95,15 +96,9 @@ def on_post_build(config):
     if process.returncode:
         _state["log"].seek(0)
         raise PluginError(_state["log"].read().decode("utf-8", "replace").strip() or "Sitets egne sider kunne ikke skrives.")
-    final = _state["final"]
-    if final:
-        old = Path(f"{final}.old-{os.getpid()}")
-        if Path(final).exists():
-            Path(final).rename(old)
-        site.rename(final)
-        config["site_dir"] = final
-        # at national scale the old site is 150,000 files: deleted after the build, not during it
-        subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    if _state["final"]:
+        swap_in(site, Path(_state["final"]))
+        config["site_dir"] = _state["final"]
 
 
 def on_build_error(error):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
@@ -160,6 +161,17 @@ def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> Non
             problems.append(Problem(where, "linket peger på en side eller fil, der ikke findes", "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).", None, None, link))
     if problems:
         raise DataError(problems)
+
+
+def swap_in(staging: Path, final: Path) -> None:
+    """Put the finished site in place of the published one; the old one is deleted after the build, in the
+    background (at national scale it is 150,000 files)."""
+    old = final.with_name(f"{final.name}.old-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    if old.exists():
+        subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def package_dates(catalogue: Catalogue) -> dict[str, str | None]:

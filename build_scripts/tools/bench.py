@@ -1,17 +1,18 @@
-"""Benchmark the build at national scale against the bare mkdocs-material floor.
+"""Benchmark the build at national scale against each engine's bare floor.
 
-    python -m build_scripts.tools.bench --areas 1000 3000 10000 [--work /tmp/bench]
+    python -m build_scripts.tools.bench --areas 1000 3000 10000 [--engines mkdocs zensical] [--work /tmp/bench]
 
-For each N: writes the illustrative national project (build_scripts.generators.scale), builds it, then builds a
-bare mkdocs-material site with as many plain pages as the project's site has and a small navigation,
-each in a fresh process; builds the project once more with every area page and report reduced to one
-line (the shell: theme, navigation, hooks and the rest of the site without the areas' content);
-changes one figure of one area and builds the project again (with the area pages kept by the first
-build, build_scripts/item_cache.py). Prints one Markdown table row: pages,
-seconds for the build and the floor and their ratio, the shell, the rebuild, peak memory, pages per
-second, median and largest area page (HTML only), site size, search-index size and number of charts.
-Targets (issue 8, checked here, never in a timed test): ratio ≤ 2.0 at N = 10,000, time linear
-in N, median area page ≤ 50 KB, peak memory ≤ 4 GB.
+For each N: writes the illustrative national project (build_scripts.generators.scale) and, for each
+engine, in a fresh process each:
+1. builds it (build; this first build also fills the project's .cache/pages);
+2. builds a bare site of the same engine and theme with as many plain pages as the project's site
+   has and a small navigation (floor);
+3. builds it again with every area page and report cut to one line and the kept pages set aside
+   (shell: the engine's own pages, the frames, data loading and writing, without the areas' content);
+4. changes one figure of one area and builds again, with the pages kept by the first build (rebuild).
+Prints one Markdown table row per engine and N. Targets (issue 15, checked here, never in a timed
+test): build ≤ 1.0× the floor at N = 10,000, growing linearly; peak memory ≤ 2 GB; rebuild ≤ 0.2×
+the build; median area page ≤ 50 KB.
 """
 
 from __future__ import annotations
@@ -28,17 +29,31 @@ from pathlib import Path
 from build_scripts.generators.illustrative import read_csv
 from build_scripts.generators.scale import write_project
 
-HEADER = ("| N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | peak memory (MB) | pages/s | area page median / max (KB) | site (MB) | search index (MB) | charts |\n"
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = ("| engine | N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | rebuild / build | peak memory (MB) | area page median / max (KB) | site (MB) | search index (MB) |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
+# Appended to the project's own macros/pages/area.py for the shell build: every area page and report one line.
+SHELL = """
 
-# The site as it is, but every area page and report reduced to one line: what the theme, the navigation,
-# the hooks and the rest of the site cost, apart from the area pages' own content.
-SHELL = (
-    "import macros.pages.area, macros.pages.area_report\n"
-    "macros.pages.area.area_page = lambda catalogue, area_id, url: 'Et område.\\n'\n"
-    "macros.pages.area_report.area_report = lambda catalogue, area_id, url: 'En rapport.\\n'\n"
-)
+def area_pages(catalogue, area_id):  # the benchmark's shell: one line per page
+    pages = []
+    for url, title in ((urls.area(area_id), catalogue.areas[area_id].name), (urls.report(area_id), "Rapport")):
+        body = Body(url)
+        body.heading(2, "Kort")
+        body.add(Markup("<p>Et område.</p>"))
+        pages.append(Page(url, title, body))
+    return tuple(pages)
+"""
+
+# Each build in a fresh Python: seconds, and the peak resident memory of the build and its largest child (an upper bound of what runs at once).
+MEASURE = ("import resource, sys, time\n{run}\n"
+           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
+RUNS = {
+    "mkdocs": "from mkdocs.__main__ import cli\ncli(['build', '-q', '-d', 'site'], standalone_mode=False)",
+    "zensical": "from build_scripts.commands.build import main\nassert main(['--engine', 'zensical', '--root', '.']) == 0",
+    "zensical-floor": "import pathlib, subprocess\nassert subprocess.run([str(pathlib.Path(sys.executable).with_name('zensical')), 'build', '--clean'], capture_output=True).returncode == 0",
+}
+FLOOR = {"mkdocs": "mkdocs", "zensical": "zensical-floor"}
 
 
 def settle(project: Path) -> None:
@@ -50,19 +65,14 @@ def settle(project: Path) -> None:
     os.sync()
 
 
-def timed_build(project: Path, prelude: str = "") -> tuple[float, float]:
-    """Seconds and peak memory (MB) of `mkdocs build` in a fresh process: its own peak plus its render worker's."""
+def timed_build(project: Path, run: str) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one build in a fresh process."""
     settle(project)
-    code = prelude + (
-        "import resource, sys; from mkdocs.__main__ import cli\n"
-        "try:\n    cli(['build', '-q', '-d', 'site'], standalone_mode=False)\n"
-        "finally:\n    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
-    )
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run([sys.executable, "-c", MEASURE.format(run=RUNS[run])], cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-2000:]}")
+        raise SystemExit(f"build failed in {project}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
     return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
@@ -75,7 +85,7 @@ def bare_project(n: int, folder: Path) -> Path:
     (folder / "content" / "index.md").write_text("# Forside\n", encoding="utf-8")
     nav = "\n".join(f"  - Side {i}: p/{i}.md" for i in range(4))
     (folder / "mkdocs.yml").write_text(
-        "site_name: Gulv\ndocs_dir: content\ntheme:\n  name: material\n  language: da\n  font: false\n"
+        "site_name: Gulv\ndocs_dir: content\ntheme:\n  name: material\n  variant: classic\n  language: da\n  font: false\n"
         "plugins:\n  - search:\n      lang: da\nvalidation:\n  nav:\n    omitted_files: ignore\n"
         f"nav:\n  - Forside: index.md\n{nav}\n", encoding="utf-8")
     return folder
@@ -95,38 +105,42 @@ def change_one_area(project: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def row(n: int, work: Path) -> str:
+def row(n: int, engine: str, work: Path) -> str:
     project = write_project(n, work / f"projekt-{n}")
-    seconds, memory = timed_build(project)
+    seconds, memory = timed_build(project, engine)
     site = project / "site"
     html = list(site.rglob("*.html"))
     pages = sum(1 for p in html if p.name == "index.html")
-    floor_seconds, _ = timed_build(bare_project(pages, work / f"gulv-{n}"))
+    floor_seconds, _ = timed_build(bare_project(pages, work / f"gulv-{n}"), FLOOR[engine])
     area_ids = [row["area_id"] for row in read_csv(project / "datapackages" / "areas" / "areas.csv")]
     area_pages = [(site / "omraader" / area_id / "index.html").stat().st_size / 1024 for area_id in area_ids]
-    charts = sum(p.read_text(encoding="utf-8").count('class="bse-chart__canvas"') for p in html)
-    index = (site / "search" / "search_index.json").stat().st_size / 1e6
+    index = next(p for p in (site / "search" / "search_index.json", site / "search.json") if p.exists()).stat().st_size / 1e6
     size = size_mb(site)
-    # the shell must neither replay the kept area pages nor leave its one-line pages for the rebuild
-    kept, aside = project / ".cache", project / ".cache-beiseite"
+    # the shell neither replays the kept pages nor leaves its one-line pages for the rebuild
+    kept, aside, area = project / ".cache", project / ".cache-beiseite", project / "macros" / "pages" / "area.py"
     kept.rename(aside)
-    shell, _ = timed_build(project, SHELL)
+    original = area.read_text(encoding="utf-8")
+    area.write_text(original + SHELL, encoding="utf-8")
+    shell, _ = timed_build(project, engine)
+    area.write_text(original, encoding="utf-8")
     shutil.rmtree(kept)
     aside.rename(kept)
     change_one_area(project)
-    rebuild, _ = timed_build(project)
-    return (f"| {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | {memory:,.0f} | {len(html) / seconds:.0f} | "
-            f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} | {charts:,} |").replace(",", " ")
+    rebuild, _ = timed_build(project, engine)
+    return (f"| {engine} | {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | {rebuild / seconds:.2f} | {memory:,.0f} | "
+            f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} |").replace(",", " ")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--areas", type=int, nargs="+", default=[1000, 3000, 10000], help="the Ns to measure")
+    parser.add_argument("--engines", nargs="+", choices=("mkdocs", "zensical"), default=["mkdocs", "zensical"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/boligsocial-bench"), help="a folder outside the repository")
     args = parser.parse_args(argv)
     print(HEADER)
     for n in args.areas:
-        print(row(n, args.work), flush=True)
+        for engine in args.engines:
+            print(row(n, engine, args.work), flush=True)
 
 
 if __name__ == "__main__":
