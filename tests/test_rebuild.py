@@ -55,6 +55,23 @@ def test_editing_a_content_page_or_the_number_of_workers_renders_no_generated_pa
     assert "Om data og kilder" in (tmp_path / "anden" / "om-data" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes_the_changed_ones(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    inode = {name: (site / name).stat().st_ino for name in ("omraader/agervang/index.html", "omraader/vollsmose/index.html", "omraader/vollsmose/ledighed.csv", "index.html")}
+    edit(project, "datapackages/indicators/observations.csv", "agervang,uden-for-arbejdsmarked,2010,4", "agervang,uden-for-arbejdsmarked,2010,3")
+    assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
+    after = {name: (site / name).stat().st_ino for name in inode}
+    assert after["omraader/vollsmose/index.html"] == inode["omraader/vollsmose/index.html"]  # linked: the same file
+    assert after["omraader/vollsmose/ledighed.csv"] == inode["omraader/vollsmose/ledighed.csv"]
+    assert after["omraader/agervang/index.html"] != inode["omraader/agervang/index.html"]  # its figure changed
+    assert after["index.html"] != inode["index.html"]  # the engine's own pages are always written
+    (project / ".cache").rename(tmp_path / "gemt")
+    assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr
+    assert_same_site(site, tmp_path / "fuld")
+
+
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
     project = copy_project(tmp_path / "projekt")
     assert mkdocs_build(project, tmp_path / "første").returncode == 0

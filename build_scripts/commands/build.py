@@ -49,7 +49,7 @@ def build_zensical(root: Path, site: Path) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     config = zensical_config(root, staging)
     log = tempfile.TemporaryFile()
-    generator = subprocess.Popen([sys.executable, "-m", "build_scripts.output.generate", "--engine", "zensical", "--wait", "--site", str(staging), "--config", str(config)],
+    generator = subprocess.Popen([sys.executable, "-m", "build_scripts.output.generate", "--engine", "zensical", "--wait", "--site", str(staging), "--config", str(config), "--previous", str(site)],
                                  cwd=root, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
         engine = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(config)], cwd=root)
@@ -66,7 +66,7 @@ def build_zensical(root: Path, site: Path) -> int:
         config.unlink(missing_ok=True)
         if generator.returncode:
             shutil.rmtree(staging, ignore_errors=True)
-    swap_in(staging, site)
+    swap_in(staging, site, root / ".cache" / "pages")
     return 0
 
 

@@ -69,8 +69,9 @@ def on_config(config):
         shutil.rmtree(staging, ignore_errors=True)
         _state["final"], config["site_dir"] = str(final), str(staging)
     _state["log"] = tempfile.TemporaryFile()
+    previous = ["--previous", _state["final"]] if _state["final"] else []
     _state["process"] = subprocess.Popen(
-        [sys.executable, "-m", "build_scripts.output.generate", "--engine", "mkdocs", "--wait", "--site", config["site_dir"], "--config", config.config_file_path],
+        [sys.executable, "-m", "build_scripts.output.generate", "--engine", "mkdocs", "--wait", "--site", config["site_dir"], "--config", config.config_file_path, *previous],
         cwd=root, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=_state["log"], text=True,
     )
     return config
@@ -97,7 +98,7 @@ def on_post_build(config):
         _state["log"].seek(0)
         raise PluginError(_state["log"].read().decode("utf-8", "replace").strip() or "Sitets egne sider kunne ikke skrives.")
     if _state["final"]:
-        swap_in(site, Path(_state["final"]))
+        swap_in(site, Path(_state["final"]), Path(config.config_file_path).parent / ".cache" / "pages")
         config["site_dir"] = _state["final"]
 
 

@@ -5,7 +5,8 @@
 While the engine builds the editorial pages and the frames, it renders every generated page whose
 inputs changed into .cache/pages (by render_workers processes) and prepares the site's data files.
 With --wait it then waits for a line on standard input (the engine has finished writing SITE), and
-writes the generated pages into the engine's output (writer.py). Problems are printed as the short
+writes the generated pages into the engine's output (writer.py), linking those the published site
+(--previous) already holds unchanged. Problems are printed as the short
 Danish list and make the exit status 1; the engine's build then stops with that list.
 """
 
@@ -54,7 +55,7 @@ def render(catalogue, todo: list[int], all_tasks, keys, cache: Cache, workers: i
     return result
 
 
-def generate(root: Path, site: Path, engine: str, config: dict, wait: bool) -> None:
+def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, previous: Path | None = None) -> None:
     settings = from_config(config)
     catalogue = load(root, settings)
     all_tasks = tasks(catalogue)
@@ -69,7 +70,8 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool) -> N
     # in the reference build the engine has written the generated pages itself (build_scripts/commands/reference.py)
     found = None if settings.reference_build else writer.read_frames(site)
     engine_pages = writer.finish_engine_pages(site, root / "content", dates)
-    entries, templates = writer.write_generated(site, cache, keys, _render, found, dates, settings.render_workers)
+    reuse = writer.reuse_from(cache, previous, found, dates)
+    entries, templates = writer.write_generated(site, cache, keys, _render, found, dates, settings.render_workers, reuse)
     module = adapter(engine)
     writer.update_search(site, module, entries)
     writer.update_sitemap(site, module, settings.site_url, addresses(catalogue))
@@ -86,10 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", choices=("mkdocs", "zensical"), required=True)
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the engine's configuration (the project is its folder)")
     parser.add_argument("--wait", action="store_true", help="render first, then wait for a line on standard input before writing")
+    parser.add_argument("--previous", type=Path, help="the published site this build will replace: pages it holds unchanged are linked from it")
     args = parser.parse_args(argv)
     root = args.config.resolve().parent
     try:
-        generate(root, args.site.resolve(), args.engine, read_config(args.config), args.wait)
+        generate(root, args.site.resolve(), args.engine, read_config(args.config), args.wait, args.previous.resolve() if args.previous else None)
     except DataError as error:
         print(summary(error.problems), file=sys.stderr)
         return 1

@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 import shutil
 import subprocess
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -91,10 +94,34 @@ def finish_engine_pages(site: Path, content: Path, dates: dict) -> list[Path]:
 _job: dict = {}
 
 
-def _write_task(index: int) -> tuple[list[tuple[str, str, str]], dict[str, dict]]:
-    """One task's pages into their frames; returns their search entries (address, title, text) and chart templates."""
+def _link_task(key: str) -> tuple[list, dict, list] | None:
+    """A task whose pages the published site already holds, written in the same frames: its files hard-linked
+    from there (one system call each, no rendering or reading), or None."""
+    record = _job["reuse"].get(key)
+    if record is None:
+        return None
+    site, old = _job["site"], _job["previous"]
+    linked = []
+    try:
+        for path in record["files"]:
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(old / path, target)
+            linked.append(target)
+    except OSError:
+        for target in linked:  # never write through a link into the published site
+            target.unlink()
+        return None
+    return [tuple(e) for e in record["search"]], {k: _job["templates"][k] for k in record["templates"]}, record["files"]
+
+
+def _write_task(index: int) -> tuple[list, dict, list]:
+    """One task's pages into their frames; returns their search entries (address, title, text), chart templates and files."""
     site, cache, keys, found, dates = _job["site"], _job["cache"], _job["keys"], _job["frames"], _job["dates"]
-    entries, templates = [], {}
+    reused = _link_task(keys[index]) if found is not None else None
+    if reused is not None:
+        return reused
+    entries, templates, files = [], {}, {}
     rendered = cache.get(keys[index])
     if rendered is None:  # an entry that cannot be read is rendered again
         rendered = _job["render"](index)
@@ -104,30 +131,62 @@ def _write_task(index: int) -> tuple[list[tuple[str, str, str]], dict[str, dict]
             folder = site / page.url
             folder.mkdir(parents=True, exist_ok=True)
             write_file(folder / "index.html", html.encode("utf-8"))
+            files[f"{page.url}index.html"] = None
         write_files(site, page.files)
+        files.update(dict.fromkeys(page.files))  # an area's page and report offer the same charts
         templates.update(page.templates)
         if page.search is not None:
             entries.append((page.url, str(escape(page.search.title)), str(escape(page.search.text))))
-    return entries, templates
+    return entries, templates, list(files)
 
 
-def write_generated(site: Path, cache: Cache, keys: list[str], render, found: dict | None, dates: dict, workers: int) -> tuple[list, dict]:
+class Reuse(NamedTuple):
+    """What the last published build wrote (cache/written.json), and where that site is."""
+
+    previous: Path | None
+    frames: str  # a hash of this build's frames and dates: pages written in other frames are written again
+    tasks: dict  # task key → {files, search, templates} of the published site
+    templates: dict  # template key → its shared spec
+
+
+def reuse_from(cache: Cache, previous: Path | None, found: dict | None, dates: dict) -> Reuse:
+    digest = hashlib.sha1(repr((sorted(found.items()) if found else None, sorted(dates.items()))).encode()).hexdigest()
+    try:
+        written = json.loads((cache.folder / WRITTEN).read_text(encoding="utf-8"))
+        templates = json.loads((cache.folder / TEMPLATES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Reuse(None, digest, {}, {})
+    usable = previous is not None and found is not None and written.get("site") == str(previous) and written.get("frames") == digest and previous.is_dir()
+    return Reuse(previous, digest, written["tasks"] if usable else {}, templates)
+
+
+WRITTEN, PENDING, TEMPLATES = "written.json", "written.pending.json", "templates.json"
+
+
+def write_generated(site: Path, cache: Cache, keys: list[str], render, found: dict | None, dates: dict, workers: int, reuse: Reuse) -> tuple[list, dict]:
     """Every task's pages, by `workers` processes, with their charts' CSVs (found None: the CSVs only, the engine
-    having written the pages); render(i) renders task i again when its entry cannot be read. Returns the
-    pages' search entries sorted by address, and their chart templates."""
-    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates)
-    entries, templates = [], {}
+    having written the pages); render(i) renders task i again when its entry cannot be read. Pages the
+    published site holds unchanged are linked from it. Returns the pages' search entries sorted by
+    address, and their chart templates; notes what was written for the next build (promoted by swap_in)."""
+    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates, previous=reuse.previous, reuse=reuse.tasks, templates=reuse.templates)
+    entries, templates, records = [], {}, {}
+
+    def collect(index: int, result) -> None:
+        task_entries, task_templates, files = result
+        entries.extend(task_entries)
+        templates.update(task_templates)
+        records[keys[index]] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
+
     if workers > 1:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.imap_unordered(_write_task, range(len(keys)), chunksize=16)
-            for task_entries, task_templates in results:
-                entries += task_entries
-                templates.update(task_templates)
+            for index, result in enumerate(pool.imap(_write_task, range(len(keys)), chunksize=16)):
+                collect(index, result)
     else:
         for index in range(len(keys)):
-            task_entries, task_templates = _write_task(index)
-            entries += task_entries
-            templates.update(task_templates)
+            collect(index, _write_task(index))
+    if found is not None:
+        (cache.folder / TEMPLATES).write_text(json.dumps(templates, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        (cache.folder / PENDING).write_text(json.dumps({"frames": reuse.frames, "tasks": records}, ensure_ascii=False), encoding="utf-8")
     return sorted(entries), templates
 
 
@@ -163,13 +222,18 @@ def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> Non
         raise DataError(problems)
 
 
-def swap_in(staging: Path, final: Path) -> None:
-    """Put the finished site in place of the published one; the old one is deleted after the build, in the
-    background (at national scale it is 150,000 files)."""
+def swap_in(staging: Path, final: Path, cache: Path) -> None:
+    """Put the finished site in place of the published one, and note what it holds for the next build; the old
+    site is deleted after the build, in the background (at national scale it is 150,000 files)."""
     old = final.with_name(f"{final.name}.old-{os.getpid()}")
     if final.exists():
         final.rename(old)
     staging.rename(final)
+    pending = cache / PENDING
+    if pending.exists():
+        written = json.loads(pending.read_text(encoding="utf-8"))
+        (cache / WRITTEN).write_text(json.dumps({"site": str(final.resolve()), **written}, ensure_ascii=False), encoding="utf-8")
+        pending.unlink()
     if old.exists():
         subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
