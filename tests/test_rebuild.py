@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.conftest import assert_same_site, copy_project, mkdocs_build
@@ -69,6 +70,24 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
     assert after["index.html"] != inode["index.html"]  # the engine's own pages are always written
     (project / ".cache").rename(tmp_path / "gemt")
     assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr
+    assert_same_site(site, tmp_path / "fuld")
+
+
+def test_pages_are_never_linked_from_a_site_another_build_has_replaced(tmp_path):
+    """The kept record names the published folder itself: a site swapped in by a build with another cache is not the one it describes."""
+    project = copy_project(tmp_path / "projekt")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    (project / ".cache").rename(tmp_path / "gemt")
+    edit(project, "datapackages/areas/areas.csv", "vollsmose,Vollsmose,", "vollsmose,Vollsmose Øst,")
+    assert mkdocs_build(project, site).returncode == 0  # another site at the same path, with its own cache
+    shutil.rmtree(project / ".cache")
+    (tmp_path / "gemt").rename(project / ".cache")
+    edit(project, "datapackages/areas/areas.csv", "vollsmose,Vollsmose Øst,", "vollsmose,Vollsmose,")
+    assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
+    assert "<h1>Vollsmose</h1>" in (site / "omraader/vollsmose/index.html").read_text(encoding="utf-8")
+    (project / ".cache").rename(tmp_path / "igen")
+    assert mkdocs_build(project, tmp_path / "fuld").returncode == 0
     assert_same_site(site, tmp_path / "fuld")
 
 

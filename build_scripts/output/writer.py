@@ -156,7 +156,7 @@ def reuse_from(cache: Cache, previous: Path | None, found: dict | None, dates: d
         templates = json.loads((cache.folder / TEMPLATES).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Reuse(None, digest, {}, {})
-    usable = previous is not None and found is not None and written.get("site") == str(previous) and written.get("frames") == digest and previous.is_dir()
+    usable = previous is not None and found is not None and written.get("frames") == digest and written.get("site") == _identity(previous)
     return Reuse(previous, digest, written["tasks"] if usable else {}, templates)
 
 
@@ -232,8 +232,17 @@ def swap_in(staging: Path, final: Path, cache: Path) -> None:
     pending = cache / PENDING
     if pending.exists():
         written = json.loads(pending.read_text(encoding="utf-8"))
-        (cache / WRITTEN).write_text(json.dumps({"site": str(final.resolve()), **written}, ensure_ascii=False), encoding="utf-8")
+        (cache / WRITTEN).write_text(json.dumps({"site": _identity(final), **written}, ensure_ascii=False), encoding="utf-8")
         pending.unlink()
+
+
+def _identity(site: Path) -> list | None:
+    """The published folder itself, not only its name: another build swapped in at the same path is another folder."""
+    try:
+        found = site.stat()
+    except OSError:
+        return None
+    return [str(site.resolve()), found.st_dev, found.st_ino, found.st_ctime_ns]
     if old.exists():
         subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
