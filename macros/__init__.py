@@ -52,6 +52,7 @@ def define_env(env):
         "designs": gap_map.designs_table,
         "cost_levels": lambda c, url: gap_map.cost_levels_table(url),
         "area_index": indexes.area_index,
+        "find_area": indexes.find_area,
         "indicator_index": indexes.indicator_index,
         "pools_table": indexes.pools_table,
         "study_index": study.study_index,

@@ -24,7 +24,7 @@ def test_indicator_page_ranks_every_area_in_the_latest_year_with_the_threshold(s
         if row["indicator_id"] == "uden-for-arbejdsmarked":
             latest[row["area_id"]] = max(latest.get(row["area_id"], 0), int(row["year"]))
     folder = site / "indikatorer" / "uden-for-arbejdsmarked"
-    with open(folder / "rangering.csv", encoding="utf-8", newline="") as f:
+    with open(folder / "rangering-eksempeldata.csv", encoding="utf-8", newline="") as f:
         ranked = list(csv.DictReader(f))
     assert {r["area_id"] for r in ranked} == set(latest)
     values = [float(r["value"]) for r in ranked]
@@ -37,7 +37,7 @@ def test_indicator_page_ranks_every_area_in_the_latest_year_with_the_threshold(s
 
 def test_indicator_page_national_trend_matches_the_package(site):
     national = [r for r in table("national.csv") if r["indicator_id"] == "tryghed"]
-    with open(site / "indikatorer" / "tryghed" / "landsniveau.csv", encoding="utf-8", newline="") as f:
+    with open(site / "indikatorer" / "tryghed" / "landsniveau-eksempeldata.csv", encoding="utf-8", newline="") as f:
         shown = list(csv.DictReader(f))
     assert [(r["year"], float(r["value"])) for r in shown] == [(r["year"], float(r["value"])) for r in national]
 

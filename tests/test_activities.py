@@ -118,7 +118,7 @@ def test_activity_page_lists_every_linked_result_with_study_design_caveat_and_so
 def test_activity_without_results_says_so_instead_of_claiming_evidence(site):
     text = (site / "aktiviteter" / "brandkadetter" / "index.html").read_text(encoding="utf-8")
     assert "har endnu ingen resultater om brandkadetter" in text
-    assert "Niveau 0 · Ingen evaluering" in text
+    assert "Niveau 0 af 4 · Ingen evaluering" in text
 
 
 def test_results_with_figures_get_a_chart_table_and_csv_with_the_package_field_names(site):

@@ -16,6 +16,7 @@ import rdflib
 
 from macros.data.load import PACKAGES
 from macros.data.settings import from_mkdocs_yml
+from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
 from macros.html.downloads import FORMULA_STARTS
 from tests.conftest import ROOT
 
@@ -45,9 +46,11 @@ def test_every_resource_csv_is_published_as_committed_at_a_stable_url_with_formu
             committed = (ROOT / "datapackages" / package / resource["path"]).read_text(encoding="utf-8")
             texts = {f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"}
             rows = list(csv.reader(io.StringIO(committed)))
-            expected = [rows[0]] + [[("'" + c if c.startswith(FORMULA_STARTS) and rows[0][i] in texts else c) for i, c in enumerate(row)] for row in rows[1:]]
+            mark = [ILLUSTRATIVE_VALUE] if resource.get("illustrative") else []  # illustrative figures say so on every row
+            expected = [rows[0] + ([ILLUSTRATIVE_COLUMN] if mark else [])] + [
+                [("'" + c if c.startswith(FORMULA_STARTS) and rows[0][i] in texts else c) for i, c in enumerate(row)] + mark for row in rows[1:]]
             assert list(csv.reader(io.StringIO(published.read_text(encoding="utf-8")))) == expected, published
-            if expected == rows:
+            if expected == rows:  # nothing to change: the very bytes
                 assert published.read_text(encoding="utf-8") == committed, published
 
 

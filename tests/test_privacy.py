@@ -69,7 +69,7 @@ def test_a_suppressed_figure_is_shown_as_diskretioneret_with_an_explanation(supp
     page = (suppressed_site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
     assert "<td>2024</td><td>diskretioneret</td><td>under 10</td>" in page
     assert "Tallene for 2024 er diskretioneret, fordi de bygger på færre end 10 personer." in page
-    with open(suppressed_site / "omraader" / "mjoelnerparken" / "ledighed.csv", encoding="utf-8", newline="") as f:
+    with open(suppressed_site / "omraader" / "mjoelnerparken" / "ledighed-eksempeldata.csv", encoding="utf-8", newline="") as f:
         row = next(r for r in csv.DictReader(f) if r["year"] == "2024")
     assert (row["value"], row["base_population"], row["suppressed"]) == ("", "", "true")
 
@@ -85,7 +85,7 @@ def test_the_same_figure_is_published_when_the_threshold_is_lower(tmp_path):
     found = files_showing_the_value(tmp_path / "site")
     assert "omraader/mjoelnerparken/index.html: 77,77" in found
     assert "omraader/mjoelnerparken/index.html: 77.77" in found  # chart data
-    assert "omraader/mjoelnerparken/ledighed.csv: 77.77" in found
+    assert "omraader/mjoelnerparken/ledighed-eksempeldata.csv: 77.77" in found
     # no figure of any area is in the search index at all (tables and charts are left out of it), so
     # the index is checked by the test above but cannot show the value here
     assert not any(hit.startswith("search/") for hit in found)

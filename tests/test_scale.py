@@ -47,7 +47,7 @@ def test_a_400_area_site_builds_and_the_compare_view_fetches_only_the_chosen_are
     ranking = (site / "indikatorer" / "ledighed" / "index.html").read_text(encoding="utf-8")
     bars = json.loads(re.search(r'id="chart-ledighed-rangering-spec">(.*?)</script>', ranking).group(1))["datasets"]["omraader"]["rows"]
     assert len(bars) == 60 and "de 30 højeste og 30 laveste af" in ranking
-    with open(site / "indikatorer" / "ledighed" / "rangering.csv", encoding="utf-8") as f:
+    with open(site / "indikatorer" / "ledighed" / "rangering-eksempeldata.csv", encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) > 300  # the download keeps every area
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
@@ -72,5 +72,5 @@ def test_with_more_than_500_areas_an_indicator_page_points_to_its_csv_instead_of
     catalogue = load(write_project(600, tmp_path / "nationalt"))
     text = indicator_page(catalogue, "ledighed").body.html()
     assert "Med 600 områder er tabellen for stor til én side" in text
-    assert 'href="../../indikatorer/ledighed/rangering.csv" download' in text
+    assert 'href="../../indikatorer/ledighed/rangering-eksempeldata.csv" download>CSV-filen (rangering-eksempeldata.csv)' in text
     assert text.count("<tr>") < 100

@@ -25,8 +25,9 @@ from macros.html.format import count
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PRINT_WIDTH = 703  # px: an A4 page less the 12 mm margins, at 96 px to the inch
 FOOTER = (
-    '<div style="font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;font-family:sans-serif;">'
+    '<div style="font-size:11px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;font-family:sans-serif;">'
     "<span>{title} · data til og med {year}</span>"
     '<span>Side <span class="pageNumber"></span> af <span class="totalPages"></span></span></div>'
 )
@@ -58,7 +59,6 @@ def print_page(page, url: str, target: Path, title: str, year: int, tables: bool
     )
     if tables:
         page.evaluate("document.querySelectorAll('.bse-chart details').forEach(d => { d.open = true; d.classList.add('bse-print-open'); })")
-    page.emulate_media(media="print")
     page.pdf(
         path=str(target), format="A4", print_background=True, display_header_footer=True,
         header_template="<span></span>", footer_template=FOOTER.format(title=title, year=year),
@@ -82,7 +82,10 @@ def main(argv: list[str] | None = None) -> None:
     year = catalogue.data_year
     with serve(args.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+        # as wide as an A4 page's text, laid out for print: the charts are drawn at the size they print, so their
+        # labels print at 8 pt or more
+        page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1000})
+        page.emulate_media(media="print")
         for area in areas:
             print_page(page, f"{base}/{urls.report(area.area_id)}", args.site / urls.report_pdf(area.area_id), f"Statusrapport: {area.name}", year)
         if not args.no_national and not args.area:  # also with --national-only

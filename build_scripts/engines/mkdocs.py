@@ -42,6 +42,11 @@ def search_entry(location: str, title: str, text: str) -> dict:
     return {"location": location, "title": title, "text": text}
 
 
+def add_words(entry: dict, words: list[str]) -> None:
+    """Words the search finds but never shows: Material renders the text as HTML, and the site's CSS hides the span."""
+    entry["text"] += f' <span class="bse-sr" aria-hidden="true">{" ".join(words)}</span>'
+
+
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
 
 

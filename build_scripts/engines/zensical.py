@@ -40,6 +40,11 @@ def search_entry(location: str, title: str, text: str) -> dict:
     return {"location": location, "level": 1, "title": title, "text": text, "path": [], "tags": []}
 
 
+def add_words(entry: dict, words: list[str]) -> None:
+    """Words the search finds but never shows: Zensical indexes an entry's tags and shows only its text."""
+    entry["tags"] = list(entry.get("tags") or []) + words
+
+
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
 
 

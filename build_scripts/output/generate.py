@@ -22,6 +22,7 @@ from build_scripts.engines import adapter
 from build_scripts.output import writer
 from build_scripts.output.cache import Cache, task_keys
 from build_scripts.output.frames import FrameError
+from build_scripts.output.search import update_search
 from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, templates_file, vega_bundle
 from macros.data.load import load
 from macros.data.problems import DataError, summary
@@ -73,7 +74,7 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, prev
     reuse = writer.reuse_from(cache, previous, found, dates)
     entries, templates = writer.write_generated(site, cache, keys, _render, found, dates, settings.render_workers, reuse)
     module = adapter(engine)
-    writer.update_search(site, module, entries)
+    update_search(site, module, entries)
     writer.update_sitemap(site, module, settings.site_url, addresses(catalogue))
     files[CHART_TEMPLATES] = templates_file(catalogue, templates)
     files[VEGA_BUNDLE] = vega_bundle()

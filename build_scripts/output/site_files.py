@@ -8,11 +8,11 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from macros.charts.base import Chart, template_of
+from macros.charts import palette
+from macros.charts.base import Chart, csv_download, template_of
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
 from macros.html import urls
-from macros.html.downloads import csv_text
 from macros.pages import activity, compare, national_report, open_data
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
@@ -36,7 +36,7 @@ def data_files(catalogue: Catalogue, root: Path, settings: Settings) -> dict[str
     for indicator in catalogue.indicators.values():
         out.update({urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()})
     out[urls.compare() + compare.NAMES] = compare.names_file(catalogue)
-    out.update({c.csv_path: csv_text(c.rows, c.columns) for c in editorial_charts(catalogue)})
+    out.update(csv_download(c) for c in editorial_charts(catalogue))
     return out
 
 
@@ -44,6 +44,7 @@ def templates_file(catalogue: Catalogue, generated: dict[str, dict]) -> str:
     """Every chart template the site's pages use, by key (generated pages' and editorial charts')."""
     used = dict(generated)
     used.update(template_of(c.spec) for c in editorial_charts(catalogue))
+    used["palette"] = palette.for_charts_js()
     return json.dumps(used, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -190,14 +190,6 @@ def write_generated(site: Path, cache: Cache, keys: list[str], render, found: di
     return sorted(entries), templates
 
 
-def update_search(site: Path, adapter: ModuleType, entries: list[tuple[str, str, str]]) -> None:
-    """The engine's search index without the frames, with the generated pages' entries after its own."""
-    data, found = adapter.read_search(site)
-    frames_ = tuple(frame_url(f) for f in FOLDERS)
-    kept = [e for e in found if not e["location"].startswith(frames_)]
-    adapter.write_search(site, data, kept + [adapter.search_entry(*e) for e in entries])
-
-
 def update_sitemap(site: Path, adapter: ModuleType, site_url: str, addresses: list[str]) -> None:
     """The engine's sitemap without the frames, with every generated page, in address order."""
     found = adapter.read_sitemap(site)

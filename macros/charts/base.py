@@ -11,9 +11,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from macros.html.downloads import csv_text
 
-AREA_COLOUR = "#1f5f8b"
-NATIONAL_COLOUR = "#a3541c"
+
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ def split_spec(spec: dict) -> dict:
     it from there), and each dataset is sent as column names and rows of values (`compact`), which
     charts.js turns back into records: the same numbers in a third of the bytes.
     """
-    part = {"template": template_of(spec)[0], **{k: spec[k] for k in PER_CHART if k in spec and k != "description"}}
+    # the title and subtitle are the figure's caption (macros/html/blocks.py), not drawn in the chart
+    part = {"template": template_of(spec)[0], **{k: spec[k] for k in PER_CHART if k in spec and k not in ("description", "title")}}
     if "datasets" in part:
         part["datasets"] = {name: compact(rows) for name, rows in part["datasets"].items()}
     return part
@@ -102,3 +103,17 @@ def compact(rows: list[dict]) -> dict | list:
 
 
 SUPPRESSED = "diskretioneret"
+ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE = "eksempeldata", "ja (ikke officielle tal)"  # no comma: appended to CSV lines as it is
+
+
+def csv_path(chart: Chart) -> str:
+    """Where the chart's CSV lives; a file of illustrative figures says so in its name."""
+    return chart.csv_path.removesuffix(".csv") + "-eksempeldata.csv" if chart.illustrative else chart.csv_path
+
+
+def csv_download(chart: Chart) -> tuple[str, str]:
+    """The chart's CSV: its path and its text, with a column saying so on every row of illustrative figures."""
+    rows, columns = chart.rows, chart.columns
+    if chart.illustrative:
+        rows, columns = tuple(row + (ILLUSTRATIVE_VALUE,) for row in rows), columns + (ILLUSTRATIVE_COLUMN,)
+    return csv_path(chart), csv_text(rows, columns)

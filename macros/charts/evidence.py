@@ -7,7 +7,8 @@ from functools import lru_cache
 import altair as alt
 
 from macros.html import urls
-from macros.charts.base import AREA_COLOUR, Chart, NATIONAL_COLOUR, Table, copy_template
+from macros.charts import palette
+from macros.charts.base import Chart, Table, copy_template
 from macros.html.format import count, number
 from macros.data.model import Activity, Catalogue, Result
 from macros.html.slugs import slugify
@@ -26,10 +27,10 @@ def _template(unit: str) -> dict:
         x=alt.X("value:Q", title=unit),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[AREA_COLOUR, NATIONAL_COLOUR]), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[palette.AREA, palette.NATIONAL]), legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("udfald:N", title="Udfald"), alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("value:Q", title=unit, format=",.2~f"), alt.Tooltip("sammenlignet:N", title="Sammenlignet med")],
     )
-    labels = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("value:Q", format=",.2~f"))
+    labels = base.mark_text(align="left", dx=3, fontSize=10, color=palette.LABEL).encode(text=alt.Text("value:Q", format=",.2~f"))
     return alt.layer(bars, labels).properties(width="container", title=alt.Title("Resultater med tal", subtitle="")).to_dict()
 
 

@@ -7,7 +7,8 @@ from functools import lru_cache
 import altair as alt
 
 from macros.html import urls
-from macros.charts.base import AREA_COLOUR, Chart, NATIONAL_COLOUR, SUPPRESSED, Table, copy_template
+from macros.charts import palette
+from macros.charts.base import Chart, SUPPRESSED, Table, copy_template
 from macros.html.format import number
 from macros.rules.goal_status import GoalStatus, path_value
 from macros.data.model import Area, Goal, Indicator, Observation
@@ -20,13 +21,13 @@ def _template(unit: str) -> dict:
     x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
     path = (
         alt.Chart(alt.NamedData("maalsti"))
-        .mark_line(strokeDash=[6, 4], color=NATIONAL_COLOUR, point=alt.OverlayMarkDef(shape="diamond", size=60, color=NATIONAL_COLOUR))
+        .mark_line(strokeDash=[6, 4], color=palette.NATIONAL, point=alt.OverlayMarkDef(shape="diamond", size=60, color=palette.NATIONAL))
         .encode(x=x, y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
                 tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title="Målsti", format=",.2~f")])
     )
     actual = (
         alt.Chart(alt.NamedData("faktisk"))
-        .mark_line(point=True, color=AREA_COLOUR)
+        .mark_line(point=True, color=palette.AREA)
         .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")])
     )
     return alt.layer(path, actual).properties(width="container", height=220, title=alt.Title("", subtitle="")).to_dict()

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 import altair as alt
 
 from macros.html import urls
-from macros.charts.base import AREA_COLOUR, Chart, NATIONAL_COLOUR, SUPPRESSED, Table, copy_template
+from macros.charts import palette
+from macros.charts.base import Chart, SUPPRESSED, Table, copy_template
 from macros.html.format import number
 from macros.data.model import Area, Catalogue, Indicator, Observation
 
@@ -40,15 +41,15 @@ def latest_by_area(catalogue: Catalogue, indicator: Indicator) -> list[tuple[Are
 
 @lru_cache(maxsize=None)
 def _ranking_template(unit: str) -> dict:
-    bars = alt.Chart(alt.NamedData("omraader")).mark_bar(color=AREA_COLOUR).encode(
+    bars = alt.Chart(alt.NamedData("omraader")).mark_bar(color=palette.AREA).encode(
         y=alt.Y("navn:N", title=None, sort=alt.EncodingSortField("value", order="descending"), axis=alt.Axis(labelLimit=200)),
         x=alt.X("value:Q", title=unit),
         tooltip=[alt.Tooltip("navn:N", title="Område"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
     )
-    rules = alt.Chart(alt.NamedData("graenser")).mark_rule(strokeDash=[6, 4], color="#555555", strokeWidth=1.5).encode(
+    rules = alt.Chart(alt.NamedData("graenser")).mark_rule(strokeDash=[6, 4], color=palette.THRESHOLD, strokeWidth=1.5).encode(
         x="graense:Q", tooltip=[alt.Tooltip("liste:N", title="Liste"), alt.Tooltip("graense:Q", title="Grænse", format=",.2~f")],
     )
-    labels = alt.Chart(alt.NamedData("graenser")).mark_text(align="left", dx=3, baseline="top", y=0, fontSize=10, color="#444444").encode(
+    labels = alt.Chart(alt.NamedData("graenser")).mark_text(align="left", dx=3, baseline="top", y=0, fontSize=10, color=palette.LABEL).encode(
         x="graense:Q", text="liste:N"
     )
     return alt.layer(bars, rules, labels).properties(width="container", title=alt.Title("", subtitle="")).to_dict()
@@ -71,7 +72,9 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
         shown = shown[:MAX_BARS // 2] + shown[-(MAX_BARS // 2):]
     spec = copy_template(_ranking_template(indicator.unit))
     spec["title"]["text"] = f"{indicator.name}, alle områder i {year}" if shown is everyone else f"{indicator.name}: de {MAX_BARS // 2} højeste og {MAX_BARS // 2} laveste af {len(everyone)} områder i {year}"
-    spec["title"]["subtitle"] = "Stiplet linje: grænsen på de officielle lister" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
+    # the chart's words describe only what it draws: the dashed line is there only when a list has a threshold that year
+    said = (["Stiplet linje: grænsen på de officielle lister"] if rules else []) + (["Eksempeldata, ikke officielle tal"] if illustrative else [])
+    spec["title"]["subtitle"] = " · ".join(said)
     spec["height"] = 14 * len(shown) + 20
     spec["datasets"] = {"omraader": [{"navn": a.name, "value": o.value} for a, o in shown], "graenser": rules}
     if not rules:
@@ -97,7 +100,7 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
 
 @lru_cache(maxsize=None)
 def _national_template(unit: str) -> dict:
-    return alt.Chart(alt.NamedData("landsniveau")).mark_line(point=True, color=NATIONAL_COLOUR).encode(
+    return alt.Chart(alt.NamedData("landsniveau")).mark_line(point=True, color=palette.NATIONAL).encode(
         x=alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
         tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
@@ -137,14 +140,14 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
         .encode(
             x=x,
             y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
-            # 'orden' puts the area first, so it always gets AREA_COLOUR whatever its name
-            color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[AREA_COLOUR, NATIONAL_COLOUR]), legend=alt.Legend(orient="bottom")),
+            # 'orden' puts the area first, so it always gets the area's colour whatever its name
+            color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[palette.AREA, palette.NATIONAL]), legend=alt.Legend(orient="bottom")),
             tooltip=[alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
         )
     )
     rules = (
         alt.Chart(alt.NamedData("graenser"))
-        .mark_rule(strokeDash=[6, 4], color="#555555", strokeWidth=1.5)
+        .mark_rule(strokeDash=[6, 4], color=palette.THRESHOLD, strokeWidth=1.5)
         .encode(
             x=alt.X("fra:Q"),
             x2="til:Q",
@@ -152,20 +155,22 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
             tooltip=[alt.Tooltip("liste:N", title="Liste"), alt.Tooltip("graense:Q", title="Grænse", format=",.2~f"), alt.Tooltip("fra:Q", title="Fra", format="d"), alt.Tooltip("til:Q", title="Til", format="d")],
         )
     )
+    # each list named once, at the start of its first line, and never wider than a phone leaves room for
     labels = (
         alt.Chart(alt.NamedData("graenser"))
-        .mark_text(align="left", dx=3, dy=-6, fontSize=10, color="#444444")
+        .transform_filter("datum.foerste")
+        .mark_text(align="left", dx=3, dy=-6, fontSize=10, color=palette.LABEL, limit=120)
         .encode(x=alt.X("fra:Q"), y=alt.Y("graense:Q"), text="liste:N")
     )
     # each helhedsplan's years, shaded behind everything else
     periods = (
         alt.Chart(alt.NamedData("perioder"))
-        .mark_rect(opacity=0.13, color="#6b6b6b")
+        .mark_rect(opacity=0.13, color=palette.PERIOD)
         .encode(x=alt.X("fra:Q"), x2="til:Q", tooltip=[alt.Tooltip("plan:N", title="Helhedsplan")])
     )
     period_labels = (
         alt.Chart(alt.NamedData("perioder"))
-        .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=10, color="#444444")
+        .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=10, color=palette.LABEL)
         .encode(x=alt.X("fra:Q"), text="plan:N")
     )
     layers = ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,))
@@ -200,6 +205,10 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         for c in catalogue.thresholds(indicator.indicator_id)
         if c.list_type != "alle lister" and (c.valid_to or last) >= first and c.valid_from <= last
     ]
+    named: set[str] = set()
+    for rule in sorted(rules, key=lambda r: r["fra"]):
+        rule["foerste"] = rule["liste"] not in named
+        named.add(rule["liste"])
     rows = tuple(
         (
             indicator.indicator_id, area.area_id, o.year, o.value, o.base_population, national.get(o.year),

@@ -7,16 +7,17 @@ from functools import lru_cache
 
 import altair as alt
 
+from macros.charts import palette
 from macros.charts.base import Chart, Table, copy_template
 from macros.data.activities import vocabulary
 from macros.data.model import Catalogue
 from macros.html import urls
 from macros.html.builders import external
+from macros.html.evidence_text import level_label
 from macros.rules.evidence import activity_evidence
 
 LIST_COLUMNS = ("year", "list_type", "count", "basis", "source")
 EVIDENCE_COLUMNS = ("theme", "knowledge_level", "activities")
-LIST_COLOURS = ["#1f5f8b", "#a3541c", "#2e7d32", "#6a3d9a", "#8a6d00", "#555555"]
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +25,7 @@ def _list_template() -> dict:
     return alt.Chart(alt.NamedData("antal")).mark_line(point=True).encode(
         x=alt.X("year:Q", title="Listeår", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         y=alt.Y("count:Q", title="Antal områder", scale=alt.Scale(zero=True)),
-        color=alt.Color("list_type:N", title=None, scale=alt.Scale(range=LIST_COLOURS), legend=alt.Legend(orient="bottom", columns=3)),
+        color=alt.Color("list_type:N", title=None, scale=alt.Scale(range=list(palette.SERIES)), legend=alt.Legend(orient="bottom", columns=3)),
         tooltip=[alt.Tooltip("list_type:N", title="Liste"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("count:Q", title="Antal")],
     ).properties(width="container", height=280, title=alt.Title("Antal områder på de officielle lister", subtitle="")).to_dict()
 
@@ -52,12 +53,13 @@ def list_counts_chart(catalogue: Catalogue) -> Chart:
     )
 
 
-@lru_cache(maxsize=1)
-def _evidence_template() -> dict:
+@lru_cache(maxsize=None)
+def _evidence_template(levels: tuple[str, ...]) -> dict:
+    # every level in the legend and its colour fixed, whichever levels the data has: the badges' colours
     return alt.Chart(alt.NamedData("evidens")).mark_bar().encode(
         y=alt.Y("theme:N", title=None, axis=alt.Axis(labelLimit=220)),
         x=alt.X("activities:Q", title="Aktiviteter", stack="zero"),
-        color=alt.Color("level:N", title="Vidensniveau", scale=alt.Scale(range=["#bdbdbd", "#e0a83a", "#8fbfe0", "#3b86bf", "#1f4f73"]), legend=alt.Legend(orient="bottom")),
+        color=alt.Color("level:N", title="Vidensniveau", scale=alt.Scale(domain=list(levels), range=list(palette.LEVELS[:len(levels)])), legend=alt.Legend(orient="bottom", direction="vertical")),
         order=alt.Order("knowledge_level:Q"),
         tooltip=[alt.Tooltip("theme:N", title="Tema"), alt.Tooltip("level:N", title="Vidensniveau"), alt.Tooltip("activities:Q", title="Aktiviteter")],
     ).properties(width="container", height=200, title=alt.Title("Aktiviteter pr. tema og vidensniveau", subtitle="")).to_dict()
@@ -69,16 +71,17 @@ def evidence_chart(catalogue: Catalogue) -> Chart:
     for theme in vocabulary("themes"):
         counts = Counter(levels[a.slug] for a in catalogue.activities.values() if theme in a.themes)
         rows += [(theme, level, counts[level]) for level in sorted(catalogue.knowledge_levels) if counts[level]]
-    spec = copy_template(_evidence_template())
+    labels = {lvl: level_label(catalogue, lvl) for lvl in sorted(catalogue.knowledge_levels)}
+    spec = copy_template(_evidence_template(tuple(labels.values())))
     spec["title"]["subtitle"] = "Beregnet af evalueringsdata; en aktivitet kan høre til flere temaer"
-    spec["datasets"] = {"evidens": [{"theme": t, "knowledge_level": lvl, "level": f"{lvl} · {catalogue.knowledge_levels[lvl].name}", "activities": n} for t, lvl, n in rows]}
+    spec["datasets"] = {"evidens": [{"theme": t, "knowledge_level": lvl, "level": labels[lvl], "activities": n} for t, lvl, n in rows]}
     description = "Stablet søjlediagram over kerneaktiviteterne pr. tema fordelt på vidensniveau. " + " ".join(
         f"{theme.capitalize()}: " + ", ".join(f"{n} på niveau {lvl}" for t, lvl, n in rows if t == theme) + "." for theme in vocabulary("themes")
     )
     spec["description"] = description
     return Chart(
         chart_id="chart-evidens-tema", title="Aktiviteter pr. tema og vidensniveau", description=description, spec=spec,
-        table=Table(("Tema", "Vidensniveau", "Aktiviteter"), tuple((t, f"{lvl} · {catalogue.knowledge_levels[lvl].name}", n) for t, lvl, n in rows), (2,)),
+        table=Table(("Tema", "Vidensniveau", "Aktiviteter"), tuple((t, labels[lvl], n) for t, lvl, n in rows), (2,)),
         rows=tuple(rows), columns=EVIDENCE_COLUMNS, csv_path=urls.national_report() + "evidens-pr-tema.csv",
         sources=(("Kerneaktiviteterne og datapakken evaluations", ""),), illustrative=False,
     )

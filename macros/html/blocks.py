@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from macros.charts.base import Chart, split_spec
-from macros.html.builders import external, json_script, relative_url, table
+from macros.charts.base import Chart, csv_path, split_spec
+from macros.html.builders import external, json_script, link, relative_url, table
 
 ILLUSTRATIVE_BADGE = Markup('<span class="bse-badge">Eksempeldata</span>')
 
@@ -22,8 +22,21 @@ def notice(what: str) -> Markup:
 
 
 def fact_list(facts: list[tuple[str, object]]) -> Markup:
-    """A definition list of label → value; values are escaped unless already Markup."""
-    return Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(k, v) for k, v in facts))
+    """A definition list of label → value; values are escaped unless already Markup. The hidden ': ' and '.'
+    keep label and value apart where the text is read without its layout (search results, screen readers)."""
+    return Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(
+        Markup('<dt>{}<span class="bse-sr">: </span></dt><dd>{}<span class="bse-sr">. </span></dd>').format(k, v) for k, v in facts))
+
+
+def breadcrumb(page_url: str, trail: tuple[tuple[str, str], ...], here: str) -> Markup:
+    """The way back to a detail page's list: 'Boligområder › Mjølnerparken'."""
+    steps = Markup("").join(Markup("<li>{}</li>").format(link(relative_url(page_url, url), text)) for url, text in trail)
+    return Markup('<nav class="bse-breadcrumb" aria-label="Brødkrummesti"><ol>{}<li aria-current="page">{}</li></ol></nav>').format(steps, here)
+
+
+def folded(summary: str, content: Markup) -> Markup:
+    """A long table folded under a line that says what it holds; open in print."""
+    return Markup('<details class="bse-fold"><summary>{}</summary>{}</details>').format(summary, content)
 
 
 def source_and_note(url: str | None, note: str | None, fallback: str | None = None) -> Markup:
@@ -40,13 +53,15 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Mark
     """
     sources = "; ".join(external(url, text) for text, url in chart.sources)
     # from the site root, so the same figure links right from an area's page and from its report
-    csv = f"{relative_url(page_url, '')}/{chart.csv_path}"
+    csv = f"{relative_url(page_url, '')}/{csv_path(chart)}"
     cid, alt = escape(chart.chart_id), escape(chart.description)
     badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
+    subtitle = chart.spec.get("title", {}).get("subtitle")
+    subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
     # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
     return Markup(
         f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
-        f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>'
+        f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>{subtitle}'
         # the text alternative is shown once, under the chart, and names the drawing (and its SVG, in charts.js)
         f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
         f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"

@@ -9,10 +9,14 @@ from macros.html.builders import external
 from macros.data.model import Catalogue, Result
 
 
+def level_label(catalogue: Catalogue, level: int) -> str:
+    """'Niveau 3 af 4 · Sammenligning': the level, out of the scale, in words a reader follows."""
+    return f"Niveau {level} af {max(catalogue.knowledge_levels)} · {catalogue.knowledge_levels[level].name}"
+
+
 def level_badge(catalogue: Catalogue, level: int) -> Markup:
-    """'Niveau 3 · Sammenligningsstudie', coloured by level; the number carries the meaning, not the colour."""
-    name = catalogue.knowledge_levels[level].name
-    return Markup('<span class="bse-level bse-level--{0}">Niveau {0} · {1}</span>').format(level, name)
+    """The level's words, coloured by level; the words carry the meaning, not the colour."""
+    return Markup('<span class="bse-level bse-level--{}">{}</span>').format(level, level_label(catalogue, level))
 
 
 def level_number(catalogue: Catalogue, level: int) -> Markup:

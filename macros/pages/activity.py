@@ -10,15 +10,20 @@ from macros.rules.evidence import Evidence, activity_evidence, outcome_domains
 from macros.charts.evidence import results_charts
 from macros.html.evidence_text import citation, figures, level_badge
 from macros.data.model import Activity, Catalogue
-from macros.html.blocks import fact_list
+from macros.html.blocks import breadcrumb, fact_list
 from macros.html.builders import external, link, link_list, relative_url, table
 from macros.pages.page import Body
 from macros.html.slugs import slugify
 from macros.html.format import count
 
 
+NOT_EVALUATED = "Niveau 0 betyder, at der ikke er fundet en evaluering med målte resultater – ikke, at aktiviteten ikke virker."
+
+
 def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Markup:
     text = Markup("{} {}").format(level_badge(catalogue, evidence.level), link(relative_url(page_url, urls.method()), "Sådan beregnes niveauet"))
+    if evidence.level == 0:
+        text += Markup('<p class="bse-override">{}</p>').format(NOT_EVALUATED)
     if evidence.overridden:
         text += Markup('<p class="bse-override">Sat af redaktionen; beregnet efter reglerne: niveau {}. Begrundelse: {}</p>').format(evidence.computed, evidence.reason)
     return text
@@ -35,20 +40,27 @@ def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> B
     if activity.related:
         related = [catalogue.activities[s] for s in activity.related]
         facts.append(("Relaterede aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in related)))
-    return Body.of(page_url, Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)))
+    return Body.of(page_url, breadcrumb(page_url, ((urls.catalogue(), "Aktiviteter"),), activity.title)
+                   + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)))
 
 
-def results_table(catalogue: Catalogue, results, page_url: str, caption: str) -> Markup:
-    rows = []
+NO_CAVEAT = "Kilden nævner ingen forbehold."
+
+
+def results_list(catalogue: Catalogue, results, page_url: str) -> Markup:
+    """Each result stacked, its caveat beside its figures at any width (a table of six columns hid it on a laptop)."""
+    items = []
     for r in results:
         study = catalogue.studies[r.study_id]
-        design = catalogue.designs[r.design]
-        result = Markup("{}{}").format(r.effect, Markup("<br><strong>{}</strong>").format(figures(r)) if figures(r) else "")
-        rows.append((
-            Markup("{} ({})").format(link(relative_url(page_url, urls.study(study.study_id)), f"{study.title}, {study.year or 'u.å.'}"), external(r.source, "kilde")),
-            r.outcome, result, r.comparison or "–", f"{r.design}, niveau {design.level}", r.caveat or "–",
-        ))
-    return table(("Studie og kilde", "Udfald", "Resultat", "Sammenlignet med", "Design", "Forbehold"), rows, caption=caption)
+        facts = [
+            ("Resultat", Markup("{}{}").format(r.effect, Markup(" <strong>({})</strong>").format(figures(r)) if figures(r) else "")),
+            ("Sammenlignet med", r.comparison or "Ingen sammenligning"),
+            ("Design", Markup("{} – {}").format(r.design, level_badge(catalogue, catalogue.designs[r.design].level))),
+            ("Forbehold", r.caveat or NO_CAVEAT),
+            ("Studie", Markup("{} ({})").format(link(relative_url(page_url, urls.study(study.study_id)), f"{study.title}, {study.year or 'u.å.'}"), external(r.source, "kilde"))),
+        ]
+        items.append(Markup('<li class="bse-result"><p class="bse-result__outcome">{}</p>{}</li>').format(r.outcome, fact_list(facts)))
+    return Markup('<ul class="bse-results">{}</ul>').format(Markup("").join(items))
 
 
 def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url: str) -> Body:
@@ -72,7 +84,7 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
         found = [r for r in evidence.results if r.outcome_domain == domain]
         if found:
             body.heading(3, domain.capitalize(), slug=f"evidens-{slugify(domain)}")
-            body.add(results_table(catalogue, found, page_url, f"Resultater om {domain}"))
+            body.add(results_list(catalogue, found, page_url))
     for chart in results_charts(catalogue, activity):
         body.chart(chart)
     return body

@@ -12,12 +12,13 @@ from markupsafe import Markup
 from macros.charts.indicator import indicator_chart
 from macros.data.model import Catalogue
 from macros.html import urls
-from macros.html.blocks import fact_list, notice, source_and_note
+from macros.html.blocks import breadcrumb, fact_list, folded, notice, source_and_note
 from macros.html.builders import external, link, relative_url, table
 from macros.html.evidence_text import citation
+from macros.html.format import count, number
 from macros.pages.page import Body, Page, SearchEntry
-from macros.pages.plans import plan_section
-from macros.rules.list_timeline import timeline_table
+from macros.pages.plans import plan_section, statuses
+from macros.rules.list_timeline import OPERATORS, timeline_table
 
 BASIS_TEXT = {
     "direkte": "listen står i kilden",
@@ -50,35 +51,102 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
     return intro + table(("Listeår", "Liste", "Status", "Grundlag", "Kilde og note"), rows, caption="Listeplaceringer")
 
 
-def indicator_panel(catalogue: Catalogue, area_id: str, url: str) -> Body:
-    """Every indicator chart of the area, under one eksempeldata notice when the figures are illustrative."""
+def later_lists(catalogue: Catalogue, area_id: str) -> list[int]:
+    """Years with an official list after the area's latest found placement (lists the sources do not name it on)."""
+    found = [d.year for d in catalogue.designations.get(area_id, ()) if d.basis != "genberegning"]
+    latest = max(found, default=0)
+    return sorted({c.year for c in catalogue.list_counts if c.basis != "genberegning" and c.year > latest})
+
+
+def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
+    """The latest list placement found, stated honestly: which later lists were published without naming the area in the sources."""
+    text = Markup("Seneste fundne placering: <strong>{}</strong>.").format(latest_listing(catalogue, area_id))
+    later = later_lists(catalogue, area_id)
+    if later:
+        years = " og ".join([", ".join(map(str, later[:-1])), str(later[-1])]) if len(later) > 1 else str(later[0])
+        text += Markup(" Listerne for {} er offentliggjort, men de indsamlede kilder nævner ikke området på dem; "
+                       "det kan betyde, at området er gået af listerne, eller at kilden ikke er fundet.").format(years)
+    return text
+
+
+OPERATOR_WORDS = {">": "over", ">=": "mindst", "<": "under", "<=": "højst"}
+
+
+def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
+    """Each list criterion's latest figure for the area, against the national level and the list thresholds that year, in words."""
+    items = []
+    for ind in catalogue.indicators.values():
+        series = [o for o in catalogue.observations.get((area_id, ind.indicator_id), ()) if not o.suppressed]
+        if not ind.list_criterion or not series:
+            continue
+        latest = series[-1]
+        national = next((o.value for o in catalogue.national.get(ind.indicator_id, ()) if o.year == latest.year), None)
+        text = f"{number(latest.value)} {ind.unit} i {latest.year}" + (f" (landsniveau {number(national)})" if national is not None else "") + "."
+        over, under = [], []
+        for c in catalogue.thresholds(ind.indicator_id):
+            if c.list_type != "alle lister" and c.operator in OPERATORS and c.valid_from <= latest.year <= (c.valid_to or latest.year):
+                (over if OPERATORS[c.operator](latest.value, c.threshold) else under).append(f"{c.list_type} ({OPERATOR_WORDS[c.operator]} {number(c.threshold)})")
+        if over:
+            text += " Opfylder kriteriet for " + " og ".join(over) + "."
+        if under:
+            text += " Opfylder ikke kriteriet for " + " og ".join(under) + "."
+        items.append(Markup("<li><strong>{}:</strong> {}</li>").format(ind.name, text))
+    return Markup('<ul class="bse-keyfigures">{}</ul>').format(Markup("").join(items)) if items else Markup("")
+
+
+def summary(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    """What matters first: list status, the key figures against the nation and the thresholds, the plans' goals."""
     body = Body(url)
-    area = catalogue.areas[area_id]
-    charts = [c for c in (indicator_chart(catalogue, area, i) for i in catalogue.indicators.values()) if c is not None]
+    body.heading(2, "Kort fortalt", searchable=False)
+    text = Markup("<p>{}</p>").format(listing_sentence(catalogue, area_id))
+    figures = key_figures(catalogue, area_id)
+    if figures and catalogue.is_illustrative("indicators", "observations"):
+        text += notice("Nøgletallene nedenfor")
+    text += figures
+    for plan in catalogue.plans_of(area_id):
+        counts = {}
+        for _, status in statuses(catalogue, plan, catalogue.areas[area_id]):
+            counts[status.status] = counts.get(status.status, 0) + 1
+        said = ", ".join(f"{n} {s}" for s, n in counts.items()) or "ingen mål"
+        mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "goals") else ""
+        text += Markup("<p><strong>{}</strong>{}: {} – {}.</p>").format(plan.name, mark, count(len(plan.goals), "mål", "mål"), said)
+    body.add(Markup('<div class="bse-summary">{}</div>').format(text), searchable=False)
+    return body
+
+
+def indicator_panel(catalogue: Catalogue, area_id: str, url: str, charts: list, rest: str = "") -> Body:
+    """Indicator charts of the area, under one eksempeldata notice when the figures are illustrative."""
+    body = Body(url)
     if not charts:
         return body
     body.heading(2, "Indikatorer", searchable=False)
-    if any(c.illustrative for c in charts):
-        body.add(notice("Tallene i diagrammerne og tabellerne nedenfor"), searchable=False)
+    intro = notice("Tallene i diagrammerne og tabellerne nedenfor") if any(c.illustrative for c in charts) else Markup("")
+    if rest:
+        intro += Markup("<p>{}</p>").format(rest)
+    if intro:
+        body.add(intro, searchable=False)
     for chart in charts:
         body.chart(chart, Markup("<p>{}</p>").format(link(relative_url(url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}")))
     return body
 
 
-def _area_page(catalogue: Catalogue, area_id: str, panel: Body, plans: Body) -> Page:
+def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body) -> Page:
     area = catalogue.areas[area_id]
     url = urls.area(area_id)
     body = Body(url)
     listing = latest_listing(catalogue, area_id)
     facts = [("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality)),
-             ("Seneste listeplacering", listing),
              ("Statusrapport", Markup("{} · {}").format(link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen"),
                                                          link(relative_url(url, urls.report(area_id)), "printvenlig side")))]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
-    body.add(fact_list(facts))
+    body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name) + fact_list(facts))
+    body.extend(top)
+    body.extend(panel)
+    body.extend(plans)
     body.heading(2, "Officielle lister", searchable=False)
-    body.add(designation_table(catalogue, area_id), searchable=False)
+    placements = catalogue.designations.get(area_id, ())
+    body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id)), searchable=False)
     body.heading(3, "Kriterier år for år", searchable=False)
     criteria = Markup(
         "<p>Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
@@ -86,18 +154,17 @@ def _area_page(catalogue: Catalogue, area_id: str, panel: Body, plans: Body) -> 
         "der skal være opfyldt, indgår ikke; tabellen siger derfor ikke, om området burde have været på en liste.</p>"
     )
     if catalogue.is_illustrative("indicators", "observations"):
-        criteria += notice("Tallene bag opfyldelsen i tabellen nedenfor")
-    body.add(criteria + timeline_table(catalogue, area_id), searchable=False)
-    body.extend(panel)
-    body.extend(plans)
-    words = [f"Kommune: {area.municipality}.", f"Seneste listeplacering: {listing}."] + ([f"Også kaldt: {', '.join(area.aliases)}."] if area.aliases else [])
+        criteria += notice("Tallene bag opfyldelsen i tabellen nedenfor (markeret med *)")
+    body.add(criteria + folded("Vis kriterierne år for år", timeline_table(catalogue, area_id)), searchable=False)
+    words = [f"Kommune: {area.municipality}.", f"Seneste fundne listeplacering: {listing}."] + ([f"Også kaldt: {', '.join(area.aliases)}."] if area.aliases else [])
     return Page(url, area.name, body, SearchEntry(area.name, " ".join(words)))
 
 
-def _report(catalogue: Catalogue, area_id: str, panel: Body, plans: Body) -> Page:
+def _report(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body) -> Page:
     area = catalogue.areas[area_id]
     url = urls.report(area_id)
     body = Body(url)
+    body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"), (urls.area(area_id), area.name)), "Statusrapport"), searchable=False)
     plan_list = catalogue.plans_of(area_id)
     plan_lines = Markup("").join(Markup("<li>{} ({}–{})</li>").format(p.name, p.start_year, p.end_year) for p in plan_list) or Markup("<li>Ingen helhedsplan i data</li>")
     body.add(Markup(
@@ -106,6 +173,7 @@ def _report(catalogue: Catalogue, area_id: str, panel: Body, plans: Body) -> Pag
         "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
     ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=catalogue.data_year,
              page=link(relative_url(url, urls.area(area_id)), "områdets side")), searchable=False)
+    body.extend(top)
     body.extend(plans)
     body.extend(panel)
     body.heading(2, "Kilder", searchable=False)
@@ -126,6 +194,12 @@ def report_sources(catalogue: Catalogue, plans) -> Markup:
 def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page, Page]:
     """The area's page and its report."""
     url = urls.report(area_id)
-    panel = indicator_panel(catalogue, area_id, url)
-    plans = plan_section(catalogue, catalogue.areas[area_id], url)
-    return _area_page(catalogue, area_id, panel, plans), _report(catalogue, area_id, panel, plans)
+    area = catalogue.areas[area_id]
+    top = summary(catalogue, area_id, url)
+    charts = [c for c in (indicator_chart(catalogue, area, i) for i in catalogue.indicators.values()) if c is not None]
+    plans = plan_section(catalogue, area, url)
+    # the board's report keeps to the list criteria (its goals have charts of their own); the page has every indicator
+    criteria = [c for c in charts if catalogue.indicators[c.indicator_id].list_criterion]
+    rest = "Diagrammerne viser listernes kriterier; områdets side viser alle indikatorer." if len(criteria) < len(charts) else ""
+    return (_area_page(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, charts), plans),
+            _report(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, criteria, rest), plans))

@@ -8,6 +8,7 @@ from macros.html import urls
 from macros.data.activities import vocabulary
 from macros.rules.evidence import activity_evidence, sorted_activities
 from macros.html.evidence_text import level_badge
+from macros.html.blocks import breadcrumb
 from macros.html.builders import link, link_list, relative_url
 from macros.data.model import Activity, Catalogue
 from macros.html.slugs import slugify
@@ -88,6 +89,7 @@ def tag_page(catalogue: Catalogue, field: str, value: str) -> Page:
     activities = [a for a in sorted_activities(catalogue) if value in getattr(a, field)]
     filtered = relative_url(url, urls.catalogue()) + f"?{parameter}={slugify(value)}"
     body = Body(url)
+    body.add(breadcrumb(url, ((urls.catalogue(), "Aktiviteter"),), f"{label}: {value}"))
     body.heading(2, "Aktiviteter")
     body.add(Markup("<p>{}. {}.</p>").format(count(len(activities), "aktivitet", "aktiviteter"), link(filtered, "Åbn kataloget med dette filter"))
              + cards(catalogue, activities, url))

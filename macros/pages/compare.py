@@ -10,12 +10,12 @@ from markupsafe import Markup
 
 from macros.html import urls
 from macros.html.format import danish_key
+from macros.charts import palette
 from macros.data.model import Catalogue, Indicator
 from macros.html.blocks import notice
 from macros.html.builders import json_script, link, relative_url
 from macros.pages.page import Body
 
-COLOURS = ["#1f5f8b", "#a3541c", "#2e7d32", "#6a3d9a"]  # distinguishable for common colour-vision deficiencies
 SLOTS = 4
 
 
@@ -24,7 +24,8 @@ def template() -> dict:
     return alt.Chart(alt.NamedData("serier")).mark_line(point=True).encode(
         x=alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         y=alt.Y("value:Q", title="", scale=alt.Scale(zero=True)),
-        color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=COLOURS), legend=alt.Legend(orient="bottom")),
+        # four colours told apart with the common colour-vision deficiencies
+        color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=list(palette.SERIES[:4])), legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("serie:N", title="Område"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title="Værdi", format=",.2~f")],
     ).properties(width="container", height=280, title=alt.Title("", subtitle="")).to_dict()
 
@@ -91,7 +92,7 @@ def compare_view(catalogue: Catalogue, page_url: str) -> Body:
         link(relative_url(page_url, f"{urls.AREAS}/"), "områdernes egne sider"))
     figure = Markup(
         '<figure class="bse-chart" data-compare-figure hidden aria-labelledby="compare-title">'
-        '<figcaption id="compare-title" class="bse-chart__title"></figcaption>'
+        '<figcaption id="compare-title" class="bse-chart__title"></figcaption><p class="bse-chart__subtitle" data-compare-subtitle></p>'
         '<div class="bse-chart__canvas" data-spec="compare-spec" data-rendered="waiting" role="img" aria-label=""></div>{}'
         '<p class="bse-chart__alt" data-compare-alt aria-live="polite"></p>'
         '<p class="bse-chart__source">Kilde: tallene fra områdernes sider{}.</p>'

@@ -21,8 +21,8 @@ def _cell(catalogue: Catalogue, cell, page_url: str) -> Markup:
     n = len(cell.results)
     return Markup(
         '<td class="bse-cell bse-level--{lvl}" data-count="{n}" data-level="{lvl}"><a href="{href}">{n} {word}</a>'
-        '<span class="bse-cell__design">{design}</span><span class="bse-cell__level">Niveau {lvl}</span></td>'
-    ).format(lvl=cell.level, n=n, href=href, word="resultat" if n == 1 else "resultater", design=cell.design)
+        '<span class="bse-cell__design">{design}</span><span class="bse-cell__level">Niveau {lvl} af {top}</span></td>'
+    ).format(lvl=cell.level, top=max(catalogue.knowledge_levels), n=n, href=href, word="resultat" if n == 1 else "resultater", design=cell.design)
 
 
 def legend(catalogue: Catalogue) -> Markup:
@@ -30,6 +30,14 @@ def legend(catalogue: Catalogue) -> Markup:
         Markup("<li>{}</li>").format(level_badge(catalogue, lvl)) for lvl in sorted(catalogue.knowledge_levels)
     )
     return Markup('<ul class="bse-legend" aria-label="Farverne i kortet">{}</ul>').format(items)
+
+
+def shown_level(catalogue: Catalogue, evidence) -> Markup:
+    """The activity's level as its page shows it, saying so when the editors set it (the cells show what each domain's results give)."""
+    shown = level_number(catalogue, evidence.level)
+    if evidence.overridden:
+        shown += Markup('<span class="bse-cell__note">sat af redaktionen; beregnet {}</span>').format(evidence.computed)
+    return shown
 
 
 def gap_map_table(catalogue: Catalogue, page_url: str) -> Body:
@@ -47,13 +55,13 @@ def gap_map_table(catalogue: Catalogue, page_url: str) -> Body:
     body = Markup("").join(
         Markup('<tr><th scope="row">{}</th><td>{}</td>{}</tr>').format(
             link(relative_url(page_url, urls.activity(a.slug)), a.title),
-            level_number(catalogue, activity_evidence(catalogue, a).level),
+            shown_level(catalogue, activity_evidence(catalogue, a)),
             Markup("").join(_cell(catalogue, c, page_url) for c in cells),
         )
         for a, cells in rows
     )
     grid = Markup(
-        '<div class="bse-table bse-gapmap"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption>'
+        '<div class="bse-table bse-gapmap" tabindex="0" role="region" aria-label="Evidenskort"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption>'
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>"
     ).format(len(rows), len(domains), head, body)
     return Body.of(page_url, summary + legend(catalogue) + grid)

@@ -6,7 +6,10 @@ from macros.data.model import Catalogue
 from macros.html import urls
 from macros.html.blocks import source_and_note
 from macros.html.builders import link, relative_url, table
-from macros.html.format import danish_key, number
+from macros.html.format import count, danish_key, number
+from markupsafe import Markup
+
+from macros.pages import compare
 from macros.pages.area import latest_listing
 from macros.pages.page import Body
 
@@ -17,6 +20,23 @@ def area_index(catalogue: Catalogue, page_url: str) -> Body:
         for area in sorted(catalogue.areas.values(), key=lambda a: danish_key(a.name))
     ]
     return Body.of(page_url, table(("Område", "Kommune", "Seneste kendte listeplacering"), rows, caption=f"{len(rows)} boligområder"))
+
+
+def find_area(catalogue: Catalogue, page_url: str) -> Body:
+    """A field to find one's area by name; without JavaScript it leads to the list of every area."""
+    areas = relative_url(page_url, urls.AREAS + "/")
+    names = relative_url(page_url, urls.compare()) + compare.NAMES
+    return Body.of(page_url, Markup(
+        '<form class="bse-filter bse-find" data-find-area data-names="{names}" action="{areas}" role="search" aria-label="Find et boligområde">'
+        '<div class="bse-filter__field"><label for="find-area">Find dit boligområde</label>'
+        '<input type="text" id="find-area" name="q" list="find-area-list" autocomplete="off" placeholder="Skriv områdets navn, fx Vollsmose"></div>'
+        '<datalist id="find-area-list"></datalist>'
+        '<div class="bse-filter__field"><button type="submit" class="md-button md-button--primary">Vis området</button></div>'
+        '<p class="bse-count" data-find-message aria-live="polite"></p></form>'
+        "<p>Eller se {all} ({n}), {municipalities} eller {compare}.</p>"
+    ).format(names=names, areas=areas, all=link(areas, "alle boligområder"), n=count(len(catalogue.areas), "område", "områder"),
+             municipalities=link(relative_url(page_url, urls.MUNICIPALITIES + "/"), "områderne kommune for kommune"),
+             compare=link(relative_url(page_url, urls.compare()), "sammenlign op til fire områder")))
 
 
 def indicator_index(catalogue: Catalogue, page_url: str) -> Body:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from macros.charts.base import SUPPRESSED
+from macros.charts.base import SUPPRESSED, csv_path
 from macros.charts.indicator import latest_by_area, national_chart, ranking_chart
 from macros.data.model import Catalogue
 from macros.html import urls
-from macros.html.blocks import fact_list, notice
+from macros.html.blocks import breadcrumb, fact_list, notice
 from macros.html.builders import external, link, relative_url, table
 from macros.html.format import number
 from macros.pages.page import Body, Page, SearchEntry
@@ -24,7 +24,7 @@ def indicator_page(catalogue: Catalogue, indicator_id: str) -> Page:
              ("Kilde", external(ind.source, ind.source))]
     if ind.source_note:
         facts.append(("Note", ind.source_note))
-    body.add(fact_list(facts))
+    body.add(breadcrumb(url, ((urls.INDICATORS + "/", "Indikatorer"),), ind.name) + fact_list(facts))
     thresholds = catalogue.thresholds(indicator_id)
     if thresholds:
         rows = [(c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde")) for c in thresholds]
@@ -37,17 +37,19 @@ def indicator_page(catalogue: Catalogue, indicator_id: str) -> Page:
     body.heading(2, "Alle områder")
     if catalogue.is_illustrative("indicators", "observations"):
         body.add(notice("Tallene i diagrammerne og tabellen nedenfor"), searchable=False)
-    for chart in (ranking_chart(catalogue, ind), national_chart(catalogue, ind)):
+    ranking = ranking_chart(catalogue, ind)
+    for chart in (ranking, national_chart(catalogue, ind)):
         if chart is not None:
             body.chart(chart)
     # every area's name would be in the search index once per indicator (3 MB at 10,000 areas); each area has its own entry
     body.heading(2, "Tabel over alle områder", searchable=False)
-    if len(latest) > MAX_TABLE_ROWS:
+    if len(latest) > MAX_TABLE_ROWS and ranking is not None:
         # thousands of rows would make a page of megabytes; the CSV and each area's own page have them all
-        csv = f"{relative_url(url, '')}/{url}rangering.csv"
+        path = csv_path(ranking)
+        csv = f"{relative_url(url, '')}/{path}"
         body.add(Markup(
             f"<p>Med {number(len(latest), 0)} områder er tabellen for stor til én side. Alle områders seneste tal står i "
-            f'<a href="{escape(csv)}" download>CSV-filen (rangering.csv)</a>, og hvert områdes tal på dets egen side: '
+            f'<a href="{escape(csv)}" download>CSV-filen ({escape(path.rsplit("/", 1)[1])})</a>, og hvert områdes tal på dets egen side: '
             "søg på områdets navn.</p>"
         ), searchable=False)
         return Page(url, ind.name, body, search)

@@ -7,7 +7,7 @@ from collections import Counter
 from macros.html import urls
 from markupsafe import Markup
 
-from macros.html.blocks import notice
+from macros.html.blocks import breadcrumb, notice
 from macros.html.format import count, danish_key, number
 from macros.rules.goal_status import STATUSES
 from macros.html.builders import link, relative_url, table
@@ -54,8 +54,12 @@ def municipality_page(catalogue: Catalogue, name: str) -> Page:
          ", ".join(p.name for p in catalogue.plans_of(a.area_id)) or "–", goal_summary(catalogue, a))
         for a in areas
     ]
+    body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"), (urls.MUNICIPALITIES + "/", "Kommuner")), name))
     body.heading(2, "Boligområder", searchable=False)
-    body.add(table(("Område", "Seneste kendte listeplacering", "Helhedsplaner", "Mål (status)"), rows, caption=f"Boligområder i {name}"), searchable=False)
+    # list placements are public; plans and goals are illustrative, and say so where they appear
+    plans_mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plans") else ""
+    intro = notice("Helhedsplanerne og målenes status i tabellen nedenfor") if plans_mark else Markup("")
+    body.add(intro + table(("Område", "Seneste fundne listeplacering", f"Helhedsplaner{plans_mark}", f"Mål (status){plans_mark}"), rows, caption=f"Boligområder i {name}"), searchable=False)
     body.heading(2, "Indikatorer for områderne samlet")
     text = Markup(
         "<p>Der er ikke indsamlet tal for kommunen som helhed. Tabellen viser kommunens boligområder samlet: "

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from macros.data.model import Catalogue, PackageInfo
 from macros.html.blocks import ILLUSTRATIVE_BADGE
 from macros.html.builders import external, link, relative_url, table
+from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
 from macros.html.downloads import FORMULA_STARTS, spreadsheet_safe
 from macros.pages.page import Body
 
@@ -37,18 +38,35 @@ def zip_url(package: str) -> str:
 _FORMULA_CELL = re.compile("(^|[,\n\"])[" + re.escape("".join(FORMULA_STARTS)) + "]", re.M)  # a cell that may start like a formula
 
 
-def published_csv(path: Path, threshold: int, counts_people: bool, text_columns: frozenset[str] = frozenset()) -> bytes:
+ILLUSTRATIVE_FIELD = {"name": ILLUSTRATIVE_COLUMN, "type": "string", "title": "Eksempeldata",
+                      "description": "Tallene i rækken er eksempeldata, dannet af projektet, og ikke officielle tal.", "constraints": {"enum": [ILLUSTRATIVE_VALUE]}}
+
+
+def published_descriptor(path: Path) -> bytes:
+    """datapackage.json as committed, but an illustrative resource's schema has the column that says so on every row."""
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    if not any(r.get("illustrative") for r in descriptor["resources"]):
+        return path.read_bytes()
+    for resource in descriptor["resources"]:
+        if resource.get("illustrative"):
+            resource["schema"]["fields"].append(ILLUSTRATIVE_FIELD)
+    return (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def published_csv(path: Path, threshold: int, counts_people: bool, text_columns: frozenset[str] = frozenset(), illustrative: bool = False) -> bytes:
     """The CSV as committed, minus rows whose base_population is below the threshold, with text that a
-    spreadsheet would run as a formula made text (macros/html/downloads.py); other lines are kept byte for byte."""
+    spreadsheet would run as a formula made text (macros/html/downloads.py) and, for illustrative figures,
+    a last column saying so; other lines are kept byte for byte."""
     raw = path.read_bytes()
     text = raw.decode("utf-8")
-    if not counts_people and not _FORMULA_CELL.search(text):
+    if not counts_people and not illustrative and not _FORMULA_CELL.search(text):
         return raw
     lines = text.split("\n")
     header = next(csv.reader([lines[0]]))
     column = header.index("base_population") if counts_people else None
     texts = [i for i, name in enumerate(header) if name in text_columns]
-    kept = [lines[0]]
+    mark = f",{ILLUSTRATIVE_VALUE}" if illustrative else ""
+    kept = [lines[0] + (f",{ILLUSTRATIVE_COLUMN}" if illustrative else "")]
     for line in lines[1:]:
         if not line:
             kept.append(line)
@@ -60,18 +78,19 @@ def published_csv(path: Path, threshold: int, counts_people: bool, text_columns:
             out = io.StringIO()
             csv.writer(out, lineterminator="").writerow([spreadsheet_safe(c) if i in texts else c for i, c in enumerate(cells)])
             line = out.getvalue()
-        kept.append(line)
+        kept.append(line + mark)
     return "\n".join(kept).encode("utf-8")
 
 
 def package_files(root: Path, package: PackageInfo, threshold: int) -> dict[str, bytes]:
     """Every published file of one package, by its site path, including the zip of the whole package."""
     folder = root / "datapackages" / package.name
-    files = {resource_url(package.name, "datapackage.json"): (folder / "datapackage.json").read_bytes()}
+    files = {resource_url(package.name, "datapackage.json"): published_descriptor(folder / "datapackage.json")}
     for resource in package.resources:
         counts_people = any(f.name == "base_population" and f.type == "integer" for f in resource.fields)
         texts = frozenset(f.name for f in resource.fields if f.type == "string")
-        files[resource_url(package.name, resource.path)] = published_csv(folder / resource.path, threshold, counts_people, texts)
+        illustrative = resource.name in package.illustrative_resources
+        files[resource_url(package.name, resource.path)] = published_csv(folder / resource.path, threshold, counts_people, texts, illustrative)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for site_path, content in files.items():

@@ -14,8 +14,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from macros.charts.base import Chart, template_of
-from macros.html.downloads import csv_text
+from macros.charts.base import Chart, csv_download, template_of
 from macros.html.blocks import chart_block
 from macros.html.builders import heading
 from macros.html.slugs import toc_slug
@@ -131,6 +130,6 @@ class Page:
     search: SearchEntry | None = None
 
     def rendered(self) -> Rendered:
-        files = {c.csv_path: csv_text(c.rows, c.columns) for c in self.body.charts}
+        files = dict(csv_download(c) for c in self.body.charts)
         templates = dict(template_of(c.spec) for c in self.body.charts)
         return Rendered(self.url, self.title, self.body.html(), self.body.headings, files, templates, self.search)

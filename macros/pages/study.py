@@ -7,8 +7,9 @@ from markupsafe import Markup
 from macros.html import urls
 from macros.html.evidence_text import citation, figures, level_badge
 from macros.data.model import Catalogue
-from macros.html.blocks import fact_list
+from macros.html.blocks import breadcrumb, fact_list
 from macros.html.builders import external, link, relative_url, table
+from macros.pages.activity import NO_CAVEAT
 from macros.pages.page import Body, Page, SearchEntry
 
 
@@ -30,14 +31,15 @@ def study_page(catalogue: Catalogue, study_id: str) -> Page:
              ("Population", s.population or "–"), ("Design", ", ".join(designs) or "–"), ("Kilde", external(s.url, s.url))]
     if s.note:
         facts.append(("Note", s.note))
-    body.add(fact_list(facts) + Markup('<p class="bse-citation">Sådan citeres studiet: {}</p>').format(citation(catalogue, study_id)))
+    body.add(breadcrumb(url, ((urls.STUDIES + "/", "Evalueringer"),), s.title) + fact_list(facts)
+             + Markup('<p class="bse-citation">Sådan citeres studiet: {}</p>').format(citation(catalogue, study_id)))
     body.heading(2, "Resultater")
     for r in results:
         activities = [catalogue.activities[a] for a in catalogue.result_activities.get(r.result_id, ()) if a in catalogue.activities]
         facts = [
             ("Indsats", r.intervention), ("Resultat", r.effect), ("Tal", figures(r) or "–"), ("Sammenlignet med", r.comparison or "–"),
             ("Design", Markup("{} – {}").format(r.design, level_badge(catalogue, catalogue.designs[r.design].level))),
-            ("Forbehold", r.caveat or "–"),
+            ("Forbehold", r.caveat or NO_CAVEAT),
             ("Aktiviteter", Markup(", ").join(link(relative_url(url, urls.activity(a.slug)), a.title) for a in activities) or "Handler om helhedsplanen som helhed eller er beskrivende"),
             ("Kilde", external(r.source, r.source)),
         ]

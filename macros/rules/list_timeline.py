@@ -30,8 +30,13 @@ def met(catalogue: Catalogue, area_id: str, criterion: Criterion, year: int) -> 
     return OPERATORS[criterion.operator](figure.value, criterion.threshold)
 
 
+ILLUSTRATIVE_MARK = Markup('<span aria-hidden="true"> *</span><span class="bse-sr"> (eksempeldata)</span>')
+
+
 def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
     years = sorted({o.year for indicator in catalogue.indicators for o in catalogue.observations.get((area_id, indicator), ())})
+    # the official status is public; what the figures met is marked in every cell when the figures are illustrative
+    mark = ILLUSTRATIVE_MARK if catalogue.is_illustrative("indicators", "observations") else Markup("")
     designations = catalogue.designations.get(area_id, ())
     rows = []
     for year in years:
@@ -47,7 +52,7 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
                 continue
             names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
             parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(list_type, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
-        rows.append((year, official, Markup("<br>").join(parts) or "–"))
+        rows.append((year, official, Markup("<br>").join(parts) + mark if parts else "–"))
     return rows
 
 

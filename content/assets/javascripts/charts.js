@@ -1,28 +1,43 @@
-/* Draw every chart on the page with the self-hosted vega-embed, again after each instant navigation
-   and when the reader switches between light and dark palettes. */
+/* Draw every chart on the page with the self-hosted vega-embed: on load, after each instant
+   navigation, when the reader switches between light and dark, and when a narrow window widens.
+   vega-embed (vendor/vega-bundle.js, 0.9 MB) is loaded only on pages that have a chart. */
 (function () {
   "use strict";
   var FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]};
   var TIME_LOCALE = {"dateTime": "%A den %d %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]};
+  var NARROW = 560;  // px: below this a chart's legend is one column and its labels shorter
+  var PRINT_HEIGHT = 0.6;  // of a chart's height on screen
+  var PRINT_TEXT = 1.25;  // times its text on screen: a printed chart is scaled to the page
 
-  // Pages embed each chart's own parts; the shared rest of every spec is one file beside this script's folder.
+  // Pages embed each chart's own parts; the shared rest of every spec, and the palette, are one file
+  // beside this script's folder, as is the Vega bundle.
   var script = document.currentScript && document.currentScript.src;
-  var TEMPLATES_URL = script ? script.replace(/javascripts\/charts\.js(\?.*)?$/, "charts/templates.json") : null;
+  var ASSETS = script ? script.replace(/javascripts\/charts\.js(\?.*)?$/, "") : null;
   var templates = null;
+  var vega = null;
 
-  function fullSpec(part) {
-    if (!part.template) return Promise.resolve(part);
+  function shared() {
     if (!templates) {
-      templates = fetch(TEMPLATES_URL).then(function (response) {
+      templates = fetch(ASSETS + "charts/templates.json").then(function (response) {
         if (!response.ok) throw new Error("Diagramskabelonerne kunne ikke hentes: " + response.status);
         return response.json();
       });
     }
-    return templates.then(function (all) {
-      var spec = Object.assign({}, all[part.template], part);
-      delete spec.template;
-      return spec;
-    });
+    return templates;
+  }
+
+  function loadVega() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (!vega) {
+      vega = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = ASSETS + "vendor/vega-bundle.js";
+        tag.onload = resolve;
+        tag.onerror = function () { reject(new Error("Diagrambiblioteket kunne ikke hentes")); };
+        document.head.appendChild(tag);
+      });
+    }
+    return vega;
   }
 
   // A dataset the page sends as {columns, rows, values} becomes the records Vega-Lite reads; a column
@@ -40,6 +55,32 @@
     });
   }
 
+  // The dark palette: each colour of the light one swapped for its dark counterpart (macros/charts/palette.py).
+  function recolour(spec, map) {
+    var text = JSON.stringify(spec);
+    Object.keys(map).forEach(function (light) { text = text.split('"' + light + '"').join('"' + map[light] + '"'); });
+    return JSON.parse(text);
+  }
+
+  // On a narrow screen: legends in one column, axis labels that leave the plot room.
+  function narrow(node) {
+    if (Array.isArray(node)) { node.forEach(narrow); return; }
+    if (!node || typeof node !== "object") return;
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if (key === "legend" && value && typeof value === "object") Object.assign(value, { columns: 1, direction: "vertical", labelLimit: 0 });
+      if (key === "axis" && value && typeof value === "object" && value.labelLimit) value.labelLimit = Math.min(value.labelLimit, 120);
+      narrow(value);
+    });
+  }
+
+  // Every font size in the spec and its config, a fifth larger.
+  function larger(spec) {
+    return JSON.parse(JSON.stringify(spec), function (key, value) {
+      return /fontsize$/i.test(key) && typeof value === "number" ? Math.round(value * PRINT_TEXT) : value;
+    });
+  }
+
   // The text alternative: the paragraph the canvas is labelled by, or (the compare view) its own label.
   function altText(el) {
     var alt = document.getElementById(el.getAttribute("aria-labelledby") || "");
@@ -52,22 +93,35 @@
 
   function draw(el) {
     var specEl = document.getElementById(el.getAttribute("data-spec"));
-    if (!specEl || typeof window.vegaEmbed !== "function") return;
-    var options = { actions: false, renderer: "svg", formatLocale: FORMAT_LOCALE, timeFormatLocale: TIME_LOCALE };
-    if (darkScheme()) options.theme = "dark";
+    if (!specEl) return;
+    var dark = darkScheme();
+    var small = el.clientWidth < NARROW;
     el.setAttribute("data-rendered", "pending");
-    fullSpec(JSON.parse(specEl.textContent)).then(function (spec) {
-      spec = Object.assign({}, spec);
+    Promise.all([shared(), loadVega()]).then(function (loaded) {
+      var all = loaded[0];
+      var part = JSON.parse(specEl.textContent);
+      var spec = Object.assign({}, part.template ? all[part.template] : {}, part);
+      delete spec.template;
+      delete spec.title;  // the chart's title and subtitle are the figure's caption, which wraps at any width
       if (spec.datasets) expand(spec.datasets = Object.assign({}, spec.datasets));
+      if (dark) spec = recolour(spec, all.palette.dark);
+      if (small) narrow(spec);
+      spec.config = Object.assign({}, all.palette.config[dark ? "dark" : "light"], spec.config || {});
+      // printed (the board's PDF): lower charts, so two or more fit on a page, with text of 8 pt or more on paper
+      if (window.matchMedia("print").matches) {
+        if (spec.height) spec.height = Math.round(spec.height * PRINT_HEIGHT);
+        spec = larger(spec);
+      }
       if (!spec.description) spec.description = altText(el);
-      return window.vegaEmbed(el, spec, options);
+      return window.vegaEmbed(el, spec, { actions: false, renderer: "svg", formatLocale: FORMAT_LOCALE, timeFormatLocale: TIME_LOCALE });
     }).then(function () {
       var svg = el.querySelector("svg");
       if (svg) {
         svg.setAttribute("role", "img");
         svg.setAttribute("aria-label", altText(el));
       }
-      el.setAttribute("data-rendered", darkScheme() ? "dark" : "light");
+      el.setAttribute("data-width", small ? "narrow" : "wide");
+      el.setAttribute("data-rendered", dark ? "dark" : "light");
     }).catch(function (error) {
       el.setAttribute("data-rendered", "error");
       el.textContent = "Diagrammet kunne ikke vises. Tallene står i tabellen under diagrammet.";
@@ -81,6 +135,17 @@
       if (force || !charts[i].hasAttribute("data-rendered")) draw(charts[i]);
     }
   }
+
+  // A chart drawn for a narrow window is drawn again when it becomes wide, and the other way round.
+  var resized = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(function () {
+      document.querySelectorAll(".bse-chart__canvas[data-width]").forEach(function (el) {
+        if ((el.clientWidth < NARROW) !== (el.getAttribute("data-width") === "narrow")) draw(el);
+      });
+    }, 250);
+  });
 
   // The compare view fills in its spec and then asks for a drawing.
   window.bseCharts = { draw: draw };

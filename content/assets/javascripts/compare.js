@@ -7,19 +7,22 @@
   "use strict";
 
   var cache = {};
-  var byLabel = {};  // "Vollsmose (Odense)" → "vollsmose"
+  var everyArea = [];  // [id, name, municipality], from omraader.json
   var labelOf = {};  // "vollsmose" → "Vollsmose (Odense)"
 
+  // An area typed as its label, or as its name alone with or without Danish letters (areas.js).
+  function idOf(text) {
+    var area = window.bseAreas.find(everyArea, text);
+    return area ? area[0] : null;
+  }
+
   function loadNames(form) {
-    return fetch(form.dataset.names).then(function (response) {
-      if (!response.ok) throw new Error("Listen over områder kunne ikke hentes");
-      return response.json();
-    }).then(function (areas) {
+    return window.bseAreas.load(form.dataset.names).then(function (areas) {
+      everyArea = areas;
       var list = document.getElementById(form.querySelector("input[name=omraade]").getAttribute("list"));
       var options = document.createDocumentFragment();
       areas.forEach(function (area) {
-        var label = area[1] + " (" + area[2] + ")";
-        byLabel[label] = area[0];
+        var label = window.bseAreas.label(area);
         labelOf[area[0]] = label;
         var option = document.createElement("option");
         option.value = label;
@@ -67,7 +70,7 @@
   function chosen(form) {
     var seen = [];
     form.querySelectorAll("input[name=omraade]").forEach(function (input) {
-      var id = byLabel[input.value.trim()];
+      var id = idOf(input.value);
       if (id && seen.indexOf(id) < 0) seen.push(id);
     });
     return seen;
@@ -75,7 +78,7 @@
 
   function unknown(form) {
     return Array.prototype.filter.call(form.querySelectorAll("input[name=omraade]"), function (input) {
-      return input.value.trim() && !byLabel[input.value.trim()];
+      return input.value.trim() && !idOf(input.value);
     }).map(function (input) { return input.value.trim(); });
   }
 
@@ -121,10 +124,12 @@
     });
   }
 
+  // The same columns as the charts' CSV files; illustrative figures say so in a last column and in the file's name.
   function csv(data, areas) {
-    var lines = ["indicator_id,area_id,year,value"];
+    var mark = data.illustrative ? ",ja (ikke officielle tal)" : "";
+    var lines = ["indicator_id,area_id,year,value" + (data.illustrative ? ",eksempeldata" : "")];
     areas.forEach(function (id) {
-      (data.areas[id] ? data.areas[id].points : []).forEach(function (p) { lines.push([data.indicator, id, p[0], p[1]].join(",")); });
+      (data.areas[id] ? data.areas[id].points : []).forEach(function (p) { lines.push([data.indicator, id, p[0], p[1]].join(",") + mark); });
     });
     return URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" }));
   }
@@ -152,12 +157,12 @@
       var specEl = document.getElementById("compare-spec");
       var spec = JSON.parse(specEl.textContent);
       var text = describe(data, areas);
-      spec.title = { text: data.name, subtitle: data.illustrative ? "Eksempeldata, ikke officielle tal" : "" };
       spec.encoding.y.title = data.unit;
       spec.description = text;
       spec.datasets = { serier: points };
       specEl.textContent = JSON.stringify(spec);
       root.querySelector("#compare-title").textContent = data.name + ": " + areas.length + " områder";
+      root.querySelector("[data-compare-subtitle]").textContent = data.illustrative ? "Eksempeldata, ikke officielle tal" : "";
       root.querySelector("[data-compare-alt]").textContent = text;
       var canvas = figure.querySelector(".bse-chart__canvas");
       canvas.setAttribute("aria-label", text);
@@ -165,6 +170,7 @@
       var link = root.querySelector("[data-compare-csv]");
       if (link.href.indexOf("blob:") === 0) URL.revokeObjectURL(link.href);
       link.href = csv(data, areas);
+      link.setAttribute("download", data.illustrative ? "sammenligning-eksempeldata.csv" : "sammenligning.csv");
       message.textContent = "";
       figure.hidden = false;
       window.bseCharts.draw(canvas);
@@ -190,7 +196,7 @@
       form.addEventListener("change", function () { update(root); });
       // a suggestion picked from the list counts at once; typing only counts when it names an area
       form.addEventListener("input", function (event) {
-        if (event.target.name !== "omraade" || byLabel[event.target.value.trim()] || !event.target.value) update(root);
+        if (event.target.name !== "omraade" || idOf(event.target.value) || !event.target.value) update(root);
       });
       update(root);
     }).catch(function (error) {
