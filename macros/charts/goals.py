@@ -59,7 +59,7 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         description += " Der er endnu ingen tal efter basisåret: ingen data."
     spec = copy_template(_template(indicator.unit))
     spec["title"]["text"] = goal.description
-    spec["title"]["subtitle"] = f"{indicator.name}: faktisk (blå) og målsti (stiplet)" + (" · Eksempeldata" if illustrative else "")
+    spec["title"]["subtitle"] = f"{indicator.name}: faktisk (blå) og målsti (stiplet)" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
     spec["description"] = description
     spec["datasets"] = {"faktisk": actual, "maalsti": path}
     table_rows = tuple(
