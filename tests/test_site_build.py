@@ -150,6 +150,14 @@ def test_each_area_is_one_search_entry_with_its_name_municipality_and_latest_lis
     assert not any("Linjediagram" in doc["text"] or "Vis tallene" in doc["text"] for doc in areas)
 
 
+def test_search_results_keep_table_cells_and_fact_labels_apart(site):
+    docs = {doc["location"]: doc["text"] for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    assert "Studie Evaluator År" in docs["evalueringer/"]
+    assert "Vidensniveau Niveau" in docs["aktiviteter/#alle-aktiviteter"]
+    glued = re.compile(r"[a-zæøå0-9][A-ZÆØÅ][a-zæøå]")
+    assert not [loc for loc, text in docs.items() if glued.search(text.replace("JavaScript", "").replace("GitHub", "").replace("<code>", " "))]
+
+
 def test_no_page_references_a_third_party_host(site):
     outside = re.compile(r'(src|href)="(https?:)?//')
     for path, text in pages(site, "**/*.html").items():

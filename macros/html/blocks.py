@@ -36,7 +36,7 @@ def breadcrumb(page_url: str, trail: tuple[tuple[str, str], ...], here: str) -> 
 
 def folded(summary: str, content: Markup) -> Markup:
     """A long table folded under a line that says what it holds; open in print."""
-    return Markup('<details class="bse-fold"><summary>{}</summary>{}</details>').format(summary, content)
+    return Markup('<details class="bse-fold"><summary>{}</summary> {}</details>').format(summary, content)
 
 
 def source_and_note(url: str | None, note: str | None, fallback: str | None = None) -> Markup:
@@ -67,7 +67,7 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Mark
         f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
         f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>'
         f'<p class="bse-chart__source">Kilde: {sources}</p>'
-        f"<details><summary>Vis tallene som tabel</summary>{table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"
+        f"<details><summary>Vis tallene som tabel</summary> {table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"
         f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p>'
         "</figure>"
     ) + after

@@ -27,8 +27,8 @@ def card(catalogue: Catalogue, activity: Activity, page_url: str) -> Markup:
     return Markup(
         '<li class="bse-card" data-tema="{t}" data-maalgruppe="{g}" data-niveau="{lvl}" data-omkostning="{cost}" data-titel="{title}" data-tekst="{text}">'
         '<h3 class="bse-card__title">{link}</h3><p>{summary}</p>'
-        '<dl class="bse-facts"><dt>Temaer</dt><dd>{themes}</dd><dt>Målgrupper</dt><dd>{groups}</dd>'
-        "<dt>Vidensniveau</dt><dd>{badge}</dd><dt>Omkostning</dt><dd>{cost_level}</dd></dl></li>"
+        '<dl class="bse-facts"><dt>Temaer</dt> <dd>{themes}</dd> <dt>Målgrupper</dt> <dd>{groups}</dd>'
+        " <dt>Vidensniveau</dt> <dd>{badge}</dd> <dt>Omkostning</dt> <dd>{cost_level}</dd></dl></li>"
     ).format(
         t=" ".join(slugify(t) for t in activity.themes), g=" ".join(slugify(g) for g in activity.target_groups),
         lvl=evidence.level, cost=COST_ORDER[activity.cost_level], title=activity.title, text=text,
@@ -43,8 +43,8 @@ def cards(catalogue: Catalogue, activities, page_url: str) -> Markup:
 
 
 def _select(name: str, label: str, everything: str, options) -> Markup:
-    opts = Markup("").join(Markup('<option value="{}">{}</option>').format(v, t) for v, t in options)
-    return Markup('<div class="bse-filter__field"><label for="filter-{0}">{1}</label><select id="filter-{0}" name="{0}"><option value="">{2}</option>{3}</select></div>').format(name, label, everything, opts)
+    opts = Markup(" ").join(Markup('<option value="{}">{}</option>').format(v, t) for v, t in options)
+    return Markup('<div class="bse-filter__field"><label for="filter-{0}">{1}</label> <select id="filter-{0}" name="{0}"><option value="">{2}</option> {3}</select></div> ').format(name, label, everything, opts)
 
 
 def filter_form(catalogue: Catalogue) -> Markup:
@@ -54,10 +54,10 @@ def filter_form(catalogue: Catalogue) -> Markup:
         _select("tema", "Tema", "Alle temaer", [(slugify(t), t) for t in vocabulary("themes")])
         + _select("maalgruppe", "Målgruppe", "Alle målgrupper", [(slugify(g), g) for g in vocabulary("target_groups")])
         + _select("niveau", "Vidensniveau", "Alle niveauer", levels)
-        + Markup('<div class="bse-filter__field"><label for="filter-q">Søg i kataloget</label><input id="filter-q" name="q" type="search" autocomplete="off"></div>')
-        + Markup('<div class="bse-filter__field"><label for="filter-sort">Sortér efter</label><select id="filter-sort" name="sort">'
-                 '<option value="titel">Titel (A–Å)</option><option value="niveau">Vidensniveau, højeste først</option>'
-                 '<option value="omkostning">Omkostning, laveste først</option></select></div>')
+        + Markup('<div class="bse-filter__field"><label for="filter-q">Søg i kataloget</label> <input id="filter-q" name="q" type="search" autocomplete="off"></div>')
+        + Markup('<div class="bse-filter__field"><label for="filter-sort">Sortér efter</label> <select id="filter-sort" name="sort">'
+                 '<option value="titel">Titel (A–Å)</option> <option value="niveau">Vidensniveau, højeste først</option> '
+                 '<option value="omkostning">Omkostning, laveste først</option></select></div> ')
         + Markup('<div class="bse-filter__field bse-filter__reset"><button type="reset" class="md-button">Nulstil</button></div>')
     )
     return Markup('<form class="bse-filter" data-catalogue-filter hidden aria-label="Filtrér aktiviteterne" role="search">{}</form>').format(fields)

@@ -78,15 +78,15 @@ def names_file(catalogue: Catalogue) -> str:
 def compare_view(catalogue: Catalogue, page_url: str) -> Body:
     # Text inputs with one shared list of suggestions, filled from omraader.json by compare.js: four
     # selects of every area made this page 0.8 MB at 3,000 areas, and a select of 10,000 is no way to choose.
-    selects = Markup("").join(
+    selects = Markup(" ").join(
         Markup('<div class="bse-filter__field"><label for="compare-{0}">Område {0}</label>'
-               '<input type="text" id="compare-{0}" name="omraade" list="compare-omraader" autocomplete="off" placeholder="Skriv et områdes navn"></div>').format(n)
+               '<input type="text" id="compare-{0}" name="omraade" list="compare-omraader" autocomplete="off" placeholder="Skriv et områdes navn"></div> ').format(n)
         for n in range(1, SLOTS + 1)
-    ) + Markup('<datalist id="compare-omraader"></datalist>')
-    indicators = Markup("").join(Markup('<option value="{}">{}</option>').format(i.indicator_id, i.name) for i in catalogue.indicators.values())
+    ) + Markup(' <datalist id="compare-omraader"></datalist> ')
+    indicators = Markup(" ").join(Markup('<option value="{}">{}</option>').format(i.indicator_id, i.name) for i in catalogue.indicators.values())
     form = Markup(
         '<form class="bse-filter" data-compare data-names="{}" data-chunks="{}" hidden aria-label="Vælg områder og indikator">{}'
-        '<div class="bse-filter__field"><label for="compare-indikator">Indikator</label><select id="compare-indikator" name="indikator">{}</select></div></form>'
+        '<div class="bse-filter__field"><label for="compare-indikator">Indikator</label> <select id="compare-indikator" name="indikator">{}</select></div> </form>'
     ).format(NAMES, chunks(catalogue), selects, indicators)
     nojs = Markup('<p data-compare-nojs>Sammenligningen tegnes af JavaScript i browseren. Uden JavaScript finder du hvert områdes tal, tabeller og CSV-filer på {}.</p>').format(
         link(relative_url(page_url, f"{urls.AREAS}/"), "områdernes egne sider"))
@@ -96,7 +96,7 @@ def compare_view(catalogue: Catalogue, page_url: str) -> Body:
         '<div class="bse-chart__canvas" data-spec="compare-spec" data-rendered="waiting" role="img" aria-label=""></div>{}'
         '<p class="bse-chart__alt" data-compare-alt aria-live="polite"></p>'
         '<p class="bse-chart__source">Kilde: tallene fra områdernes sider{}.</p>'
-        '<details><summary>Vis tallene som tabel</summary><div class="bse-table" tabindex="0" role="region" aria-label="Tallene i sammenligningen"><table data-compare-table></table></div></details>'
+        '<details><summary>Vis tallene som tabel</summary> <div class="bse-table" tabindex="0" role="region" aria-label="Tallene i sammenligningen"><table data-compare-table></table></div></details>'
         '<p><a class="bse-chart__csv" data-compare-csv download="sammenligning.csv" href="#">Hent tallene som CSV (sammenligning.csv)</a></p>'
         "</figure>"
     ).format(json_script("compare-spec", template()), " (eksempeldata, ikke officielle tal)" if catalogue.is_illustrative("indicators", "observations") else "")

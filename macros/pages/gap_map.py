@@ -16,12 +16,12 @@ from macros.html.slugs import slugify
 
 def _cell(catalogue: Catalogue, cell, page_url: str) -> Markup:
     if not cell.results:
-        return Markup('<td class="bse-cell bse-gap"><span aria-hidden="true">–</span><span class="bse-sr">Ingen resultater</span></td>')
+        return Markup('<td class="bse-cell bse-gap"><span aria-hidden="true">–</span> <span class="bse-sr">Ingen resultater</span></td>')
     href = relative_url(page_url, urls.activity(cell.activity)) + f"#evidens-{slugify(cell.domain)}"
     n = len(cell.results)
     return Markup(
-        '<td class="bse-cell bse-level--{lvl}" data-count="{n}" data-level="{lvl}"><a href="{href}">{n} {word}</a>'
-        '<span class="bse-cell__design">{design}</span><span class="bse-cell__level">Niveau {lvl} af {top}</span></td>'
+        '<td class="bse-cell bse-level--{lvl}" data-count="{n}" data-level="{lvl}"><a href="{href}">{n} {word}</a> '
+        '<span class="bse-cell__design">{design}</span> <span class="bse-cell__level">Niveau {lvl} af {top}</span></td>'
     ).format(lvl=cell.level, top=max(catalogue.knowledge_levels), n=n, href=href, word="resultat" if n == 1 else "resultater", design=cell.design)
 
 
@@ -49,20 +49,20 @@ def gap_map_table(catalogue: Catalogue, page_url: str) -> Body:
         "<p>{} af {} aktiviteter har mindst ét resultat. {} af {} felter i kortet er tomme: der er endnu ingen "
         "evaluering med resultater for den aktivitet på det område.</p>"
     ).format(with_any, len(rows), len(rows) * len(domains) - filled, len(rows) * len(domains))
-    head = Markup('<th scope="col">Aktivitet</th><th scope="col">Niveau</th>') + Markup("").join(
+    head = Markup('<th scope="col">Aktivitet</th> <th scope="col">Niveau</th> ') + Markup(" ").join(
         Markup('<th scope="col">{}</th>').format(d.capitalize()) for d in domains
     )
     body = Markup("").join(
-        Markup('<tr><th scope="row">{}</th><td>{}</td>{}</tr>').format(
+        Markup('<tr><th scope="row">{}</th> <td>{}</td> {}</tr> ').format(
             link(relative_url(page_url, urls.activity(a.slug)), a.title),
             shown_level(catalogue, activity_evidence(catalogue, a)),
-            Markup("").join(_cell(catalogue, c, page_url) for c in cells),
+            Markup(" ").join(_cell(catalogue, c, page_url) for c in cells),
         )
         for a, cells in rows
     )
     grid = Markup(
-        '<div class="bse-table bse-gapmap" tabindex="0" role="region" aria-label="Evidenskort"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption>'
-        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>"
+        '<div class="bse-table bse-gapmap" tabindex="0" role="region" aria-label="Evidenskort"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption> '
+        "<thead><tr>{}</tr></thead> <tbody>{}</tbody></table></div>"
     ).format(len(rows), len(domains), head, body)
     return Body.of(page_url, summary + legend(catalogue) + grid)
 

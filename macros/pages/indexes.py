@@ -29,8 +29,8 @@ def find_area(catalogue: Catalogue, page_url: str) -> Body:
     return Body.of(page_url, Markup(
         '<form class="bse-filter bse-find" data-find-area data-names="{names}" action="{areas}" role="search" aria-label="Find et boligområde">'
         '<div class="bse-filter__field"><label for="find-area">Find dit boligområde</label>'
-        '<input type="text" id="find-area" name="q" list="find-area-list" autocomplete="off" placeholder="Skriv områdets navn, fx Vollsmose"></div>'
-        '<datalist id="find-area-list"></datalist>'
+        '<input type="text" id="find-area" name="q" list="find-area-list" autocomplete="off" placeholder="Skriv områdets navn, fx Vollsmose"></div> '
+        '<datalist id="find-area-list"></datalist> '
         '<div class="bse-filter__field"><button type="submit" class="md-button md-button--primary">Vis området</button></div>'
         '<p class="bse-count" data-find-message aria-live="polite"></p></form>'
         "<p>Eller se {all} ({n}), {municipalities} eller {compare}.</p>"
