@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from tests.conftest import assert_same_site, copy_project, mkdocs_build
@@ -11,6 +12,14 @@ from tests.conftest import assert_same_site, copy_project, mkdocs_build
 def kept(project: Path) -> dict[str, int]:
     """Each kept task's key and when its entry was written."""
     return {p.name: p.stat().st_mtime_ns for p in (project / ".cache" / "pages").glob("*/*")}
+
+
+def gone_within(seconds: float, done) -> None:
+    """Wait for what a background process finishes, failing after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, "not done in time"
+        time.sleep(0.2)
 
 
 def edit(project: Path, relative: str, old: str, new: str) -> None:
@@ -68,6 +77,7 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
     assert after["omraader/vollsmose/ledighed-eksempeldata.csv"] == inode["omraader/vollsmose/ledighed-eksempeldata.csv"]
     assert after["omraader/agervang/index.html"] != inode["omraader/agervang/index.html"]  # its figure changed
     assert after["index.html"] != inode["index.html"]  # the engine's own pages are always written
+    gone_within(60, lambda: not list(tmp_path.glob("site.old-*")))  # the replaced site is deleted, in the background
     (project / ".cache").rename(tmp_path / "gemt")
     assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr
     assert_same_site(site, tmp_path / "fuld")

@@ -226,6 +226,8 @@ def swap_in(staging: Path, final: Path, cache: Path) -> None:
         written = json.loads(pending.read_text(encoding="utf-8"))
         (cache / WRITTEN).write_text(json.dumps({"site": _identity(final), **written}, ensure_ascii=False), encoding="utf-8")
         pending.unlink()
+    if old.exists():
+        subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def _identity(site: Path) -> list | None:
@@ -235,8 +237,6 @@ def _identity(site: Path) -> list | None:
     except OSError:
         return None
     return [str(site.resolve()), found.st_dev, found.st_ino, found.st_ctime_ns]
-    if old.exists():
-        subprocess.Popen(["rm", "-rf", "--", str(old)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def package_dates(catalogue: Catalogue) -> dict[str, str | None]:
