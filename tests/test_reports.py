@@ -71,6 +71,36 @@ def test_area_report_charts_are_vector_graphics_not_images(area_pdf):
     assert re.search(r"2014 (2015 )?2016 (2017 )?2018", text)  # axis labels of a goal chart, as text in the PDF
 
 
+def printed_sizes(page) -> list[tuple[float, str]]:
+    """Each piece of text on a PDF page with its height on paper in points (font size through the text and page matrices)."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+            found.append((round(size * (c * c + d * d) ** 0.5, 2), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_area_report_starts_with_the_summary_on_its_first_page(area_pdf):
+    first = words(PdfReader(str(area_pdf)).pages[0].extract_text())
+    assert "Kort fortalt" in first
+    assert "Seneste fundne placering" in first
+    assert "Helhedsplan" in first  # each plan's goals and their status in words
+
+
+def test_area_report_prints_every_text_at_8_points_or_more_and_names_no_repository_file(area_pdf):
+    reader = PdfReader(str(area_pdf))
+    sizes = [found for page in reader.pages for found in printed_sizes(page)]
+    assert len(sizes) > 200
+    small = [(size, text) for size, text in sizes if size < 8]
+    assert not small, small[:10]
+    text, _ = pdf_text(area_pdf)
+    assert ".py" not in text and "build_scripts" not in text
+
+
 def test_national_report_pdf_has_the_official_list_counts(site):
     result = run_reports("--site", str(site), "--national-only")
     assert result.returncode == 0, result.stderr
