@@ -50,6 +50,7 @@ def define_env(env):
         "unlinked_results": gap_map.unlinked_table,
         "knowledge_levels": gap_map.knowledge_levels_table,
         "designs": gap_map.designs_table,
+        "result_kinds": gap_map.kinds_table,
         "cost_levels": lambda c, url: gap_map.cost_levels_table(url),
         "area_index": indexes.area_index,
         "find_area": indexes.find_area,

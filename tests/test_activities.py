@@ -35,12 +35,14 @@ def activity_files() -> dict[str, dict]:
 def expected_levels() -> tuple[dict[str, int], dict[tuple[str, str], tuple[int, int]]]:
     """The rule from the method page, written again here from the raw CSVs, independent of macros/evidence.py."""
     design_level = {r["design"]: int(r["level"]) for r in rows("designs.csv")}
+    counts = {r["kind"] for r in rows("result_kinds.csv") if r["counts"] == "true"}
     results = {r["result_id"]: r for r in rows("results.csv")}
     linked = defaultdict(list)
     for link in rows("result_activities.csv"):
         linked[link["activity_id"]].append(results[link["result_id"]])
 
     def level(found):
+        found = [r for r in found if r["kind"] in counts]
         if not found:
             return 0
         top = max(design_level[r["design"]] for r in found)
@@ -128,10 +130,83 @@ def test_results_with_figures_get_a_chart_table_and_csv_with_the_package_field_n
     with open(folder / "resultater-procent.csv", encoding="utf-8", newline="") as f:
         downloaded = list(csv.DictReader(f))
     results = {r["result_id"]: r for r in rows("results.csv")}
-    assert {r["result_id"] for r in downloaded} == {"cfbu-2012-uddannelse-17", "cfbu-2012-uddannelse-job-19", "cfbu-2012-andel-fritidsjob"}
+    # the context figure (cfbu-2012-andel-fritidsjob) and the count of youth helped stay in the list, out of the chart
+    assert {r["result_id"] for r in downloaded} == {"cfbu-2012-uddannelse-17", "cfbu-2012-uddannelse-job-19"}
     for row in downloaded:
         assert set(row) <= set(results[row["result_id"]]), "chart CSV uses the package's field names"
         assert float(row["treated_value"]) == float(results[row["result_id"]]["treated_value"])
+
+
+def test_results_that_measure_no_effect_are_shown_but_never_raise_a_level(site):
+    levels, _ = expected_levels()
+    kinds = {r["kind"]: r["counts"] for r in rows("result_kinds.csv")}
+    results = {r["result_id"]: r for r in rows("results.csv")}
+    linked = defaultdict(list)
+    for link in rows("result_activities.csv"):
+        linked[link["activity_id"]].append(results[link["result_id"]])
+    only_shown = [slug for slug, found in linked.items() if found and all(kinds[r["kind"]] == "false" for r in found)]
+    assert "fritidsvejledning" in only_shown and len(linked["fritidsvejledning"]) >= 5
+    for slug in only_shown:
+        assert levels[slug] == 0
+        text = html.unescape((site / "aktiviteter" / slug / "index.html").read_text(encoding="utf-8"))
+        assert "Ingen af dem tæller med i vidensniveauet" in text and "tæller ikke med i vidensniveauet" in text
+        assert 'class="bse-chart__canvas"' not in text.split('id="hvad-viser-evalueringerne"', 1)[1]
+
+
+def test_a_null_result_is_shown_as_plainly_as_a_positive_one(site):
+    text = (site / "aktiviteter" / "sprogstimulering-og-tidlig-indsats" / "index.html").read_text(encoding="utf-8")
+    assert '<strong class="bse-direction bse-direction--ingen-effekt">Ingen effekt:</strong> Ingen forskel i sprogvurderingerne' in text
+    mentor = (site / "aktiviteter" / "mentorordninger" / "index.html").read_text(encoding="utf-8")
+    assert '<strong class="bse-direction bse-direction--positiv">Virkning i den ønskede retning:</strong>' in mentor
+    assert '<strong class="bse-direction bse-direction--ingen-effekt">Ingen effekt:</strong> Mentorordningerne fik ikke flere' in mentor
+
+
+def test_studies_found_without_public_figures_are_named_on_their_activity_and_study_pages(site):
+    studies = {r["study_id"]: r for r in rows("studies.csv")}
+    located = rows("located_studies.csv")
+    assert len(located) == 3
+    for row in located:
+        text = html.unescape((site / "aktiviteter" / row["activity_id"] / "index.html").read_text(encoding="utf-8"))
+        section = text.split('id="studier-uden-offentlige-tal"', 1)[1].split('id="kilder"', 1)[0]
+        assert "Studie fundet, tallene er ikke offentligt tilgængelige" in section and studies[row["study_id"]]["title"] in section
+        page = html.unescape((site / "evalueringer" / row["study_id"] / "index.html").read_text(encoding="utf-8"))
+        assert "Studie fundet, tallene er ikke offentligt tilgængelige" in page
+
+
+def test_every_collected_result_is_in_the_package_or_named_as_found_without_figures():
+    """Each row of the supplement is accounted for by its address: a result's source, or a located study's address."""
+    with open(ROOT / "sources" / "reference" / "supplement" / "evaluation_results.csv", encoding="utf-8", newline="") as f:
+        collected = list(csv.DictReader(f))
+    sources = {r["source"] for r in rows("results.csv")}
+    located = {s["url"] for s in rows("studies.csv") if s["study_id"] in {r["study_id"] for r in rows("located_studies.csv")}}
+    assert len(collected) == 32
+    missing = [(r["study_id"], r["outcome"]) for r in collected if r["url"] not in sources | located]
+    assert not missing
+    not_visible = {r["url"] for r in collected if "FIGURES NOT VISIBLE" in r["effect_summary"]}
+    assert not_visible == located
+
+
+def test_an_activity_page_says_where_it_runs_from_the_plans_marked_illustrative(site):
+    plans = ROOT / "datapackages" / "plans"
+    with open(plans / "plan_activities.csv", encoding="utf-8") as f:
+        runs = defaultdict(set)
+        for row in csv.DictReader(f):
+            runs[row["activity_id"]].add(row["plan_id"])
+    with open(plans / "plan_areas.csv", encoding="utf-8") as f:
+        areas_of = defaultdict(set)
+        for row in csv.DictReader(f):
+            areas_of[row["plan_id"]].add(row["area_id"])
+    for slug in activity_files():
+        text = html.unescape((site / "aktiviteter" / slug / "index.html").read_text(encoding="utf-8"))
+        if not runs[slug]:
+            assert "Ingen helhedsplan i sitets data kører aktiviteten (eksempeldata)." in text
+            continue
+        areas = set().union(*(areas_of[p] for p in runs[slug]))
+        plural = lambda n, one, many: f"{n} {one if n == 1 else many}"
+        fold = text.split('<details class="bse-fold"><summary>', 1)[1].split("</details>", 1)[0]
+        assert fold.startswith(f"Kører i {plural(len(runs[slug]), 'helhedsplan', 'helhedsplaner')} i {plural(len(areas), 'boligområde', 'boligområder')} (eksempeldata)</summary>")
+        assert "er eksempeldata og ikke officielle tal" in fold
+        assert {m for m in re.findall(r'href="../../omraader/([^/]+)/"', fold)} == areas
 
 
 def test_tag_pages_list_exactly_the_activities_with_that_theme_or_target_group(site):
@@ -264,7 +339,9 @@ def test_a_missing_front_matter_field_stops_the_real_build(tmp_path):
 def test_a_link_to_an_unknown_activity_stops_the_real_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
     link = project / "datapackages" / "evaluations" / "result_activities.csv"
-    link.write_text(link.read_text(encoding="utf-8") + "cfbu-2015-sigtelser,natteravne\n", encoding="utf-8")
+    before = link.read_text(encoding="utf-8")
+    link.write_text(before + "cfbu-2015-sigtelser,natteravne\n", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "datapackages/evaluations/result_activities.csv, linje 11, felt 'activity_id': aktiviteten findes ikke (fundet: 'natteravne')" in result.stdout + result.stderr
+    line = len(before.splitlines()) + 1
+    assert f"datapackages/evaluations/result_activities.csv, linje {line}, felt 'activity_id': aktiviteten findes ikke (fundet: 'natteravne')" in result.stdout + result.stderr

@@ -90,7 +90,6 @@ def test_an_observation_for_an_unknown_area_is_reported_with_line_and_field(tmp_
     ]
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="shared/reference is not beside this checkout")
 def test_committed_area_tables_are_exactly_what_the_reference_import_produces(tmp_path):
     import_reference.main(["--reference", str(REFERENCE), "--out", str(tmp_path)])
     for name in ("areas.csv", "designations.csv", "list_counts.csv"):

@@ -1,4 +1,4 @@
-"""The number of areas on each official list per year, from shared/reference/area_list_counts_by_year.csv.
+"""The number of areas on each official list per year, from sources/reference/area_list_counts_by_year.csv.
 
 Called by `python -m build_scripts.generators.import_reference`, which saves the result as
 `datapackages/areas/list_counts.csv`. The reference's English labels and notes become the package's

@@ -1,6 +1,6 @@
-"""Import the public area-list facts from shared/reference into the areas data package.
+"""Import the public area-list facts from sources/reference into the areas data package.
 
-    python -m build_scripts.generators.import_reference [--reference ../shared/reference]
+    python -m build_scripts.generators.import_reference [--reference sources/reference]
 
 Load the collected rows, map each source's name of an area to one canonical area, map the
 English status and provenance notes to the package's Danish vocabulary, and save
@@ -19,7 +19,7 @@ from build_scripts.generators import import_list_counts
 from macros.html.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
+DEFAULT_REFERENCE = ROOT / "sources" / "reference"
 PACKAGE = ROOT / "datapackages" / "areas"
 
 # Sources spell some areas differently; the key is a source's spelling, the value the name we use.

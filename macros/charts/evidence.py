@@ -12,6 +12,7 @@ from macros.charts.base import Chart, Table, copy_template
 from macros.html.format import count, number
 from macros.data.model import Activity, Catalogue, Result
 from macros.html.slugs import slugify
+from macros.rules.evidence import counting
 
 COLUMNS = ("result_id", "study_id", "outcome", "outcome_domain", "treated_value", "comparison_value", "unit", "comparison", "design")
 TREATED = "Med indsats"
@@ -43,9 +44,10 @@ def csv_name(unit: str) -> str:
 
 
 def figured_results(catalogue: Catalogue, activity: Activity) -> dict[str, list[Result]]:
-    """The activity's results with a figure, grouped by unit in order of first appearance."""
+    """The activity's counting results with a figure, grouped by unit in order of first appearance; counts and
+    context figures stay in the list of results, as bars 'with the activity' beside 'compared' would read as an effect."""
     groups: dict[str, list[Result]] = {}
-    for result in catalogue.activity_results.get(activity.slug, ()):
+    for result in counting(catalogue, catalogue.activity_results.get(activity.slug, ())):
         if result.treated_value is not None:
             groups.setdefault(result.unit or "", []).append(result)
     return groups

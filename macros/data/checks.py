@@ -43,11 +43,14 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
 
 
 def activity_links(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
-    """Every result–activity link names an activity that has a page in content/aktiviteter/."""
-    return list(_unknown(
-        tables["evaluations/result_activities"], "datapackages/evaluations/result_activities.csv", "activity_id", activities,
-        "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
-    ))
+    """Every result–activity and located-study link names an activity that has a page in content/aktiviteter/."""
+    problems: list[Problem] = []
+    for name in ("result_activities", "located_studies"):
+        problems += _unknown(
+            tables[f"evaluations/{name}"], f"datapackages/evaluations/{name}.csv", "activity_id", activities,
+            "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
+        )
+    return problems
 
 
 def plans(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
@@ -75,7 +78,7 @@ def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     found: list[Problem] = []
     for check, needs in (
         (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations", "indicators/national")),
-        (lambda: activity_links(tables, activities), ("evaluations/result_activities",)),
+        (lambda: activity_links(tables, activities), ("evaluations/result_activities", "evaluations/located_studies")),
         (lambda: plans(tables, activities), ("plans/plans", "plans/plan_areas", "plans/goals", "plans/plan_activities", "areas/areas", "indicators/indicators")),
     ):
         if all(name in tables for name in needs):

@@ -12,7 +12,7 @@ from macros.data.activities import activity_slugs, is_activity_page, read_activi
 from macros.data.front_matter import page_problems
 from macros.data.model import (
     Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, ListCount, Observation,
-    PackageInfo, Plan, Pool, ResourceInfo, Result, Study, frozen,
+    PackageInfo, Plan, Pool, ResourceInfo, Result, ResultKind, Study, frozen,
 )
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import last_changed, shallow_clone
@@ -100,6 +100,10 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         activity_results[row["activity_id"]].append(by_id[row["result_id"]])
         result_activities[row["result_id"]].append(row["activity_id"])
 
+    located: dict[str, list[str]] = defaultdict(list)
+    for row in tables["evaluations/located_studies"]:
+        located[row["activity_id"]].append(row["study_id"])
+
     plans = _plans(tables)
     area_plans: dict[str, list[str]] = defaultdict(list)
     for plan in plans.values():
@@ -128,6 +132,8 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         suppression_threshold=settings.suppression_threshold,
         plans=frozen(plans),
         list_counts=tuple(ListCount(**r) for r in tables["areas/list_counts"]),
+        result_kinds=frozen({r["kind"]: ResultKind(**r) for r in tables["evaluations/result_kinds"]}),
+        located_studies=frozen({k: tuple(v) for k, v in located.items()}),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 

@@ -108,6 +108,17 @@ class Result:
     design: str
     caveat: str | None
     source: str
+    kind: str
+    direction: str | None
+
+
+@dataclass(frozen=True)
+class ResultKind:
+    """What sort of finding a result is; only kinds that count can raise a knowledge level."""
+
+    kind: str
+    counts: bool
+    description: str
 
 
 @dataclass(frozen=True)
@@ -250,6 +261,8 @@ class Catalogue:
     plans: Mapping[str, Plan] = field(default_factory=lambda: frozen({}))
     area_plans: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
     list_counts: tuple[ListCount, ...] = ()
+    result_kinds: Mapping[str, ResultKind] = field(default_factory=lambda: frozen({}))
+    located_studies: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # activity → studies found without public figures
 
     @cached_property
     def data_year(self) -> int:

@@ -25,6 +25,23 @@ def level_number(catalogue: Catalogue, level: int) -> Markup:
     return Markup('<span class="bse-level bse-level--{0}" title="{1}">{0}<span class="bse-sr"> · {1}</span></span>').format(level, name)
 
 
+# A result's direction in words; a null result is said as plainly as a positive one.
+DIRECTIONS = {"positiv": "Virkning i den ønskede retning", "ingen effekt": "Ingen effekt", "negativ": "Virkning mod hensigten", "blandet": "Blandet virkning"}
+
+
+def direction_label(result: Result) -> str:
+    """What the result found, for an effect measurement; '' for the kinds that measure no effect."""
+    return DIRECTIONS.get(result.direction or "", "")
+
+
+def kind_text(catalogue: Catalogue, result: Result) -> Markup:
+    """'Effektmåling – Niveau 3 af 4 · …' for a counting result; a non-counting kind says it does not raise the level."""
+    design = catalogue.designs[result.design]
+    if catalogue.result_kinds[result.kind].counts:
+        return Markup("{}, {} – {}").format(result.kind.capitalize(), result.design, level_badge(catalogue, design.level))
+    return Markup("{}, {} – tæller ikke med i vidensniveauet").format(result.kind.capitalize(), result.design)
+
+
 def figures(result: Result) -> str:
     """'62 % mod 47 %', or '' when the result has no figure."""
     if result.treated_value is None:

@@ -6,15 +6,15 @@ from markupsafe import Markup
 
 from macros.html import urls
 from macros.data.activities import cost_descriptions
-from macros.rules.evidence import Evidence, activity_evidence, outcome_domains
+from macros.rules.evidence import Evidence, activity_evidence, counting, outcome_domains
 from macros.charts.evidence import results_charts
-from macros.html.evidence_text import citation, figures, level_badge
+from macros.html.evidence_text import citation, direction_label, figures, kind_text, level_badge
 from macros.data.model import Activity, Catalogue
-from macros.html.blocks import breadcrumb, fact_list
+from macros.html.blocks import breadcrumb, fact_list, folded, notice
 from macros.html.builders import external, link, link_list, relative_url, table
 from macros.pages.page import Body
 from macros.html.slugs import slugify
-from macros.html.format import count
+from macros.html.format import count, danish_key
 
 
 NOT_EVALUATED = "Niveau 0 betyder, at der ikke er fundet en evaluering med målte resultater – ikke, at aktiviteten ikke virker."
@@ -41,7 +41,26 @@ def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> B
         related = [catalogue.activities[s] for s in activity.related]
         facts.append(("Relaterede aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in related)))
     return Body.of(page_url, breadcrumb(page_url, ((urls.catalogue(), "Aktiviteter"),), activity.title)
-                   + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)))
+                   + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)) + where_it_runs(catalogue, activity, page_url))
+
+
+def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Markup:
+    """The plans that run the activity and their areas, from plan_activities, folded under a count."""
+    plans = sorted((p for p in catalogue.plans.values() if activity.slug in p.activities), key=lambda p: (p.start_year, danish_key(p.name)))
+    illustrative = catalogue.is_illustrative("plans", "plan_activities")
+    mark = " (eksempeldata)" if illustrative else ""
+    if not plans:
+        return Markup('<p class="bse-runs">Ingen helhedsplan i sitets data kører aktiviteten{}.</p>').format(mark)
+    areas = {a for p in plans for a in p.areas}
+    rows = [
+        (p.name, Markup(", ").join(link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name)
+                                   for a in sorted(p.areas, key=lambda a: danish_key(catalogue.areas[a].name))), f"{p.start_year}–{p.end_year}")
+        for p in plans
+    ]
+    summary = f"Kører i {count(len(plans), 'helhedsplan', 'helhedsplaner')} i {count(len(areas), 'boligområde', 'boligområder')}{mark}"
+    content = (notice("Helhedsplanerne og deres aktiviteter") if illustrative else Markup("")) + table(
+        ("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}")
+    return folded(summary, content)
 
 
 NO_CAVEAT = "Kilden nævner ingen forbehold."
@@ -52,10 +71,13 @@ def results_list(catalogue: Catalogue, results, page_url: str) -> Markup:
     items = []
     for r in results:
         study = catalogue.studies[r.study_id]
+        direction = direction_label(r)
         facts = [
-            ("Resultat", Markup("{}{}").format(r.effect, Markup(" <strong>({})</strong>").format(figures(r)) if figures(r) else "")),
+            ("Resultat", Markup("{}{}{}").format(
+                Markup('<strong class="bse-direction bse-direction--{}">{}:</strong> ').format(slugify(r.direction), direction) if direction else "",
+                r.effect, Markup(" <strong>({})</strong>").format(figures(r)) if figures(r) else "")),
             ("Sammenlignet med", r.comparison or "Ingen sammenligning"),
-            ("Design", Markup("{} – {}").format(r.design, level_badge(catalogue, catalogue.designs[r.design].level))),
+            ("Slags og design", kind_text(catalogue, r)),
             ("Forbehold", r.caveat or NO_CAVEAT),
             ("Studie", Markup("{} ({})").format(link(relative_url(page_url, urls.study(study.study_id)), f"{study.title}, {study.year or 'u.å.'}"), external(r.source, "kilde"))),
         ]
@@ -68,16 +90,22 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
     evidence = activity_evidence(catalogue, activity)
     gap_map = relative_url(page_url, urls.gap_map())
     body = Body(page_url)
+    located = catalogue.located_studies.get(activity.slug, ())
     if not evidence.results:
         body.add(Markup(
             '<p class="bse-no-evidence">Sitets evalueringsdata har endnu ingen resultater om {}. Vidensniveauet er derfor {}. '
             "Det betyder ikke, at aktiviteten ikke virker, men at der ikke er fundet en offentliggjort evaluering med målte "
             "resultater. Se {}.</p>"
         ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden")))
+        if located:
+            body.extend(located_studies(catalogue, located, page_url))
         return body
     studies = {r.study_id for r in evidence.results}
-    body.add(Markup("<p>{} fra {} handler om {}. Efter reglerne giver de {}.{}</p>").format(
-        count(len(evidence.results), "resultat", "resultater"), count(len(studies), "studie", "studier"), activity.title.lower(), level_badge(catalogue, evidence.computed),
+    counted = counting(catalogue, evidence.results)
+    body.add(Markup("<p>{} fra {} handler om {}. {} Efter reglerne giver de {}.{}</p>").format(
+        count(len(evidence.results), "resultat", "resultater"), count(len(studies), "studie", "studier"), activity.title.lower(),
+        _counted_text(len(counted), len(evidence.results)),
+        level_badge(catalogue, evidence.computed),
         Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
     ))
     for domain in outcome_domains(catalogue):
@@ -87,6 +115,26 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
             body.add(results_list(catalogue, found, page_url))
     for chart in results_charts(catalogue, activity):
         body.chart(chart)
+    if located:
+        body.extend(located_studies(catalogue, located, page_url))
+    return body
+
+
+def _counted_text(counted: int, total: int) -> str:
+    shown = "optællinger, udviklinger over tid, baggrundstal eller vurderinger, som vises, men ikke hæver niveauet"
+    if counted == total:
+        return "Alle er effektmålinger eller beregninger, der tæller med i vidensniveauet."
+    if counted == 0:
+        return f"Ingen af dem tæller med i vidensniveauet: de er {shown}."
+    return f"{counted} af dem tæller med i vidensniveauet; de andre er {shown}."
+
+
+def located_studies(catalogue: Catalogue, located: tuple[str, ...], page_url: str) -> Body:
+    """Studies found whose figures are not public: named, so a reader knows they exist, and never counted."""
+    body = Body(page_url)
+    body.heading(3, "Studier uden offentlige tal", slug="studier-uden-offentlige-tal")
+    body.add(Markup("<p>Studie fundet, tallene er ikke offentligt tilgængelige. Studierne tæller ikke med i vidensniveauet.</p><ul>{}</ul>").format(
+        Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in located)))
     return body
 
 

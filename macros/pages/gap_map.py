@@ -19,6 +19,11 @@ def _cell(catalogue: Catalogue, cell, page_url: str) -> Markup:
         return Markup('<td class="bse-cell bse-gap"><span aria-hidden="true">–</span> <span class="bse-sr">Ingen resultater</span></td>')
     href = relative_url(page_url, urls.activity(cell.activity)) + f"#evidens-{slugify(cell.domain)}"
     n = len(cell.results)
+    if cell.design is None:  # only counts, trends, context figures or judgements: shown, never a level
+        return Markup(
+            '<td class="bse-cell bse-level--0" data-count="{n}" data-level="0"><a href="{href}">{n} {word}</a> '
+            '<span class="bse-cell__design">ingen effektmåling</span> <span class="bse-cell__level">Niveau 0 af {top}</span></td>'
+        ).format(top=max(catalogue.knowledge_levels), n=n, href=href, word="resultat" if n == 1 else "resultater")
     return Markup(
         '<td class="bse-cell bse-level--{lvl}" data-count="{n}" data-level="{lvl}"><a href="{href}">{n} {word}</a> '
         '<span class="bse-cell__design">{design}</span> <span class="bse-cell__level">Niveau {lvl} af {top}</span></td>'
@@ -81,6 +86,13 @@ def knowledge_levels_table(catalogue: Catalogue, page_url: str) -> Body:
         counts[activity_evidence(catalogue, a).level] += 1
     rows = [(level_badge(catalogue, k.level), k.rule, counts[k.level]) for k in sorted(catalogue.knowledge_levels.values(), key=lambda k: k.level)]
     return Body.of(page_url, table(("Niveau", "Regel", "Aktiviteter i kataloget"), rows, caption="Vidensniveauer", numeric=(2,)))
+
+
+def kinds_table(catalogue: Catalogue, page_url: str) -> Body:
+    """The kinds of result, from result_kinds.csv: which count towards a level and which are only shown."""
+    used = [r.kind for results in catalogue.results.values() for r in results]
+    rows = [(k.kind.capitalize(), "ja" if k.counts else "nej", k.description, used.count(k.kind)) for k in catalogue.result_kinds.values()]
+    return Body.of(page_url, table(("Slags", "Tæller med", "Hvad det er", "Resultater"), rows, caption="Slags resultater", numeric=(3,)))
 
 
 def designs_table(catalogue: Catalogue, page_url: str) -> Body:

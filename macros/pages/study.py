@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.html import urls
-from macros.html.evidence_text import citation, figures, level_badge
+from macros.html.evidence_text import citation, direction_label, figures, kind_text
 from macros.data.model import Catalogue
 from macros.html.blocks import breadcrumb, fact_list
 from macros.html.builders import external, link, relative_url, table
@@ -14,11 +14,16 @@ from macros.pages.page import Body, Page, SearchEntry
 
 
 def study_index(catalogue: Catalogue, page_url: str) -> Body:
+    located = {s for studies in catalogue.located_studies.values() for s in studies}
     rows = [
-        (link(relative_url(page_url, urls.study(s.study_id)), s.title), s.evaluator, s.year or "ukendt", len(catalogue.results.get(s.study_id, ())))
+        (link(relative_url(page_url, urls.study(s.study_id)), s.title), s.evaluator, s.year or "ukendt",
+         len(catalogue.results.get(s.study_id, ())) or (NOT_PUBLIC if s.study_id in located else 0))
         for s in sorted(catalogue.studies.values(), key=lambda s: (-(s.year or 0), s.title))
     ]
     return Body.of(page_url, table(("Studie", "Evaluator", "År", "Resultater"), rows, caption=f"{len(rows)} studier", numeric=(3,)))
+
+
+NOT_PUBLIC = "Studie fundet, tallene er ikke offentligt tilgængelige"
 
 
 def study_page(catalogue: Catalogue, study_id: str) -> Page:
@@ -34,11 +39,15 @@ def study_page(catalogue: Catalogue, study_id: str) -> Page:
     body.add(breadcrumb(url, ((urls.STUDIES + "/", "Evalueringer"),), s.title) + fact_list(facts)
              + Markup('<p class="bse-citation">Sådan citeres studiet: {}</p>').format(citation(catalogue, study_id)))
     body.heading(2, "Resultater")
+    if not results:
+        body.add(Markup("<p>{}. Studiet er med, så det kendes, men tæller ikke med i nogen aktivitets vidensniveau.</p>").format(NOT_PUBLIC))
     for r in results:
         activities = [catalogue.activities[a] for a in catalogue.result_activities.get(r.result_id, ()) if a in catalogue.activities]
         facts = [
-            ("Indsats", r.intervention), ("Resultat", r.effect), ("Tal", figures(r) or "–"), ("Sammenlignet med", r.comparison or "–"),
-            ("Design", Markup("{} – {}").format(r.design, level_badge(catalogue, catalogue.designs[r.design].level))),
+            ("Indsats", r.intervention),
+            ("Resultat", Markup("<strong>{}:</strong> {}").format(direction_label(r), r.effect) if direction_label(r) else r.effect),
+            ("Tal", figures(r) or "–"), ("Sammenlignet med", r.comparison or "–"),
+            ("Slags og design", kind_text(catalogue, r)),
             ("Forbehold", r.caveat or NO_CAVEAT),
             ("Aktiviteter", Markup(", ").join(link(relative_url(url, urls.activity(a.slug)), a.title) for a in activities) or "Handler om helhedsplanen som helhed eller er beskrivende"),
             ("Kilde", external(r.source, r.source)),

@@ -1,8 +1,10 @@
 """Knowledge levels and the evidence gap map, computed from the evaluations package.
 
 The rule (also stated, from the same data, on the method page): a set of results has the highest
-level among their designs; it has level 4 when results at level 3 come from at least two
-different studies. No results means level 0.
+level among the designs of the results whose kind counts (result_kinds.csv: an effect measurement
+or a calculation, not a trend, a count, a context figure or a participants' own judgement); it has
+level 4 when counting results at level 3 come from at least two different studies. No counting
+result means level 0.
 """
 
 from __future__ import annotations
@@ -16,8 +18,14 @@ COMPARISON_LEVEL = 3
 STUDIES_FOR_TOP_LEVEL = 2
 
 
+def counting(catalogue: Catalogue, results) -> list[Result]:
+    """The results whose kind can raise a knowledge level."""
+    return [r for r in results if catalogue.result_kinds[r.kind].counts]
+
+
 def level_of(catalogue: Catalogue, results: tuple[Result, ...] | list[Result]) -> int:
     """The knowledge level a set of results supports, by the rule above."""
+    results = counting(catalogue, results)
     levels = [catalogue.designs[r.design].level for r in results]
     if not levels:
         return 0
@@ -29,9 +37,9 @@ def level_of(catalogue: Catalogue, results: tuple[Result, ...] | list[Result]) -
 
 
 def strongest_design(catalogue: Catalogue, results) -> str | None:
-    """The design with the highest level; ties go to the design listed first in designs.csv."""
+    """The design with the highest level among the counting results; ties go to the design listed first in designs.csv."""
     order = list(catalogue.designs)
-    return min((r.design for r in results), key=lambda d: (-catalogue.designs[d].level, order.index(d)), default=None)
+    return min((r.design for r in counting(catalogue, results)), key=lambda d: (-catalogue.designs[d].level, order.index(d)), default=None)
 
 
 @dataclass(frozen=True)
