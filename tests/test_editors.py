@@ -106,7 +106,8 @@ def test_unfinished_scaffolded_rows_are_refused(project):
     result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "studie", "Evaluering af natteravne i Århus", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and "evaluator (Evaluator, skal udfyldes)" in result.stdout
     found = problems(project)
-    assert any("datapackages/evaluations/studies.csv, linje 14, felt 'evaluator': feltet er ikke udfyldt endnu" in p for p in found), found
+    line = len((project / "datapackages/evaluations/studies.csv").read_text(encoding="utf-8").splitlines())  # the row just added
+    assert any(f"datapackages/evaluations/studies.csv, linje {line}, felt 'evaluator': feltet er ikke udfyldt endnu" in p for p in found), found
 
 
 def test_a_scaffolded_activity_is_refused_until_filled_in(project):
@@ -131,7 +132,7 @@ def test_a_scaffolded_result_is_linked_to_its_activity_and_refused_until_filled_
         "vive-2021-effekter-2011-14-tryghed-om-aftenen,natteravne-og-gadeplansarbejde\n")
     found = problems(project)
     assert all(p.startswith("datapackages/evaluations/results.csv") for p in found), found
-    assert {p.split("felt '")[1].split("'")[0] for p in found} == {"intervention", "outcome_domain", "effect", "design", "source"}
+    assert {p.split("felt '")[1].split("'")[0] for p in found} == {"intervention", "outcome_domain", "effect", "design", "source", "kind"}
     assert any("felt 'outcome_domain': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). Sådan retter du det: Erstat UDFYLD med den rigtige værdi; brug en af: uddannelse," in p for p in found)
 
 
@@ -285,7 +286,7 @@ def test_the_check_command_reports_every_problem_at_once_and_fails(project):
 
 def test_the_check_command_passes_on_the_real_project():
     result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0 and result.stdout.startswith("Alt er i orden: 5 datapakker")
+    assert result.returncode == 0 and result.stdout.startswith("Alt er i orden: 6 datapakker")
 
 
 # Text that must be shown, never run

@@ -74,7 +74,7 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, prev
     reuse = writer.reuse_from(cache, previous, found, dates)
     entries, templates = writer.write_generated(site, cache, keys, _render, found, dates, settings.render_workers, reuse)
     module = adapter(engine)
-    update_search(site, module, entries)
+    update_search(site, module, entries, catalogue.synonyms)
     writer.update_sitemap(site, module, settings.site_url, addresses(catalogue))
     files[CHART_TEMPLATES] = templates_file(catalogue, templates)
     files[VEGA_BUNDLE] = vega_bundle()

@@ -36,13 +36,26 @@ def folded(title: str) -> list[str]:
     return words
 
 
-def update_search(site: Path, adapter: ModuleType, entries: list[tuple[str, str, str]]) -> None:
-    """The engine's search index without the frames, with the generated pages' entries after its own, every title folded."""
+def synonyms_of(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The other words of each group one of whose words the text uses (also inside a compound: 'lommepengejobbet')."""
+    lower = text.lower()
+    words: list[str] = []
+    for group in groups:
+        if any(word in lower for word in group):
+            words += [w for w in group if w not in lower and w not in words]
+    return words
+
+
+def update_search(site: Path, adapter: ModuleType, entries: list[tuple[str, str, str]], synonyms: tuple[tuple[str, ...], ...] = ()) -> None:
+    """The engine's search index without the frames, with the generated pages' entries after its own; every title
+    folded, and every entry given the synonyms (datapackages/search) of the field's words it uses."""
     data, found = adapter.read_search(site)
     frames = tuple(frame_url(f) for f in FOLDERS)
     kept = [e for e in found if not e["location"].startswith(frames)] + [adapter.search_entry(*e) for e in entries]
     for entry in kept:
         words = folded(entry["title"])
+        for word in synonyms_of(f"{entry['title']} {entry.get('text', '')}", synonyms):
+            words += [w for w in [word, *folded(word)] if w not in words]
         if words:
             adapter.add_words(entry, words)
     adapter.write_search(site, data, kept)

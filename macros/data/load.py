@@ -20,7 +20,7 @@ from macros.data.settings import Settings
 from macros.data.table_check import typed_rows
 from macros.data.validate import unlisted_files, validate_package
 
-PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans")
+PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans", "search")
 CONTENT = "content"  # mkdocs.yml's docs_dir
 
 def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageInfo:
@@ -68,6 +68,13 @@ def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInf
         info = _package_info(name, descriptor, {r["name"]: len(tables[f"{name}/{r['name']}"]) for r in descriptor["resources"]})
         infos[name] = replace(info, updated=last_changed(base / name))
     return tables, infos, problems
+
+
+def _synonyms(rows) -> tuple[tuple[str, ...], ...]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        groups[row["group"]].append(row["word"])
+    return tuple(tuple(words) for words in groups.values() if len(words) > 1)
 
 
 def observation(row: dict, threshold: int) -> Observation:
@@ -134,6 +141,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         list_counts=tuple(ListCount(**r) for r in tables["areas/list_counts"]),
         result_kinds=frozen({r["kind"]: ResultKind(**r) for r in tables["evaluations/result_kinds"]}),
         located_studies=frozen({k: tuple(v) for k, v in located.items()}),
+        synonyms=_synonyms(tables.get("search/synonyms", ())),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 

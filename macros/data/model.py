@@ -263,6 +263,7 @@ class Catalogue:
     list_counts: tuple[ListCount, ...] = ()
     result_kinds: Mapping[str, ResultKind] = field(default_factory=lambda: frozen({}))
     located_studies: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # activity → studies found without public figures
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words the search treats as one
 
     @cached_property
     def data_year(self) -> int:

@@ -25,7 +25,8 @@ def fact_list(facts: list[tuple[str, object]]) -> Markup:
     """A definition list of label → value; values are escaped unless already Markup. The hidden ': ' and '.'
     keep label and value apart where the text is read without its layout (search results, screen readers)."""
     return Markup('<dl class="bse-facts">{}</dl>').format(Markup("").join(
-        Markup('<dt>{}<span class="bse-sr">: </span></dt><dd>{}<span class="bse-sr">. </span></dd>').format(k, v) for k, v in facts))
+        Markup('<dt>{}<span class="bse-sr">: </span></dt><dd>{}<span class="bse-sr">{}</span></dd>').format(k, v, " " if str(v).endswith(".") else ". ")
+        for k, v in facts))
 
 
 def breadcrumb(page_url: str, trail: tuple[tuple[str, str], ...], here: str) -> Markup:
