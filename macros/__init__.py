@@ -46,6 +46,7 @@ def define_env(env):
         "activity_evidence": lambda c, url: activity.activity_evidence_section(c, this_activity(), url),
         "activity_sources": lambda c, url: activity.activity_sources(c, this_activity(), url),
         "activity_catalogue": catalogue_page.catalogue_index,
+        "cost_effect": catalogue_page.cost_effect_section,
         "gap_map": gap_map.gap_map_table,
         "unlinked_results": gap_map.unlinked_table,
         "knowledge_levels": gap_map.knowledge_levels_table,

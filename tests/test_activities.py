@@ -209,6 +209,43 @@ def test_an_activity_page_says_where_it_runs_from_the_plans_marked_illustrative(
         assert {m for m in re.findall(r'href="../../omraader/([^/]+)/"', fold)} == areas
 
 
+def expected_directions() -> dict[str, str]:
+    """The direction of each activity's strongest counting results, from the CSVs: one word, 'blandet' when they disagree, '' when none."""
+    design_level = {r["design"]: int(r["level"]) for r in rows("designs.csv")}
+    counts = {r["kind"] for r in rows("result_kinds.csv") if r["counts"] == "true"}
+    results = {r["result_id"]: r for r in rows("results.csv")}
+    linked = defaultdict(list)
+    for link in rows("result_activities.csv"):
+        r = results[link["result_id"]]
+        if r["kind"] in counts and r["direction"]:
+            linked[link["activity_id"]].append(r)
+    out = {}
+    for slug in activity_files():
+        found = linked[slug]
+        top = max((design_level[r["design"]] for r in found), default=None)
+        directions = {r["direction"] for r in found if design_level[r["design"]] == top}
+        out[slug] = "" if not directions else directions.pop() if len(directions) == 1 else "blandet"
+    return out
+
+
+def test_the_cost_effect_chart_has_one_row_per_activity_with_its_cost_level_and_strongest_direction(site):
+    from macros.html.evidence_text import DIRECTIONS
+
+    levels, _ = expected_levels()
+    directions = expected_directions()
+    with open(site / "aktiviteter" / "omkostning-virkning-viden.csv", encoding="utf-8", newline="") as f:
+        downloaded = {r["activity_id"]: r for r in csv.DictReader(f)}
+    assert set(downloaded) == set(activity_files())
+    for slug, meta in activity_files().items():
+        row = downloaded[slug]
+        assert (row["cost_level"], int(row["knowledge_level"])) == (meta["cost_level"], levels[slug])
+        assert row["direction"] == (DIRECTIONS[directions[slug]] if directions[slug] else "Ikke målt")
+    assert directions["sprogstimulering-og-tidlig-indsats"] == "ingen effekt" and directions["mentorordninger"] == "positiv"
+    page = html.unescape((site / "aktiviteter" / "index.html").read_text(encoding="utf-8"))
+    alt = page.split('id="chart-omkostning-virkning-viden-alt">', 1)[1].split("</p>", 1)[0]
+    assert "Ingen effekt: Sprogstimulering og tidlig indsats." in alt and f"Punktdiagram over {len(downloaded)} aktiviteter" in alt
+
+
 def test_tag_pages_list_exactly_the_activities_with_that_theme_or_target_group(site):
     files = activity_files()
     for field, folder in (("themes", "tema"), ("target_groups", "maalgruppe")):

@@ -5,6 +5,7 @@ serious violation, and a screenshot of each is written to .screenshots/ to be lo
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.test_reader import AXE, PAGE_TYPES, open_drawn
@@ -121,3 +122,17 @@ def test_the_compare_view_takes_area_names_as_typed(page, server):
     page.wait_for_function("() => document.querySelector('[data-compare-figure]') && !document.querySelector('[data-compare-figure]').hidden", timeout=20000)
     assert "omraader=mjoelnerparken%2Cvollsmose" in page.url or "omraader=mjoelnerparken,vollsmose" in page.url
     assert page.locator("[data-compare-csv]").get_attribute("download") == "sammenligning-eksempeldata.csv"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_cost_effect_chart_draws_one_mark_per_activity_on_a_phone(browser, server, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    open_drawn(page, server, PAGE_TYPES["katalog"], scheme)
+    chart = page.locator("figure.bse-chart:has(#chart-omkostning-virkning-viden-alt)")
+    marks = chart.locator("svg .mark-symbol.role-mark path")  # not the legend's symbols
+    expect(marks).to_have_count(page.locator("li.bse-card").count())
+    box = chart.locator("svg").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    chart.screenshot(path=str(SHOTS / f"omkostning-virkning-viden-{scheme}.png"))
+    context.close()

@@ -14,16 +14,18 @@ from macros.data.model import Catalogue
 from macros.data.settings import Settings
 from macros.html import urls
 from macros.pages import activity, compare, national_report, open_data
+from macros.pages import catalogue as catalogue_page
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder
 
 
 def editorial_charts(catalogue: Catalogue) -> list[Chart]:
-    """Every chart a macro draws on an editorial page (activity pages, the national report)."""
+    """Every chart a macro draws on an editorial page (activity pages, the catalogue, the national report)."""
     charts = [c for a in catalogue.activities.values() for c in activity.activity_evidence_section(catalogue, a, urls.activity(a.slug)).charts]
     page = urls.national_report()
-    return charts + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts
+    return (charts + catalogue_page.cost_effect_section(catalogue, urls.catalogue()).charts
+            + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts)
 
 
 def data_files(catalogue: Catalogue, root: Path, settings: Settings) -> dict[str, str | bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from macros.charts.cost_effect import cost_effect_chart
 from macros.html import urls
 from macros.data.activities import vocabulary
 from macros.rules.evidence import activity_evidence, sorted_activities
@@ -77,6 +78,13 @@ def catalogue_index(catalogue: Catalogue, page_url: str) -> Body:
     activities = sorted_activities(catalogue)
     counter = Markup('<p class="bse-count" data-catalogue-count aria-live="polite">{} aktiviteter</p>').format(len(activities))
     return Body.of(page_url, tag_links(catalogue, page_url) + filter_form(catalogue) + counter + cards(catalogue, activities, page_url))
+
+
+def cost_effect_section(catalogue: Catalogue, page_url: str) -> Body:
+    """Cost level, direction of the strongest comparable result and knowledge level of every activity, in one chart."""
+    body = Body(page_url)
+    body.chart(cost_effect_chart(catalogue))
+    return body
 
 
 TAG_FIELDS = {"themes": ("Tema", "tema", urls.theme), "target_groups": ("Målgruppe", "maalgruppe", urls.target_group)}
