@@ -67,7 +67,7 @@ def test_a_figure_below_the_threshold_appears_nowhere_in_the_built_site(suppress
 
 def test_a_suppressed_figure_is_shown_as_diskretioneret_with_an_explanation(suppressed_site):
     page = (suppressed_site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    assert "<td>2024</td><td>diskretioneret</td><td>under 10</td>" in page
+    assert "<td>2024</td> <td>diskretioneret</td> <td>under 10</td>" in page
     assert "Tallene for 2024 er diskretioneret, fordi de bygger på færre end 10 personer." in page
     with open(suppressed_site / "omraader" / "mjoelnerparken" / "ledighed-eksempeldata.csv", encoding="utf-8", newline="") as f:
         row = next(r for r in csv.DictReader(f) if r["year"] == "2024")

@@ -73,7 +73,7 @@ def test_each_cell_of_criteria_met_by_illustrative_figures_is_marked(site):
     page = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
     timeline = page[page.index("<caption>Kriterier år for år</caption>"):]
     timeline = timeline[:timeline.index("</table>")]
-    cells = re.findall(r"<tr><td>\d{4}</td><td>.*?</td><td>(.*?)</td></tr>", timeline)
+    cells = re.findall(r"<tr><td>\d{4}</td>\s*<td>.*?</td>\s*<td>(.*?)</td>\s*</tr>", timeline)
     assert cells and all(c == "–" or c.endswith('<span class="bse-sr"> (eksempeldata)</span>') for c in cells)
 
 
@@ -91,3 +91,74 @@ def test_one_colour_per_knowledge_level_in_the_badges_and_the_charts(site):
     for level, (light, dark) in enumerate(zip(LEVELS, DARK_LEVELS)):
         assert re.search(rf"\n\.bse-level--{level} {{ background: {light};", css), level
         assert re.search(rf'\[data-md-color-scheme="slate"\] \.bse-level--{level} {{ background: {dark};', css), level
+
+
+def _rows(path) -> list[dict]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def expected_distances() -> dict[str, dict[str, tuple]]:
+    """From the CSVs, independently of macros/rules/threshold_distance.py: per area and indicator, the latest figure,
+    each threshold in force that year, and the projected crossing year of those it heads for (a line through the
+    last five years, slope more than twice its standard error)."""
+    import statistics
+    from collections import defaultdict
+
+    ops = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
+    criteria = [c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"]
+    series = defaultdict(list)
+    for o in _rows(ROOT / "datapackages/indicators/observations.csv"):
+        if o["value"] and int(o["base_population"] or 10**9) >= 10:
+            series[(o["area_id"], o["indicator_id"])].append((int(o["year"]), float(o["value"])))
+    out: dict[str, dict[str, tuple]] = defaultdict(dict)
+    for (area, indicator), points in series.items():
+        points.sort()
+        year, value = points[-1]
+        recent = [p for p in points if p[0] > year - 5]
+        found = []
+        for c in criteria:
+            if c["indicator_id"] == indicator and int(c["valid_from"]) <= year <= int(c["valid_to"] or year):
+                found.append((float(c["threshold"]), c["operator"]))
+        if not found or len(recent) < 3:
+            continue
+        xs, ys = [p[0] for p in recent], [p[1] for p in recent]
+        slope, intercept = statistics.linear_regression(xs, ys)
+        mean = statistics.fmean(xs)
+        sse = sum((y - intercept - slope * x) ** 2 for x, y in recent)
+        error = (sse / (len(recent) - 2) / sum((x - mean) ** 2 for x in xs)) ** 0.5
+        crossings = {}
+        level = intercept + slope * mean  # the fitted line at the mean year; the steeper and flatter lines turn about it
+        for threshold, op in set(found):
+            if slope and abs(slope) > 2 * error:
+                at = [mean + (threshold - level) / s for s in (slope, slope - error, slope + error)]
+                if all(year < x <= year + 15 for x in at):
+                    crossings[threshold] = round(at[0])
+        out[area][indicator] = (year, value, sorted({(t, op, ops[op](value, t)) for t, op in found}), crossings)
+    return out
+
+
+def test_an_area_page_states_its_distance_to_each_threshold_and_projects_only_a_clear_trend(site):
+    expected = expected_distances()
+    names = {r["indicator_id"]: r["name"] for r in _rows(ROOT / "datapackages/indicators/indicators.csv")}
+    projected = 0
+    for area, indicators in expected.items():
+        page = (site / "omraader" / area / "index.html").read_text(encoding="utf-8")
+        items = re.findall(r"<li>(.*?)</li>", page.split('<ul class="bse-distances">', 1)[1].split("</ul>", 1)[0])
+        lines = {html.unescape(re.sub(r"<[^>]+>", "", item)).split(":", 1)[0]: html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items}
+        for indicator, (year, value, thresholds, crossings) in indicators.items():
+            line = lines[names[indicator]]
+            for threshold, op, meets in thresholds:
+                assert f"{'opfylder' if meets else 'opfylder ikke'} kriteriet" in line
+            for threshold, at in crossings.items():
+                # the likely year; rounding the fitted line may differ by one from the package's own rounding only at .5
+                assert f"omkring {at}" in line, (area, indicator, line)
+                projected += 1
+            if not crossings:
+                assert "omkring 20" not in line, (area, indicator, line)
+    assert projected >= 5
+    words = text(site / "omraader" / "mjoelnerparken" / "index.html")
+    assert "Uden for arbejdsmarked eller uddannelse: 50,5 % i 2024: 20,5 procentpoint over grænsen for forebyggelsesområde (over 30 %; opfylder kriteriet)" in words
+    assert "Tallene og fremskrivningerne nedenfor er eksempeldata" in words

@@ -60,6 +60,6 @@ def test_a_table_names_its_numeric_columns_once_and_escapes_its_caption():
     assert 'class="bse-table bse-n1 bse-n2"' in str(table(["År", "Værdi", "Landsniveau", "Note"], [], numeric=(1, 2)))
     assert text == (
         '<div class="bse-table bse-nrest" tabindex="0" role="region" aria-label="Ledighed i &#34;Gellerup&#34;">'
-        "<table><caption>Ledighed i &#34;Gellerup&#34;</caption><thead><tr><th scope=\"col\">År</th><th scope=\"col\">Værdi</th></tr></thead>"
-        "<tbody><tr><td>2024</td><td>41,5</td></tr></tbody></table></div>"
+        "<table><caption>Ledighed i &#34;Gellerup&#34;</caption> <thead><tr><th scope=\"col\">År</th> <th scope=\"col\">Værdi</th></tr></thead> "
+        "<tbody><tr><td>2024</td> <td>41,5</td></tr> </tbody></table></div>"
     )

@@ -19,6 +19,7 @@ from macros.html.format import count, number
 from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import plan_section, statuses
 from macros.rules.list_timeline import OPERATORS, timeline_table
+from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distance, distances, toward
 
 BASIS_TEXT = {
     "direkte": "listen står i kilden",
@@ -94,6 +95,69 @@ def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
     return Markup('<ul class="bse-keyfigures">{}</ul>').format(Markup("").join(items)) if items else Markup("")
 
 
+def _amount(value: float, unit: str) -> str:
+    return f"{number(round(abs(value), 1))} procentpoint" if unit.startswith("%") else f"{number(round(abs(value), 2))} {unit}"
+
+
+def _threshold(d: Distance) -> str:
+    return f"{OPERATOR_WORDS[d.operator]} {number(d.threshold)}{' %' if d.indicator.unit.startswith('%') else ''}"
+
+
+def distance_text(found: list[Distance]) -> Markup:
+    """One indicator: the distance to each threshold in force, the direction of the last years and, where the
+    figures allow, when a straight line would cross a threshold it is heading for."""
+    d = found[0]
+    unit = d.indicator.unit
+    parts = []
+    for x in found:
+        gap = x.value - x.threshold
+        where = "lige på grænsen" if gap == 0 else f"{_amount(gap, unit)} {'over' if gap > 0 else 'under'} grænsen"
+        parts.append(f"{where} for {' og '.join(x.lists)} ({_threshold(x)}; {'opfylder' if x.meets else 'opfylder ikke'} kriteriet)")
+    text = f"{number(d.value)} {unit} i {d.year}: " + ", ".join(parts[:-1]) + (" og " if len(parts) > 1 else "") + parts[-1] + "."
+    if d.slope is None:
+        return Markup("<li><strong>{}:</strong> {} Kun ét tal, så der er ingen udvikling at læse.</li>").format(d.indicator.name, text)
+    moved = "uændret" if round(d.slope, 1) == 0 else f"{'steget' if d.slope > 0 else 'faldet'} med {_amount(d.slope, unit)} om året i gennemsnit"
+    text += f" Fra {d.first_year} til {d.year} er tallet {moved}."
+    if d.points < MIN_POINTS:
+        text += " For få tal til en fremskrivning."
+    elif d.uncertain:
+        text += " Tallene svinger for meget til at sige, hvilken vej de går, så der er ingen fremskrivning."
+    else:
+        heading = [x for x in found if toward(x)]
+        for x in heading:
+            side = "under" if x.value > x.threshold else "over"
+            if x.crossing:
+                likely, first, last = x.crossing
+                when = f"omkring {likely}" + (f" (mellem {first} og {last})" if first != last else "")
+                text += f" Fortsætter udviklingen i lige linje, kommer tallet {side} grænsen for {' og '.join(x.lists)} {when}."
+            else:
+                text += f" I det tempo kommer tallet ikke sikkert {side} grænsen for {' og '.join(x.lists)} inden for {HORIZON} år."
+        if heading:
+            text += f" Det er en fremskrivning af {d.points} tal, ikke en prognose."
+        else:
+            text += " Udviklingen går væk fra grænserne."
+    return Markup("<li><strong>{}:</strong> {}</li>").format(d.indicator.name, text)
+
+
+def threshold_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    """Each list criterion in force: how far the area is from its threshold, and where its figures are heading."""
+    body = Body(url)
+    found = distances(catalogue, area_id)
+    if not found:
+        return body
+    by_indicator: dict[str, list[Distance]] = {}
+    for d in found:
+        by_indicator.setdefault(d.indicator.indicator_id, []).append(d)
+    body.heading(2, "Afstand til listegrænserne", searchable=False)
+    intro = notice("Tallene og fremskrivningerne nedenfor") if catalogue.is_illustrative("indicators", "observations") else Markup("")
+    body.add(intro + Markup(
+        "<p>Grænserne er dem, der gjaldt i året for områdets seneste tal. Udviklingen læses af de seneste op til {} års tal; "
+        "en fremskrivning kræver mindst {} tal og en tydelig retning.</p>"
+        '<ul class="bse-distances">{}</ul>'
+    ).format(WINDOW, MIN_POINTS, Markup("").join(distance_text(group) for group in by_indicator.values())), searchable=False)
+    return body
+
+
 def summary(catalogue: Catalogue, area_id: str, url: str) -> Body:
     """What matters first: list status, the key figures against the nation and the thresholds, the plans' goals."""
     body = Body(url)
@@ -130,7 +194,7 @@ def indicator_panel(catalogue: Catalogue, area_id: str, url: str, charts: list, 
     return body
 
 
-def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body) -> Page:
+def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body, distance: Body) -> Page:
     area = catalogue.areas[area_id]
     url = urls.area(area_id)
     body = Body(url)
@@ -142,6 +206,7 @@ def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name) + fact_list(facts))
     body.extend(top)
+    body.extend(distance)
     body.extend(panel)
     body.extend(plans)
     body.heading(2, "Officielle lister", searchable=False)
@@ -201,5 +266,5 @@ def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page, Page]:
     # the board's report keeps to the list criteria (its goals have charts of their own); the page has every indicator
     criteria = [c for c in charts if catalogue.indicators[c.indicator_id].list_criterion]
     rest = "Diagrammerne viser listernes kriterier; områdets side viser alle indikatorer." if len(criteria) < len(charts) else ""
-    return (_area_page(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, charts), plans),
+    return (_area_page(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, charts), plans, threshold_section(catalogue, area_id, url)),
             _report(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, criteria, rest), plans))
