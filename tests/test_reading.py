@@ -162,3 +162,57 @@ def test_an_area_page_states_its_distance_to_each_threshold_and_projects_only_a_
     words = text(site / "omraader" / "mjoelnerparken" / "index.html")
     assert "Uden for arbejdsmarked eller uddannelse: 50,5 % i 2024: 20,5 procentpoint over grænsen for forebyggelsesområde (over 30 %; opfylder kriteriet)" in words
     assert "Tallene og fremskrivningerne nedenfor er eksempeldata" in words
+
+
+def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
+    """Recomputed from the CSVs: the indicators that stand out, their outcome domains, the activities with a
+    counting result in each domain, and which of them the area's plans run."""
+    from collections import defaultdict
+
+    area = "mjoelnerparken"
+    ind = {r["indicator_id"]: r for r in _rows(ROOT / "datapackages/indicators/indicators.csv")}
+    domains = defaultdict(list)
+    for r in _rows(ROOT / "datapackages/indicators/outcome_domains.csv"):
+        domains[r["indicator_id"]].append(r["outcome_domain"])
+    latest = {}
+    for o in _rows(ROOT / "datapackages/indicators/observations.csv"):
+        if o["area_id"] == area and o["value"] and int(o["base_population"] or 10**9) >= 10:
+            if o["indicator_id"] not in latest or int(o["year"]) > latest[o["indicator_id"]][0]:
+                latest[o["indicator_id"]] = (int(o["year"]), float(o["value"]))
+    national = {(r["indicator_id"], int(r["year"])): float(r["value"]) for r in _rows(ROOT / "datapackages/indicators/national.csv") if r["value"]}
+    ops = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
+    criteria = [c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"]
+    out = []
+    for i, (year, value) in latest.items():
+        if not domains[i] or ind[i]["direction"] not in ("lavere er bedre", "højere er bedre"):
+            continue
+        flagged = any(ops[c["operator"]](value, float(c["threshold"])) or abs(value - float(c["threshold"])) <= 0.1 * float(c["threshold"])
+                      for c in criteria if c["indicator_id"] == i and int(c["valid_from"]) <= year <= int(c["valid_to"] or year))
+        n = national.get((i, year))
+        if n:
+            flagged |= (value / n if ind[i]["direction"] == "lavere er bedre" else n / value) >= 1.5
+        if flagged:
+            out.append(i)
+    assert len(out) >= 3
+    wanted = list(dict.fromkeys(d for i in out for d in domains[i]))
+
+    counts = {r["kind"] for r in _rows(ROOT / "datapackages/evaluations/result_kinds.csv") if r["counts"] == "true"}
+    results = {r["result_id"]: r for r in _rows(ROOT / "datapackages/evaluations/results.csv")}
+    measured = defaultdict(set)
+    for link in _rows(ROOT / "datapackages/evaluations/result_activities.csv"):
+        r = results[link["result_id"]]
+        if r["kind"] in counts:
+            measured[r["outcome_domain"]].add(link["activity_id"])
+    plans = {r["plan_id"] for r in _rows(ROOT / "datapackages/plans/plan_areas.csv") if r["area_id"] == area}
+    running = {r["activity_id"] for r in _rows(ROOT / "datapackages/plans/plan_activities.csv") if r["plan_id"] in plans}
+
+    page = (site / "omraader" / area / "index.html").read_text(encoding="utf-8")
+    section = page.split('id="hvad-evalueringerne-har-maalt-paa-omraadets-udfordringer"', 1)[1].split('id="officielle-lister"', 1)[0]
+    assert [html.unescape(h) for h in re.findall(r'<h3[^>]* id="maalt-[^"]+">(.*?)<a', section)] == [d.capitalize() for d in wanted]
+    for domain in wanted:
+        part = section.split(f">{html.escape(domain.capitalize(), quote=False)}<", 1)[1].split("<h3", 1)[0]
+        shown = dict(re.findall(r'<tr><td><a href="../../aktiviteter/([^/]+)/">.*?</td>.*?<td>(ja|nej)</td>\s*</tr>', part))
+        assert set(shown) == measured[domain], domain
+        assert all((v == "ja") == (slug in running) for slug, v in shown.items()), domain
+    words = text(site / "omraader" / area / "index.html")
+    assert "Det er ikke en anbefaling" in words and "Områdets tal nedenfor er eksempeldata" in words

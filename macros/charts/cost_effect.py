@@ -17,7 +17,7 @@ from macros.data.model import Activity, Catalogue
 from macros.html import urls
 from macros.html.evidence_text import DIRECTIONS
 from macros.html.format import count, danish_key
-from macros.rules.evidence import activity_evidence, counting
+from macros.rules.evidence import activity_evidence, strongest_results
 
 NOT_MEASURED = "Ikke målt"
 # one colour and one shape per direction, so neither carries the meaning alone
@@ -32,15 +32,9 @@ COLUMNS = ("activity_id", "title", "cost_level", "knowledge_level", "direction",
 
 
 def strongest_direction(catalogue: Catalogue, activity: Activity) -> tuple[str, tuple[str, ...]]:
-    """The direction of the counting results at the activity's highest design level ('Blandet' when they disagree), and their ids."""
-    found = [r for r in counting(catalogue, catalogue.activity_results.get(activity.slug, ())) if r.direction]
-    if not found:
-        return NOT_MEASURED, ()
-    top = max(catalogue.designs[r.design].level for r in found)
-    strongest = [r for r in found if catalogue.designs[r.design].level == top]
-    directions = {r.direction for r in strongest}
-    direction = directions.pop() if len(directions) == 1 else "blandet"
-    return DIRECTIONS[direction], tuple(r.result_id for r in strongest)
+    """The direction, in words, of the activity's strongest counting results, and their ids."""
+    direction, strongest = strongest_results(catalogue, catalogue.activity_results.get(activity.slug, ()))
+    return (DIRECTIONS[direction] if direction else NOT_MEASURED), tuple(r.result_id for r in strongest)
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,13 @@ def read_tables(root: Path) -> tuple[dict[str, list[dict]], dict[str, PackageInf
     return tables, infos, problems
 
 
+def _grouped(rows, key: str, value: str) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        groups[row[key]].append(row[value])
+    return {k: tuple(v) for k, v in groups.items()}
+
+
 def _synonyms(rows) -> tuple[tuple[str, ...], ...]:
     groups: dict[str, list[str]] = defaultdict(list)
     for row in rows:
@@ -142,6 +149,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         result_kinds=frozen({r["kind"]: ResultKind(**r) for r in tables["evaluations/result_kinds"]}),
         located_studies=frozen({k: tuple(v) for k, v in located.items()}),
         synonyms=_synonyms(tables.get("search/synonyms", ())),
+        indicator_domains=frozen(_grouped(tables["indicators/outcome_domains"], "indicator_id", "outcome_domain")),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 

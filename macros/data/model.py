@@ -264,6 +264,7 @@ class Catalogue:
     result_kinds: Mapping[str, ResultKind] = field(default_factory=lambda: frozen({}))
     located_studies: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # activity → studies found without public figures
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words the search treats as one
+    indicator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # indicator → outcome domains
 
     @cached_property
     def data_year(self) -> int:

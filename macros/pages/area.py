@@ -16,6 +16,7 @@ from macros.html.blocks import breadcrumb, fact_list, folded, notice, source_and
 from macros.html.builders import external, link, relative_url, table
 from macros.html.evidence_text import citation
 from macros.html.format import count, number
+from macros.pages.area_evidence import what_was_measured
 from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import plan_section, statuses
 from macros.rules.list_timeline import OPERATORS, timeline_table
@@ -194,7 +195,7 @@ def indicator_panel(catalogue: Catalogue, area_id: str, url: str, charts: list, 
     return body
 
 
-def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body, distance: Body) -> Page:
+def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body, distance: Body, measured: Body) -> Page:
     area = catalogue.areas[area_id]
     url = urls.area(area_id)
     body = Body(url)
@@ -209,6 +210,7 @@ def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans
     body.extend(distance)
     body.extend(panel)
     body.extend(plans)
+    body.extend(measured)
     body.heading(2, "Officielle lister", searchable=False)
     placements = catalogue.designations.get(area_id, ())
     body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id)), searchable=False)
@@ -266,5 +268,6 @@ def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page, Page]:
     # the board's report keeps to the list criteria (its goals have charts of their own); the page has every indicator
     criteria = [c for c in charts if catalogue.indicators[c.indicator_id].list_criterion]
     rest = "Diagrammerne viser listernes kriterier; områdets side viser alle indikatorer." if len(criteria) < len(charts) else ""
-    return (_area_page(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, charts), plans, threshold_section(catalogue, area_id, url)),
+    return (_area_page(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, charts), plans, threshold_section(catalogue, area_id, url),
+                       what_was_measured(catalogue, area_id, url)),
             _report(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, criteria, rest), plans))

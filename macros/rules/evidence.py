@@ -36,6 +36,18 @@ def level_of(catalogue: Catalogue, results: tuple[Result, ...] | list[Result]) -
     return top
 
 
+def strongest_results(catalogue: Catalogue, results) -> tuple[str | None, tuple[Result, ...]]:
+    """The direction of the counting results with a direction at the highest design level among them
+    ('blandet' when they disagree, None without any), and those results."""
+    found = [r for r in counting(catalogue, results) if r.direction]
+    if not found:
+        return None, ()
+    top = max(catalogue.designs[r.design].level for r in found)
+    strongest = tuple(r for r in found if catalogue.designs[r.design].level == top)
+    directions = {r.direction for r in strongest}
+    return (directions.pop() if len(directions) == 1 else "blandet"), strongest
+
+
 def strongest_design(catalogue: Catalogue, results) -> str | None:
     """The design with the highest level among the counting results; ties go to the design listed first in designs.csv."""
     order = list(catalogue.designs)

@@ -1,0 +1,60 @@
+"""An area page's 'what the evaluations have measured' section: where the area's figures stand out, the outcome
+domains those indicators belong to, and the activities with measured results there. Evidence, not advice."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.data.model import Catalogue
+from macros.html import urls
+from macros.html.blocks import notice
+from macros.html.builders import link, relative_url, table
+from macros.html.evidence_text import DIRECTIONS, level_badge
+from macros.html.format import number
+from macros.html.slugs import slugify
+from macros.pages.page import Body
+from macros.rules.area_needs import CLOSE, standing_out, measured_in
+
+
+def _and(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    body = Body(url)
+    found = standing_out(catalogue, area_id)
+    body.heading(2, "Hvad evalueringerne har målt på områdets udfordringer", searchable=False)
+    intro = notice("Områdets tal nedenfor") if found and catalogue.is_illustrative("indicators", "observations") else Markup("")
+    if not found:
+        body.add(Markup("<p>Ingen af områdets tal opfylder en listegrænse, ligger tæt på en eller er langt fra landsniveauet.</p>"), searchable=False)
+        return body
+    lines = Markup("").join(
+        Markup("<li><strong>{}</strong> ({} {} i {}) {} – udfaldsområde: {}.</li>").format(
+            s.indicator.name, number(s.value), s.indicator.unit, s.year, _and(s.reasons), _and(s.domains))
+        for s in found
+    )
+    body.add(intro + Markup(
+        "<p>Områdets tal skiller sig ud på disse indikatorer (de opfylder en listegrænse, ligger inden for {} % af en, "
+        "eller er langt fra landsniveauet):</p><ul>{}</ul>"
+        "<p>Nedenfor står, hvilke af katalogets aktiviteter evalueringerne har målt virkninger af på de samme udfaldsområder, "
+        "med vidensniveauet for netop det område og retningen af de stærkeste resultater. Det er ikke en anbefaling: "
+        "om en aktivitet passer til området, afhænger af mere, end tallene kan vise.</p>"
+    ).format(round(CLOSE * 100), lines), searchable=False)
+    running = {a for plan in catalogue.plans_of(area_id) for a in plan.activities}
+    mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plan_activities") else ""
+    by_domain = measured_in(catalogue)
+    for domain in dict.fromkeys(d for s in found for d in s.domains):
+        body.heading(3, domain.capitalize(), searchable=False, slug=f"maalt-{slugify(domain)}")
+        measured = by_domain.get(domain, [])
+        if not measured:
+            body.add(Markup("<p>Evalueringerne i sitets data har ikke målt virkningen af nogen af katalogets aktiviteter på {}.</p>").format(domain), searchable=False)
+            continue
+        rows = [
+            (link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title), level_badge(catalogue, m.level),
+             DIRECTIONS.get(m.direction or "", "Ikke angivet"), "ja" if m.activity.slug in running else "nej")
+            for m in measured
+        ]
+        body.add(table(("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"), rows,
+                       caption=f"Aktiviteter med målte virkninger på {domain}"), searchable=False)
+    return body
