@@ -14,6 +14,7 @@ from build_scripts.engines import page_source, link_origin
 from macros.data.load import load_cached
 from macros.data.problems import DataError
 from macros.data.settings import from_config
+from macros.pages import rating_history
 from macros.pages import activity, catalogue as catalogue_page, compare, gap_map, guide, indexes, municipality, national_report, open_data, plans, study
 
 
@@ -47,6 +48,7 @@ def define_env(env):
         "activity_sources": lambda c, url: activity.activity_sources(c, this_activity(), url),
         "activity_catalogue": catalogue_page.catalogue_index,
         "cost_effect": catalogue_page.cost_effect_section,
+        "rating_changes": rating_history.changes_page,
         "gap_map": gap_map.gap_map_table,
         "unlinked_results": gap_map.unlinked_table,
         "knowledge_levels": gap_map.knowledge_levels_table,

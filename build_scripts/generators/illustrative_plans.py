@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 from build_scripts.generators.illustrative import ROOT, read_csv, save, seeded
+from macros.data.activities import RESERVED
 
 AREAS = ROOT / "datapackages" / "areas"
 INDICATORS = ROOT / "datapackages" / "indicators"
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="the plans package folder")
     args = parser.parse_args(argv)
-    activities = sorted(p.stem for p in ACTIVITIES.glob("*.md") if p.stem not in ("index", "evidenskort", "vidensniveauer"))
+    activities = sorted(p.stem for p in ACTIVITIES.glob("*.md") if p.stem not in RESERVED)
     tables = plan_rows(read_csv(AREAS / "areas.csv"), read_csv(AREAS / "designations.csv"), read_csv(INDICATORS / "observations.csv"), activities)
     for name, rows in zip(("plans", "plan_areas", "goals", "plan_activities"), tables):
         save(rows, args.out / f"{name}.csv")

@@ -17,6 +17,7 @@ from pathlib import Path
 from build_scripts.generators import illustrative
 from build_scripts.generators import illustrative_plans
 from build_scripts.generators.illustrative import read_csv, save, seeded
+from macros.data.activities import RESERVED
 
 ROOT = Path(__file__).resolve().parents[2]
 MUNICIPALITIES = ("København", "Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle", "Roskilde", "Herning", "Næstved", "Køge", "Sønderborg", "Holbæk")
@@ -54,7 +55,7 @@ def write_project(n: int, out: Path) -> Path:
     save(designations, packages / "areas" / "designations.csv")
     observations = illustrative.observation_rows(areas, designations)
     save(observations, packages / "indicators" / "observations.csv")
-    activities = sorted(p.stem for p in (out / "content" / "aktiviteter").glob("*.md") if p.stem not in ("index", "evidenskort", "vidensniveauer"))
+    activities = sorted(p.stem for p in (out / "content" / "aktiviteter").glob("*.md") if p.stem not in RESERVED)
     tables = illustrative_plans.plan_rows(areas, designations, observations, activities)
     for name, rows in zip(("plans", "plan_areas", "goals", "plan_activities"), tables):
         save(rows, packages / "plans" / f"{name}.csv")

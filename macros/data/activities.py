@@ -17,7 +17,7 @@ from macros.data.problems import TODO, Problem, did_you_mean, same_but_dashes
 FOLDER = "aktiviteter"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "activity.schema.json"
 # Pages the site generates or keeps under aktiviteter/; an activity cannot take their address.
-RESERVED = {"index", "tema", "maalgruppe", "evidenskort", "vidensniveauer"}
+RESERVED = {"index", "tema", "maalgruppe", "evidenskort", "vidensniveauer", "aendringer"}
 
 FACTS_CALL = "[[ activity_facts() ]]"
 EVIDENCE_CALL = "[[ activity_evidence() ]]"

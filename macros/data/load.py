@@ -16,6 +16,7 @@ from macros.data.model import (
 )
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import last_changed, shallow_clone
+from macros.data.rating_history import history
 from macros.data.settings import Settings
 from macros.data.table_check import typed_rows
 from macros.data.validate import unlisted_files, validate_package
@@ -188,7 +189,7 @@ def load(root: Path, settings: Settings = Settings()) -> Catalogue:
                                 "Hent hele historikken med 'git fetch --unshallow'; i GitHub Actions sæt 'fetch-depth: 0' på actions/checkout."))
     if problems:
         raise DataError(problems)
-    return build(tables, infos, activities, settings)
+    return replace(build(tables, infos, activities, settings), rating_history=history(root))
 
 
 _CACHE: dict[tuple[Path, Settings], tuple[tuple, Catalogue]] = {}

@@ -265,6 +265,7 @@ class Catalogue:
     located_studies: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # activity → studies found without public figures
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words the search treats as one
     indicator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # indicator → outcome domains
+    rating_history: tuple = ()  # RatingChange records from git, oldest first (macros/data/rating_history.py)
 
     @cached_property
     def data_year(self) -> int:

@@ -37,6 +37,10 @@ def catalogue() -> str:
     return f"{ACTIVITIES}/"
 
 
+def rating_changes() -> str:
+    return f"{ACTIVITIES}/aendringer/"
+
+
 def theme(name: str) -> str:
     return f"{ACTIVITIES}/tema/{slugify(name)}/"
 

@@ -13,6 +13,7 @@ from macros.data.model import Activity, Catalogue
 from macros.html.blocks import breadcrumb, fact_list, folded, notice
 from macros.html.builders import external, link, link_list, relative_url, table
 from macros.pages.page import Body
+from macros.pages.rating_history import activity_history
 from macros.html.slugs import slugify
 from macros.html.format import count, danish_key
 
@@ -99,6 +100,7 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
         ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden")))
         if located:
             body.extend(located_studies(catalogue, located, page_url))
+        body.extend(activity_history(catalogue, activity, page_url))
         return body
     studies = {r.study_id for r in evidence.results}
     counted = counting(catalogue, evidence.results)
@@ -117,6 +119,7 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
         body.chart(chart)
     if located:
         body.extend(located_studies(catalogue, located, page_url))
+    body.extend(activity_history(catalogue, activity, page_url))
     return body
 
 
