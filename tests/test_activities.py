@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.data.activities import EVIDENCE_CALL, FACTS_CALL, SECTIONS, SOURCES_CALL, read_activities, read_activity, vocabulary
+from macros.data.activities import EVIDENCE_CALL, FACTS_CALL, RESERVED, SECTIONS, SOURCES_CALL, read_activities, read_activity, vocabulary
 from macros.html.slugs import slugify
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
@@ -29,7 +29,7 @@ def front_matter(path: Path) -> dict:
 
 
 def activity_files() -> dict[str, dict]:
-    return {p.stem: front_matter(p) for p in sorted(ACTIVITIES.glob("*.md")) if p.stem not in ("index", "evidenskort", "vidensniveauer")}
+    return {p.stem: front_matter(p) for p in sorted(ACTIVITIES.glob("*.md")) if p.stem not in RESERVED}
 
 
 def expected_levels() -> tuple[dict[str, int], dict[tuple[str, str], tuple[int, int]]]:

@@ -40,12 +40,12 @@ def strongest_direction(catalogue: Catalogue, activity: Activity) -> tuple[str, 
 @lru_cache(maxsize=1)
 def _template(costs: tuple[str, ...], levels: tuple[int, ...]) -> dict:
     names = list(STYLE)
-    return alt.Chart(alt.NamedData("aktiviteter")).mark_point(filled=True, size=120, opacity=1).encode(
+    return alt.Chart(alt.NamedData("aktiviteter")).mark_point(filled=True, size=120, opacity=1, aria=False).encode(
         x=alt.X("cost_level:O", title="Omkostningsniveau", sort=list(costs), scale=alt.Scale(domain=list(costs)), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("knowledge_level:O", title="Vidensniveau", scale=alt.Scale(domain=list(reversed(levels)))),  # the highest level on top
         xOffset=alt.XOffset("slot:O"),
         color=alt.Color("direction:N", title="Stærkeste resultat", scale=alt.Scale(domain=names, range=[STYLE[n][0] for n in names]), legend=alt.Legend(orient="bottom", direction="vertical")),
-        shape=alt.Shape("direction:N", scale=alt.Scale(domain=names, range=[STYLE[n][1] for n in names]), legend=None),
+        shape=alt.Shape("direction:N", title="Stærkeste resultat", scale=alt.Scale(domain=names, range=[STYLE[n][1] for n in names]), legend=alt.Legend(orient="bottom", direction="vertical")),  # merged with the colour legend
         tooltip=[alt.Tooltip("title:N", title="Aktivitet"), alt.Tooltip("cost_level:N", title="Omkostning"), alt.Tooltip("knowledge_level:Q", title="Vidensniveau"), alt.Tooltip("direction:N", title="Stærkeste resultat")],
     ).properties(width="container", height=260, title=alt.Title("Omkostning, virkning og viden", subtitle="")).to_dict()
 
