@@ -9,6 +9,8 @@ import os
 import re
 from collections import defaultdict
 
+from playwright.sync_api import expect
+
 from macros.html.slugs import slugify
 from tests.conftest import ROOT
 
@@ -101,7 +103,8 @@ def test_compare_view_asks_for_two_areas_and_the_data_files_match_the_package(pa
     import json
 
     page.goto(f"{server}/omraader/sammenlign/?omraader=vollsmose&indikator=ledighed")
-    assert page.locator("[data-compare-message]").inner_text() == "Vælg mindst to områder for at sammenligne."
+    # compare.js writes the message once its data have loaded: wait for it, never read once
+    expect(page.locator("[data-compare-message]")).to_have_text("Vælg mindst to områder for at sammenligne.")
     assert not page.locator("[data-compare-figure]").is_visible()
     page.get_by_label("Område 2").fill("Østerbro Ukendt")
     page.get_by_label("Område 2").press("Tab")  # a name that is no suggestion counts when the reader leaves the field

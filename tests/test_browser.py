@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 
 def wait_for_charts(page, expected: int) -> None:
     page.wait_for_function(
@@ -78,7 +80,7 @@ def test_catalogue_filter_narrows_the_list_and_a_shared_url_restores_it(page, se
     expected = expected_titles("kriminalpræventiv indsats", 3)
     assert 0 < len(expected) < total
     assert visible_titles(page) == expected
-    assert page.locator("[data-catalogue-count]").inner_text() == f"Viser {len(expected)} af {total} aktiviteter"
+    expect(page.locator("[data-catalogue-count]")).to_have_text(f"Viser {len(expected)} af {total} aktiviteter")
     assert "tema=kriminalpraeventiv-indsats" in page.url and "niveau=3" in page.url
 
     shared = browser.new_context().new_page()

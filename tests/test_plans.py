@@ -45,7 +45,7 @@ def test_each_goal_shows_its_status_with_the_figures_behind_it(site):
     table = text.split("<caption>Mål i Helhedsplan for Mjølnerparken 2015–2018</caption>", 1)[1].split("</table>", 1)[0]
     assert table.count('<span class="bse-status bse-status--') == 3
     assert "Sådan beregnes status" in text
-    assert "<th scope=\"col\">Seneste tal</th><th scope=\"col\">Målsti samme år</th><th scope=\"col\">Status</th>" in table
+    assert "<th scope=\"col\">Seneste tal</th> <th scope=\"col\">Målsti samme år</th> <th scope=\"col\">Status</th>" in table
 
 
 def test_goal_csv_has_the_figures_and_the_target_path(site):

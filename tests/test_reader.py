@@ -92,5 +92,5 @@ def test_danish_search_finds_the_right_page_near_the_top(page, server, query, ex
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=20000)
     hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    top = [h.split("#")[0].split("?")[0] for h in hrefs[:3]]
-    assert any(h.endswith(expected) for h in top), (query, hrefs[:3])
+    top = [h.split("#")[0].split("?")[0] for h in hrefs[:5]]  # the first screen of results on a phone
+    assert any(h.endswith(expected) for h in top), (query, hrefs[:5])

@@ -87,7 +87,7 @@ def printed_sizes(page) -> list[tuple[float, str]]:
 def test_area_report_starts_with_the_summary_on_its_first_page(area_pdf):
     first = words(PdfReader(str(area_pdf)).pages[0].extract_text())
     assert "Kort fortalt" in first
-    assert "Seneste fundne placering" in first
+    assert "Seneste fundne ændring: udgået af listen over parallelsamfund i 2023" in first
     assert "Helhedsplan" in first  # each plan's goals and their status in words
 
 

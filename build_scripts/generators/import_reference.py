@@ -45,7 +45,25 @@ LIST_TYPES = (
 )
 
 # The reference notes are English working notes; the site shows these Danish summaries instead.
-NOTES_DA = [
+# The supplement's come first: their notes also hold the first round's generic markers (INFERRED).
+SUPPLEMENT_NOTES_DA = [
+    ("COMPLETE (9 = official 9)", "Kilden nævner alle ni områder på listen, som det officielle antal."),
+    ("DERIVED: 2022 list of 9 (cphpost) + Tingbjerg", "Afledt: 2022-listens ni områder plus Tingbjerg/Utterslevhuse, der forlod listen i 2022; i alt 10 som det officielle antal."),
+    ("DERIVED: 2021 omdannelse list (10", "Afledt: 2021-listen plus de tre områder, der udgik i 2021 (Ringparken, Motalavej og Solbakken); i alt 13 som det officielle antal."),
+    ("Confirms the INFERRED 2021 row", "Bekræftet: Agervang forlod listen i 2022 og var altså på listen i 2021."),
+    ("DERIVED: 2021 list (12) minus Agervang", "Afledt: 2021-listen minus Agervang, Tingbjerg/Utterslevhuse og Aldersrogade plus Askerød; i alt 10 som det officielle antal."),
+    ("'Askerød (Greve) and Rønnebærparken", "Kilden nævner, hvilke områder der kom på og gik af listen over udsatte boligområder i 2022."),
+    ("INFERRED: removed from udsatte list in 2022", "Udledt: området gik af listen i 2022 og var altså på den i 2021."),
+    ("'Mjølnerparken er strøget fra listen", "Strøget fra listerne i 2023, fordi området har under 1.000 beboere (966)."),
+    ("'Skovgårdsparken, Bispehaven og Gellerupparken", "Kilden nævner de tre områder i kommunen, der er på listen."),
+    ("'Vejleåparken i kommunen", "Listetypen er usikker: én kilde omtaler listen over parallelsamfund, en anden listen over udsatte boligområder."),
+    ("page undated; 'offentliggjort fredag", "Siden er udateret; året er udledt af, at listen blev offentliggjort en fredag af det daværende ministerium."),
+    ("DERIVED: 2022 list (9) minus Mjølnerparken", "Afledt: 2022-listen minus Mjølnerparken (under 1.000 beboere); i alt 8 som det officielle antal."),
+    ("DERIVED: BL: '8 parallelsamfund", "Afledt: ifølge BL er de 8 parallelsamfund samtidig omdannelsesområder (2023)."),
+    ("'Skovgårdsparken søndag aften", "Kilden skriver, at området ikke længere var på listen over parallelsamfund i 2024."),
+]
+
+NOTES_DA = SUPPLEMENT_NOTES_DA + [
     ("JP list truncated", "Listen i kilden er afkortet; status som ny fra boligsocialnet.dk (2017)."),
     ("named as meeting 4 of 5", "Nævnt som opfylder 4 af 5 kriterier i 2017; fuldender listen på 22."),
     ("DERIVED: consistent with 2017", "Afledt: 2017-listen minus Korskærparken plus de 8 nye områder (i alt 29)."),
@@ -72,9 +90,15 @@ BASES = ("direkte", "afledt", "udledt", "delvis", "udateret", "genberegning")
 
 
 def load(reference: Path) -> list[dict[str, str]]:
-    """Read the collected designation rows as they are."""
+    """Read the collected designation rows as they are: the first round, then the supplement's in the same shape."""
     with open(reference / "area_designations.csv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
+        rows = list(csv.DictReader(f))
+    supplement = reference / "supplement" / "list_memberships.csv"
+    if supplement.exists():
+        with open(supplement, encoding="utf-8", newline="") as f:
+            rows += [{"year": r["year"], "list_type": r["list"], "area": r["area"], "municipality": r["municipality"], "status": r["status"],
+                      "source": r["url"], "note": r["quote_or_note"]} for r in csv.DictReader(f)]
+    return rows
 
 
 def canonical_name(name: str) -> str:
@@ -111,10 +135,16 @@ def basis_of(row: dict[str, str]) -> str:
     note = row["note"]
     if "May recalculation" in row["year"]:
         return "genberegning"
-    for marker, basis in (("DERIVED", "afledt"), ("INFERRED", "udledt"), ("PARTIAL", "delvis"), ("UNDATED", "udateret")):
-        if marker in note:
+    if "CONFIRMED" in row["status"]:
+        return "direkte"
+    for marker, basis in (("DERIVED", "afledt"), ("INFERRED", "udledt"), ("UNCERTAIN", "udledt"), ("PARTIAL", "delvis"), ("UNDATED", "udateret")):
+        if marker in note or marker in row["status"]:
             return basis
     return "direkte"
+
+
+# When two rows name the same area, year and list, the one read most directly from a source is kept.
+STRENGTH = {"direkte": 0, "delvis": 1, "afledt": 2, "udledt": 3, "udateret": 4}
 
 
 def note_of(row: dict[str, str]) -> str:
@@ -154,13 +184,15 @@ def process(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]:
             "source_note": "" if row["source"].startswith("http") else "Sekundær kompilation (R-script i et offentligt GitHub-projekt); depotets navn er ikke fundet.",
             "note": note_of(row),
         }
-        key = (record["area_id"], record["year"], record["list_type"], record["basis"])
+        # a recalculation is another kind of fact than a list; every other row is one per area, year and list
+        key = (record["area_id"], record["year"], record["list_type"], record["basis"] == "genberegning")
         if key in designations:
-            raise ValueError(f"duplicate designation {key}")
+            if STRENGTH[record["basis"]] >= STRENGTH[designations[key]["basis"]]:
+                continue
         designations[key] = record
         if "removed 2024" in row["status"]:
             later = dict(record, year=2024, status="udgået", note="Udgik af listen i 2024.")
-            designations[(area_id, 2024, record["list_type"], record["basis"])] = later
+            designations.setdefault((area_id, 2024, record["list_type"], False), later)
     area_rows = [
         {**a, "aliases": "; ".join(sorted(a["aliases"]))} for a in sorted(areas.values(), key=lambda a: a["area_id"])
     ]

@@ -47,7 +47,8 @@ def shared_digest(catalogue: Catalogue, settings: Settings) -> str:
     # a package's date is shown in the last-changed line, which is added when a page is written, not kept
     packages = [replace(p, updated=None) for p in c.packages.values()]
     return _hash(settings.content(), c.indicators, c.criteria, c.national, c.studies, c.results, c.designs, c.knowledge_levels,
-                 c.activities, c.activity_results, c.result_activities, c.pools, c.list_counts, packages, c.data_year)
+                 c.activities, c.activity_results, c.result_activities, c.pools, c.list_counts, packages, c.data_year,
+                 c.result_kinds, c.located_studies, c.indicator_domains)
 
 
 def area_digest(catalogue: Catalogue, area_id: str) -> str:

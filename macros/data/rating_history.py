@@ -1,9 +1,9 @@
 """Every change to an activity's knowledge level, and why, read from the git history of the evaluation package
 and the activity files.
 
-Each commit that touched them is read as it was (git cat-file, one process), its levels computed by
+Each commit that touched them is read as it was (one git cat-file process for the files), its levels computed by
 today's rule (macros/rules/evidence.py; results from before result kinds existed all count, as they
-did then), and compared with the commit before: a change names the results linked, unlinked or
+did then), and compared with the commit before on the main line (first parents): a change names the results linked, unlinked or
 changed and an override set or lifted. Outside a git checkout the history is empty.
 """
 
@@ -22,6 +22,7 @@ from macros.data.activities import RESERVED
 from macros.rules.evidence import level_of
 
 EVALUATIONS = "datapackages/evaluations"
+TABLES = ("designs.csv", "result_kinds.csv", "results.csv", "result_activities.csv")
 ACTIVITIES = "content/aktiviteter"
 
 
@@ -87,38 +88,48 @@ def _state(files: dict[str, str | None], activity_texts: dict[str, str]) -> dict
             meta = yaml.safe_load(text.split("---", 2)[1]) or {}
         except (yaml.YAMLError, IndexError):
             continue
+        if not isinstance(meta, dict):
+            continue
         found = linked.get(slug, [])
         computed = level_of(rule, found)
         override = meta.get("knowledge_level_override") or {}
-        state[slug] = (override.get("level", computed), computed, frozenset((r.result_id, r.design, r.kind) for r in found), override.get("reason"))
+        if not isinstance(override, dict):
+            override = {}
+        state[slug] = (override.get("level", computed), computed, frozenset((r.result_id, r.design, r.kind, r.study_id) for r in found), override.get("reason"))
     return state
 
 
 def history(root: Path) -> tuple[RatingChange, ...]:
     """The changes, oldest first; empty outside a git checkout or in a project git does not track."""
     try:
-        log = _git(root, "log", "--reverse", "--format=%H %h %cs", "--", EVALUATIONS, ACTIVITIES)
+        log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %h %cs", "--", EVALUATIONS, ACTIVITIES)
     except (OSError, subprocess.SubprocessError):
         return ()
     commits = [line.split() for line in log.splitlines() if line.strip()]
     if not commits:
         return ()
-    names = {}
-    for full, _, _ in commits:
-        listing = _git(root, "ls-tree", "--name-only", f"{full}:{ACTIVITIES}") if _exists(root, full, ACTIVITIES) else ""
-        names[full] = [n for n in listing.split() if n.endswith(".md") and n[:-3] not in RESERVED]
-    specs = [f"{full}:{EVALUATIONS}/{name}" for full, _, _ in commits for name in ("designs.csv", "result_kinds.csv", "results.csv", "result_activities.csv")]
-    specs += [f"{full}:{ACTIVITIES}/{name}" for full, _, _ in commits for name in names[full]]
-    texts = _read_objects(root, specs)
+    try:
+        names = {}
+        for full, _, _ in commits:
+            listing = _git(root, "ls-tree", "--name-only", f"{full}:./{ACTIVITIES}") if _exists(root, full, ACTIVITIES) else ""
+            names[full] = [n for n in listing.split() if n.endswith(".md") and n[:-3] not in RESERVED]
+        specs = [f"{full}:./{EVALUATIONS}/{name}" for full, _, _ in commits for name in TABLES]
+        specs += [f"{full}:./{ACTIVITIES}/{name}" for full, _, _ in commits for name in names[full]]
+        texts = _read_objects(root, specs)
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError, ValueError):
+        return ()
     changes: list[RatingChange] = []
     before: dict[str, tuple] = {}
     for full, short, date in commits:
-        files = {name: texts[f"{full}:{EVALUATIONS}/{name}"] for name in ("designs.csv", "result_kinds.csv", "results.csv", "result_activities.csv")}
-        activity_texts = {n[:-3]: texts[f"{full}:{ACTIVITIES}/{n}"] or "" for n in names[full]}
-        now = _state(files, activity_texts)
+        files = {name: texts[f"{full}:./{EVALUATIONS}/{name}"] for name in TABLES}
+        activity_texts = {n[:-3]: texts[f"{full}:./{ACTIVITIES}/{n}"] or "" for n in names[full]}
+        try:
+            now = _state(files, activity_texts)
+        except (KeyError, ValueError, AttributeError, TypeError):
+            continue  # a commit whose files this rule cannot read (history cannot be fixed, so it is passed over)
         for slug, (shown, computed, results, reason) in sorted(now.items()):
             old = before.get(slug)
-            if old is not None and (old[0], old[1]) == (shown, computed):
+            if old is not None and (old[0], old[1]) == (shown, computed) and old[3] == reason:
                 continue
             old_results = {r[0]: r for r in old[2]} if old else {}
             new_results = {r[0]: r for r in results}
@@ -133,4 +144,4 @@ def history(root: Path) -> tuple[RatingChange, ...]:
 
 
 def _exists(root: Path, commit: str, path: str) -> bool:
-    return subprocess.run(["git", "cat-file", "-e", f"{commit}:{path}"], cwd=root, capture_output=True, timeout=30).returncode == 0
+    return subprocess.run(["git", "cat-file", "-e", f"{commit}:./{path}"], cwd=root, capture_output=True, timeout=30).returncode == 0

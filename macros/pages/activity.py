@@ -51,7 +51,7 @@ def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Ma
     illustrative = catalogue.is_illustrative("plans", "plan_activities")
     mark = " (eksempeldata)" if illustrative else ""
     if not plans:
-        return Markup('<p class="bse-runs">Ingen helhedsplan i sitets data kører aktiviteten{}.</p>').format(mark)
+        return Markup('<p class="bse-runs" data-search-exclude>Ingen helhedsplan i sitets data kører aktiviteten{}.</p>').format(mark)
     areas = {a for p in plans for a in p.areas}
     rows = [
         (p.name, Markup(", ").join(link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name)
@@ -61,7 +61,7 @@ def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Ma
     summary = f"Kører i {count(len(plans), 'helhedsplan', 'helhedsplaner')} i {count(len(areas), 'boligområde', 'boligområder')}{mark}"
     content = (notice("Helhedsplanerne og deres aktiviteter") if illustrative else Markup("")) + table(
         ("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}")
-    return folded(summary, content)
+    return Markup('<div class="bse-runs" data-search-exclude>{}</div>').format(folded(summary, content))
 
 
 NO_CAVEAT = "Kilden nævner ingen forbehold."
@@ -126,7 +126,8 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
 def _counted_text(counted: int, total: int) -> str:
     shown = "optællinger, udviklinger over tid, baggrundstal eller vurderinger, som vises, men ikke hæver niveauet"
     if counted == total:
-        return "Alle er effektmålinger eller beregninger, der tæller med i vidensniveauet."
+        return ("Det er en effektmåling eller beregning, der tæller med i vidensniveauet." if total == 1
+                else "Alle er effektmålinger eller beregninger, der tæller med i vidensniveauet.")
     if counted == 0:
         return f"Ingen af dem tæller med i vidensniveauet: de er {shown}."
     return f"{counted} af dem tæller med i vidensniveauet; de andre er {shown}."

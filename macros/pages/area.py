@@ -62,10 +62,17 @@ def later_lists(catalogue: Catalogue, area_id: str) -> list[int]:
 
 def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
     """The latest list placement found, stated honestly: which later lists were published without naming the area in the sources."""
-    text = Markup("Seneste fundne placering: <strong>{}</strong>.").format(latest_listing(catalogue, area_id))
+    designations = [d for d in catalogue.designations.get(area_id, ()) if d.basis != "genberegning"]
+    latest = max(designations, key=lambda d: d.year, default=None)
     later = later_lists(catalogue, area_id)
+    years = (" og ".join([", ".join(map(str, later[:-1])), str(later[-1])]) if len(later) > 1 else str(later[0])) if later else ""
+    if latest is not None and latest.status == "udgået":
+        text = Markup("Seneste fundne ændring: <strong>udgået af listen over {} i {}</strong>.").format(latest.list_type, latest.year)
+        if later:
+            text += Markup(" Listerne for {} er offentliggjort; de indsamlede kilder nævner ikke området på dem.").format(years)
+        return text
+    text = Markup("Seneste fundne placering: <strong>{}</strong>.").format(latest_listing(catalogue, area_id))
     if later:
-        years = " og ".join([", ".join(map(str, later[:-1])), str(later[-1])]) if len(later) > 1 else str(later[0])
         text += Markup(" Listerne for {} er offentliggjort, men de indsamlede kilder nævner ikke området på dem; "
                        "det kan betyde, at området er gået af listerne, eller at kilden ikke er fundet.").format(years)
     return text
@@ -116,8 +123,8 @@ def distance_text(found: list[Distance]) -> Markup:
         parts.append(f"{where} for {' og '.join(x.lists)} ({_threshold(x)}; {'opfylder' if x.meets else 'opfylder ikke'} kriteriet)")
     text = f"{number(d.value)} {unit} i {d.year}: " + ", ".join(parts[:-1]) + (" og " if len(parts) > 1 else "") + parts[-1] + "."
     if d.slope is None:
-        return Markup("<li><strong>{}:</strong> {} Kun ét tal, så der er ingen udvikling at læse.</li>").format(d.indicator.name, text)
-    moved = "uændret" if round(d.slope, 1) == 0 else f"{'steget' if d.slope > 0 else 'faldet'} med {_amount(d.slope, unit)} om året i gennemsnit"
+        return Markup("<li><strong>{}:</strong> {} Kun ét tal inden for de seneste {} år, så der er ingen udvikling at læse.</li>").format(d.indicator.name, text, WINDOW)
+    moved = "uændret" if _amount(d.slope, unit).startswith("0 ") else f"{'steget' if d.slope > 0 else 'faldet'} med {_amount(d.slope, unit)} om året i gennemsnit"
     text += f" Fra {d.first_year} til {d.year} er tallet {moved}."
     if d.points < MIN_POINTS:
         text += " For få tal til en fremskrivning."

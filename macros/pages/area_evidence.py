@@ -52,7 +52,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             continue
         rows = [
             (link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title), level_badge(catalogue, m.level),
-             DIRECTIONS.get(m.direction or "", "Ikke angivet"), "ja" if m.activity.slug in running else "nej")
+             DIRECTIONS.get(m.direction or "", "Ikke målt"), "ja" if m.activity.slug in running else "nej")
             for m in measured
         ]
         body.add(table(("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"), rows,

@@ -9,6 +9,7 @@ from macros.data.provenance import danish_date
 from macros.html import urls
 from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import level_badge
+from macros.html.format import count
 from macros.pages.page import Body
 
 
@@ -46,7 +47,11 @@ def why(catalogue: Catalogue, change) -> str:
         parts.append(f"Redaktionen satte niveauet til {change.after} (reglerne giver {change.computed_after}): {change.override}")
     elif change.override == "":
         parts.append("Redaktionen ophævede sit eget niveau; reglerne gælder igen")
-    return ". ".join(parts) + "."
+    if change.before is not None and change.before == change.after and change.computed_before != change.computed_after:
+        parts.append(f"Reglerne giver nu niveau {change.computed_after} (før {change.computed_before}); redaktionens niveau står fast")
+    if not parts:
+        parts.append("Designenes eller resultatslagenes niveauer i data er ændret")
+    return ". ".join(" ".join(p.split()).rstrip(".") for p in parts) + "."
 
 
 def activity_history(catalogue: Catalogue, activity: Activity, page_url: str) -> Body:
@@ -68,7 +73,7 @@ def activity_history(catalogue: Catalogue, activity: Activity, page_url: str) ->
 def changes_page(catalogue: Catalogue, page_url: str) -> Body:
     """Every change of a level after an activity's first rating, newest first."""
     changes = [c for c in reversed(catalogue.rating_history) if c.before is not None and c.activity in catalogue.activities]
-    firsts = sum(1 for c in catalogue.rating_history if c.before is None)
+    firsts = sum(1 for c in catalogue.rating_history if c.before is None and c.activity in catalogue.activities)
     if not changes:
         return Body.of(page_url, Markup("<p>Ingen vidensniveauer er ændret siden den første vurdering.</p>"))
     rows = [
@@ -77,5 +82,6 @@ def changes_page(catalogue: Catalogue, page_url: str) -> Body:
          level_badge(catalogue, c.before), level_badge(catalogue, c.after), why(catalogue, c))
         for c in changes
     ]
-    intro = Markup("<p>{} ændringer siden de første {} vurderinger. Hver linje fører til ændringen på aktivitetens side.</p>").format(len(changes), firsts)
+    intro = Markup("<p>{} siden de første vurderinger af {}. Hver linje fører til ændringen på aktivitetens side.</p>").format(
+        count(len(changes), "ændring", "ændringer"), count(firsts, "aktivitet", "aktiviteter"))
     return Body.of(page_url, intro + table(("Dato", "Aktivitet", "Før", "Efter", "Hvorfor"), rows, caption="Ændringer i vidensniveauerne"))

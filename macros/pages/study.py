@@ -39,7 +39,7 @@ def study_page(catalogue: Catalogue, study_id: str) -> Page:
     body.add(breadcrumb(url, ((urls.STUDIES + "/", "Evalueringer"),), s.title) + fact_list(facts)
              + Markup('<p class="bse-citation">Sådan citeres studiet: {}</p>').format(citation(catalogue, study_id)))
     body.heading(2, "Resultater")
-    if not results:
+    if not results and any(study_id in studies for studies in catalogue.located_studies.values()):
         body.add(Markup("<p>{}. Studiet er med, så det kendes, men tæller ikke med i nogen aktivitets vidensniveau.</p>").format(NOT_PUBLIC))
     for r in results:
         activities = [catalogue.activities[a] for a in catalogue.result_activities.get(r.result_id, ()) if a in catalogue.activities]

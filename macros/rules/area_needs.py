@@ -8,6 +8,7 @@ indicators without a direction (the residents' background) are never a problem t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from macros.data.model import Activity, Catalogue, Indicator
@@ -53,16 +54,17 @@ def standing_out(catalogue: Catalogue, area_id: str) -> list[StandsOut]:
                 close.append(c.list_type)
         reasons = []
         if meets:
-            reasons.append(f"opfylder {'kriteriet' if len(meets) == 1 else 'kriterierne'} for {' og '.join(dict.fromkeys(meets))}")
+            meets = list(dict.fromkeys(meets))
+            reasons.append(f"opfylder {'kriteriet' if len(meets) == 1 else 'kriterierne'} for {' og '.join(meets)}")
         if close:
             reasons.append(f"er tæt på grænsen for {' og '.join(dict.fromkeys(close))}")
         national = next((o.value for o in catalogue.national.get(ind.indicator_id, ()) if o.year == latest.year), None)
-        if national and latest.value:
+        if national and (latest.value or ind.direction == "lavere er bedre"):
             lower_better = ind.direction == "lavere er bedre"
-            ratio = latest.value / national if lower_better else national / latest.value
+            ratio = latest.value / national if lower_better else (national / latest.value if latest.value else math.inf)
             if ratio >= FAR:
-                reasons.append(("er mere end det dobbelte af landsniveauet" if ratio >= 2 else "er over halvanden gang landsniveauet") if lower_better
-                               else ("er under halvdelen af landsniveauet" if ratio >= 2 else "er under to tredjedele af landsniveauet"))
+                reasons.append(("er mindst det dobbelte af landsniveauet" if ratio >= 2 else "er mindst halvanden gang landsniveauet") if lower_better
+                               else ("er højst halvdelen af landsniveauet" if ratio >= 2 else "er højst to tredjedele af landsniveauet"))
         if reasons:
             found.append(StandsOut(ind, latest.year, latest.value, tuple(reasons), domains))
     return found

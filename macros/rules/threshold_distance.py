@@ -8,6 +8,7 @@ one standard error steeper and flatter cross; a range reaching beyond the horizo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from macros.data.model import Catalogue, Indicator
@@ -74,14 +75,15 @@ def distances(catalogue: Catalogue, area_id: str) -> list[Distance]:
             uncertain = False
             if len(recent) >= 2:
                 intercept, slope, error = _fit(recent)
-                if error is not None:
+                if error is not None and slope != 0:
                     uncertain = abs(slope) <= 2 * error
                     mean_x = sum(x for x, _ in recent) / len(recent)
                     at_mean = (mean_x, intercept + slope * mean_x)
                     likely = _crosses(at_mean, slope, threshold, latest.year)
                     ends = [_crosses(at_mean, s, threshold, latest.year) for s in (slope - error, slope + error)]
                     if not uncertain and likely is not None and None not in ends:
-                        crossing = (round(likely), round(min(ends)), round(max(ends)))
+                        # the first whole year at or after the crossing: never the latest figure's own year
+                        crossing = (math.ceil(likely), math.ceil(min(ends)), math.ceil(max(ends)))
             found.append(Distance(ind, latest.year, latest.value, threshold, op, tuple(lists), OPERATORS[op](latest.value, threshold),
                                   recent[0][0], len(recent), slope, crossing, uncertain))
     return found
