@@ -76,7 +76,10 @@ def test_each_cell_of_criteria_met_by_illustrative_figures_is_marked(site):
     timeline = page[page.index("<caption>Kriterier år for år</caption>"):]
     timeline = timeline[:timeline.index("</table>")]
     cells = re.findall(r"<tr><td>\d{4}</td>\s*<td>.*?</td>\s*<td>(.*?)</td>\s*</tr>", timeline)
-    assert cells and all(c == "–" or c.endswith('<span class="bse-sr"> (eksempeldata)</span>') for c in cells)
+    mark = '<span class="bse-sr"> (eksempeldata)</span>'
+    # a year with a published figure says which after the mark; its other figures are still illustrative
+    assert cells and all(c == "–" or c.endswith(mark) or re.search(re.escape(mark) + r" \(offentliggjort tal: [^)]+\)$", c) for c in cells)
+    assert sum("offentliggjort tal:" in c for c in cells) == 2  # Mjølnerparken: 2015 and 2017
 
 
 def test_the_front_page_puts_the_notice_and_the_area_finder_first_and_links_every_section(site):
@@ -218,3 +221,48 @@ def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
         assert all((v == "ja") == (slug in running) for slug, v in shown.items()), domain
     words = text(site / "omraader" / area / "index.html")
     assert "Det er ikke en anbefaling" in words and "Områdets tal nedenfor er eksempeldata" in words
+
+
+def test_published_area_figures_replace_illustrative_ones_and_say_so_everywhere_they_appear(site):
+    """Each row of indicators/published_values.csv: in the area's chart CSV, its table, its chart's words, the
+    criteria timeline and the compare view's data, the published figure stands in its year, marked as such."""
+    import csv
+    import json
+
+    published = _rows(ROOT / "datapackages/indicators/published_values.csv")
+    assert len(published) >= 8
+    for row in published:
+        area, indicator, year = row["area_id"], row["indicator_id"], int(row["year"])
+        with open(site / "omraader" / area / f"{indicator}-eksempeldata.csv", encoding="utf-8", newline="") as f:
+            lines = list(csv.DictReader(f))
+        for line in lines:
+            if int(line["year"]) == year:
+                assert float(line["value"]) == float(row["value"]) and line["eksempeldata"] == "nej (offentliggjort tal)" and line["official"] == "true"
+            elif line["official"] == "false":
+                assert line["eksempeldata"] == "ja (ikke officielle tal)"
+        page = (site / "omraader" / area / "index.html").read_text(encoding="utf-8")
+        figure = page.split(f'id="chart-{indicator}-alt"', 1)[0].rsplit("<figure", 1)[1]
+        assert "undtagen de offentliggjorte tal (◆) for" in html.unescape(figure) and str(year) in figure
+        assert re.search(rf"<td>{year}</td>\s*<td>[\d,]+ \(offentliggjort tal\)</td>", page)
+        timeline = page[page.index("<caption>Kriterier år for år</caption>"):]
+        cell = re.search(rf"<tr><td>{year}</td>.*?</tr>", timeline, re.S).group(0)
+        assert "offentliggjort tal:" in cell
+        chunks = list((site / "omraader" / "sammenlign").glob(f"{indicator}-*.json"))
+        points = next(json.loads(c.read_text(encoding="utf-8"))["areas"][area]["points"] for c in chunks
+                      if area in json.loads(c.read_text(encoding="utf-8"))["areas"])
+        assert [year, float(row["value"]), 1] in [[p[0], float(p[1]), *p[2:]] for p in points]
+        assert sum(1 for p in points if len(p) == 3) == sum(1 for r in published if (r["area_id"], r["indicator_id"]) == (area, indicator))
+
+
+def test_every_collected_criteria_value_for_an_indicator_is_published_and_the_rest_are_named_as_not_used():
+    """The supplement's per-area figures: each one about a list criterion the site has as an indicator is in
+    published_values.csv with its value; residents, under-18s, cash benefits and criteria counts are not indicators."""
+    mapping = {"share 18-64 without attachment to labour market/education": "uden-for-arbejdsmarked",
+               "share 18-64 outside labour market/education": "uden-for-arbejdsmarked",
+               "share non-western immigrants and descendants": "ikke-vestlig-baggrund"}
+    not_indicators = {"number of residents", "share of residents under 18", "share of residents on kontanthjælp (not an official list criterion)", "criteria met"}
+    collected = _rows(ROOT / "sources/reference/supplement/area_criteria_values.csv")
+    published = sorted((r["indicator_id"], float(r["value"]), r["source"]) for r in _rows(ROOT / "datapackages/indicators/published_values.csv"))
+    assert {r["criterion"] for r in collected} <= set(mapping) | not_indicators
+    used = sorted((mapping[r["criterion"]], float(r["value"].split()[0]), r["url"]) for r in collected if r["criterion"] in mapping)
+    assert len(used) == 9 and used == published

@@ -54,7 +54,8 @@ def shared_digest(catalogue: Catalogue, settings: Settings) -> str:
 def area_digest(catalogue: Catalogue, area_id: str) -> str:
     """An area's own rows: its name and municipality, list placements, figures and plans with their goals and activities."""
     c = catalogue
-    return _hash(c.areas[area_id], c.designations.get(area_id), [c.observations.get((area_id, i)) for i in c.indicators], c.plans_of(area_id))
+    published = sorted((k, v) for k, v in c.published.items() if k[0] == area_id)
+    return _hash(c.areas[area_id], c.designations.get(area_id), [c.observations.get((area_id, i)) for i in c.indicators], c.plans_of(area_id), published)
 
 
 class Cache:

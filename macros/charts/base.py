@@ -40,6 +40,7 @@ class Chart:
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
     indicator_id: str | None = None
+    official_rows: frozenset[int] = frozenset()  # rows of published figures in a chart of illustrative ones
 
 
 PER_CHART = ("title", "description", "datasets", "height")  # what a chart sets; the rest is its kind's template
@@ -104,6 +105,7 @@ def compact(rows: list[dict]) -> dict | list:
 
 SUPPRESSED = "diskretioneret"
 ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE = "eksempeldata", "ja (ikke officielle tal)"  # no comma: appended to CSV lines as it is
+OFFICIAL_VALUE = "nej (offentliggjort tal)"
 
 
 def csv_path(chart: Chart) -> str:
@@ -115,5 +117,6 @@ def csv_download(chart: Chart) -> tuple[str, str]:
     """The chart's CSV: its path and its text, with a column saying so on every row of illustrative figures."""
     rows, columns = chart.rows, chart.columns
     if chart.illustrative:
-        rows, columns = tuple(row + (ILLUSTRATIVE_VALUE,) for row in rows), columns + (ILLUSTRATIVE_COLUMN,)
+        rows = tuple(row + (OFFICIAL_VALUE if i in chart.official_rows else ILLUSTRATIVE_VALUE,) for i, row in enumerate(rows))
+        columns = columns + (ILLUSTRATIVE_COLUMN,)
     return csv_path(chart), csv_text(rows, columns)

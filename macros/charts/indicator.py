@@ -15,7 +15,7 @@ from macros.charts.base import Chart, SUPPRESSED, Table, copy_template
 from macros.html.format import number
 from macros.data.model import Area, Catalogue, Indicator, Observation
 
-CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds", "suppressed")
+CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds", "suppressed", "official")
 RANKING_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population")
 NATIONAL_COLUMNS = ("indicator_id", "year", "value")
 MAX_BARS = 60  # the ranking shows the highest and lowest half of this many when there are more areas
@@ -131,7 +131,7 @@ def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
 
 
 @lru_cache(maxsize=None)
-def _indicator_template(name: str, unit: str, with_thresholds: bool, with_periods: bool = False) -> dict:
+def _indicator_template(name: str, unit: str, with_thresholds: bool, with_periods: bool = False, with_official: bool = False) -> dict:
     """The Vega-Lite spec for an indicator over time, with data left out (named datasets)."""
     x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
     lines = (
@@ -173,7 +173,13 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
         .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=10, color=palette.LABEL)
         .encode(x=alt.X("fra:Q"), text="plan:N")
     )
-    layers = ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,))
+    # published figures among illustrative ones: a diamond of their own over the area's point
+    official = (
+        alt.Chart(alt.NamedData("officielle"))
+        .mark_point(shape="diamond", size=150, filled=False, strokeWidth=2, color=palette.LABEL)
+        .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="Offentliggjort tal", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")])
+    )
+    layers = ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,)) + ((official,) if with_official else ())
     chart = alt.layer(*layers).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
     return chart.to_dict()
 
@@ -213,7 +219,7 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         (
             indicator.indicator_id, area.area_id, o.year, o.value, o.base_population, national.get(o.year),
             "; ".join(f"{r['liste']}: {number(r['graense'])}" for r in rules if r["fra"] <= o.year <= r["til"]),
-            "true" if o.suppressed else "false",
+            "true" if o.suppressed else "false", "true" if o.official else "false",
         )
         for o in series
     )
@@ -231,7 +237,8 @@ def _indicator_table(rows, rules: list[dict], threshold: int) -> Table:
         return tuple(in_force.get(name, "–") for name in lists)
 
     formatted = tuple(
-        ((r[2], SUPPRESSED, f"under {threshold}", number(r[5])) if r[7] == "true" else (r[2], number(r[3]), number(r[4], 0), number(r[5]))) + limits(r[2])
+        ((r[2], SUPPRESSED, f"under {threshold}", number(r[5])) if r[7] == "true"
+         else (r[2], number(r[3]) + (" (offentliggjort tal)" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))) + limits(r[2])
         for r in rows
     )
     headers = ("År", "Værdi", "Antal personer", "Landsniveau", *(f"Grænse, {name}" for name in lists))
@@ -244,7 +251,10 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     if data is None:
         return None
     illustrative = catalogue.is_illustrative("indicators", "observations")
+    official = [o for o in data.observations if o.official]
     subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
+    if official and illustrative:
+        subtitle += f" – undtagen de offentliggjorte tal (◆) for {' og '.join(str(o.year) for o in official)}"
     periods = [
         {"fra": max(p.start_year, data.first), "til": min(p.end_year, data.last), "plan": f"Plan {p.pool}"}
         for p in catalogue.plans_of(area.area_id) if p.start_year <= data.last and p.end_year >= data.first
@@ -252,12 +262,18 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
     description = _describe(area, indicator, data, catalogue.suppression_threshold)
     if periods:
         description += " Skraveret: " + "; ".join(f"helhedsplanen {p['fra']}–{p['til']}" for p in periods) + "."
-    spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods)))
+    if official:
+        description += " Offentliggjorte tal: " + "; ".join(f"{o.year}: {number(o.value)}" for o in official) + (
+            "; de øvrige er eksempeldata." if illustrative else ".")
+    spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods), bool(official)))
     spec["title"]["subtitle"] = subtitle
     spec["description"] = description
     spec["datasets"] = {"serier": data.points, "graenser": data.rules} if data.rules else {"serier": data.points}
     if periods:
         spec["datasets"]["perioder"] = periods
+    if official:
+        spec["datasets"]["officielle"] = [{"year": o.year, "value": o.value} for o in official]
+    published = tuple(dict.fromkeys(catalogue.published[(area.area_id, indicator.indicator_id, o.year)][0] for o in official))
     return Chart(
         chart_id=f"chart-{indicator.indicator_id}",  # unique on the page; the area is the page
         indicator_id=indicator.indicator_id,
@@ -268,8 +284,9 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         rows=data.rows,
         columns=CSV_COLUMNS,
         csv_path=urls.area(area.area_id) + csv_name(indicator),
-        sources=_sources(catalogue, indicator, illustrative),
+        sources=_sources(catalogue, indicator, illustrative) + tuple((f"Offentliggjort tal: {urlsplit(u).netloc.removeprefix('www.')}", u) for u in published),
         illustrative=illustrative,
+        official_rows=frozenset(i for i, o in enumerate(data.observations) if o.official),
     )
 
 

@@ -21,16 +21,17 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
     areas = {r["area_id"] for r in tables["areas/areas"]}
     indicators = {r["indicator_id"] for r in tables["indicators/indicators"]}
     problems: list[Problem] = []
-    problems += _unknown(
-        tables["indicators/observations"], "datapackages/indicators/observations.csv", "area_id", areas,
-        "området", "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.",
-    )
+    for name in ("observations", "published_values"):
+        problems += _unknown(
+            tables[f"indicators/{name}"], f"datapackages/indicators/{name}.csv", "area_id", areas,
+            "området", "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.",
+        )
     problems += _unknown(
         tables["areas/criteria"], "datapackages/areas/criteria.csv", "indicator_id", indicators,
         "indikatoren", "Brug et indicator_id fra datapackages/indicators/indicators.csv, eller lad feltet stå tomt.",
     )
     shares = {r["indicator_id"] for r in tables["indicators/indicators"] if r["unit"] == "%"}
-    for name in ("observations", "national"):
+    for name in ("observations", "national", "published_values"):
         for line, row in enumerate(tables[f"indicators/{name}"], start=2):
             if row["indicator_id"] in shares and row["value"] is not None and not 0 <= row["value"] <= 100:
                 problems.append(Problem(f"datapackages/indicators/{name}.csv", "en andel skal ligge mellem 0 og 100", "Skriv andelen i procent, fx 12.5 for 12,5 %.", line, "value", str(row["value"])))
@@ -77,7 +78,7 @@ def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     """Every cross-reference check whose tables all loaded, so one run reports as much as it can."""
     found: list[Problem] = []
     for check, needs in (
-        (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations", "indicators/national")),
+        (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations", "indicators/national", "indicators/published_values")),
         (lambda: activity_links(tables, activities), ("evaluations/result_activities", "evaluations/located_studies")),
         (lambda: plans(tables, activities), ("plans/plans", "plans/plan_areas", "plans/goals", "plans/plan_activities", "areas/areas", "indicators/indicators")),
     ):

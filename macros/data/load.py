@@ -101,6 +101,11 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
     observations: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for row in tables["indicators/observations"]:
         observations[(row["area_id"], row["indicator_id"])].append(observation(row, settings.suppression_threshold))
+    published = {(r["area_id"], r["indicator_id"], r["year"]): (r["source"], r["note"]) for r in tables["indicators/published_values"]}
+    for row in tables["indicators/published_values"]:
+        # a published figure replaces the illustrative one of its year: it is a whole area's official share, never suppressed
+        key = (row["area_id"], row["indicator_id"])
+        observations[key] = [o for o in observations[key] if o.year != row["year"]] + [Observation(row["year"], row["value"], None, official=True)]
     national: dict[str, list[Observation]] = defaultdict(list)
     for row in tables["indicators/national"]:
         national[row["indicator_id"]].append(Observation(row["year"], row["value"]))
@@ -151,6 +156,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         located_studies=frozen({k: tuple(v) for k, v in located.items()}),
         synonyms=_synonyms(tables.get("search/synonyms", ())),
         indicator_domains=frozen(_grouped(tables["indicators/outcome_domains"], "indicator_id", "outcome_domain")),
+        published=frozen(published),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 

@@ -79,6 +79,7 @@ class Observation(NamedTuple):
     value: float | None
     base_population: int | None = None
     suppressed: bool = False
+    official: bool = False  # a published figure (indicators/published_values.csv), not an illustrative one
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,7 @@ class Catalogue:
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words the search treats as one
     indicator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # indicator → outcome domains
     rating_history: tuple = ()  # RatingChange records from git, oldest first (macros/data/rating_history.py)
+    published: Mapping[tuple[str, str, int], tuple[str, str | None]] = field(default_factory=lambda: frozen({}))  # (area, indicator, year) → (source, note)
 
     @cached_property
     def data_year(self) -> int:

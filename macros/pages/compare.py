@@ -55,7 +55,8 @@ def data_files(catalogue: Catalogue, indicator: Indicator) -> dict[str, str]:
     count = chunks(catalogue)
     parts: list[dict] = [{} for _ in range(count)]
     for area in catalogue.areas.values():
-        points = [[o.year, o.value] for o in catalogue.observations.get((area.area_id, indicator.indicator_id), ()) if not o.suppressed]
+        # a published figure among illustrative ones carries a third element, 1, so the view can say which is which
+        points = [[o.year, o.value, 1] if o.official else [o.year, o.value] for o in catalogue.observations.get((area.area_id, indicator.indicator_id), ()) if not o.suppressed]
         if points:
             parts[chunk_of(area.area_id, count)][area.area_id] = {"name": area.name, "points": points}
     head = {"indicator": indicator.indicator_id, "name": indicator.name, "unit": indicator.unit, "illustrative": catalogue.is_illustrative("indicators", "observations")}

@@ -52,7 +52,10 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
                 continue
             names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
             parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(list_type, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
-        rows.append((year, official, Markup("<br>").join(parts) + mark if parts else "–"))
+        published = [catalogue.indicators[i].name.lower() for i in catalogue.indicators
+                     if any(o.official and o.year == year for o in catalogue.observations.get((area_id, i), ()))]
+        said = Markup(" (offentliggjort tal: {})").format(", ".join(published)) if published and parts else Markup("")
+        rows.append((year, official, Markup("<br>").join(parts) + mark + said if parts else "–"))
     return rows
 
 

@@ -98,9 +98,13 @@
       return data.areas[id] ? data.areas[id].name + (last ? " " + fmt(last[1]) + " (" + last[0] + ")" : " ingen tal") : id;
     });
     var names = areas.map(function (id) { return data.areas[id] ? data.areas[id].name : id; });
+    var published = [];
+    areas.forEach(function (id) {
+      (data.areas[id] ? data.areas[id].points : []).forEach(function (p) { if (p[2]) published.push(data.areas[id].name + " " + p[0]); });
+    });
     return "Linjediagram over " + data.name.toLowerCase() + " (" + data.unit + ") for " + names.join(", ") +
       " fra " + Math.min.apply(null, years) + " til " + Math.max.apply(null, years) + ". Seneste tal: " + latest.join("; ") + "." +
-      (data.illustrative ? " Eksempeldata, ikke officielle tal." : "");
+      (data.illustrative ? " Eksempeldata, ikke officielle tal" + (published.length ? ", undtagen de offentliggjorte tal for " + published.join(", ") + " (markeret i tabellen)." : ".") : "");
   }
 
   function fillTable(table, data, areas) {
@@ -119,17 +123,20 @@
         var cell = row.insertCell();
         cell.className = "bse-num";
         var point = (data.areas[id] ? data.areas[id].points : []).filter(function (p) { return String(p[0]) === year; })[0];
-        cell.textContent = point ? fmt(point[1]) : "–";
+        // a published figure among illustrative ones (a third element, 1) says so
+        cell.textContent = point ? fmt(point[1]) + (point[2] && data.illustrative ? " (offentliggjort tal)" : "") : "–";
       });
     });
   }
 
   // The same columns as the charts' CSV files; illustrative figures say so in a last column and in the file's name.
   function csv(data, areas) {
-    var mark = data.illustrative ? ",ja (ikke officielle tal)" : "";
     var lines = ["indicator_id,area_id,year,value" + (data.illustrative ? ",eksempeldata" : "")];
     areas.forEach(function (id) {
-      (data.areas[id] ? data.areas[id].points : []).forEach(function (p) { lines.push([data.indicator, id, p[0], p[1]].join(",") + mark); });
+      (data.areas[id] ? data.areas[id].points : []).forEach(function (p) {
+        var mark = data.illustrative ? (p[2] ? ",nej (offentliggjort tal)" : ",ja (ikke officielle tal)") : "";
+        lines.push([data.indicator, id, p[0], p[1]].join(",") + mark);
+      });
     });
     return URL.createObjectURL(new Blob([lines.join("\n") + "\n"], { type: "text/csv;charset=utf-8" }));
   }
