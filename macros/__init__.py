@@ -59,6 +59,7 @@ def define_env(env):
         "find_area": indexes.find_area,
         "indicator_index": indexes.indicator_index,
         "pools_table": indexes.pools_table,
+        "known_plans": indexes.known_plans_table,
         "study_index": study.study_index,
         "municipality_index": municipality.municipality_index,
         "list_counts": national_report.list_counts_section,

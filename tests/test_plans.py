@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 from collections import defaultdict
 
 from tests.conftest import ROOT
@@ -66,3 +67,27 @@ def test_the_plans_package_is_marked_illustrative_on_the_page_and_in_the_package
     text = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
     section = text.split('id="helhedsplaner-og-maal"', 1)[1]
     assert "Planerne, deres bevillinger, mål og aktiviteter nedenfor er eksempeldata" in section
+
+
+def test_real_plans_found_in_public_sources_are_listed_with_their_source_and_shown_on_their_areas(site):
+    """Every plan row of the supplement (not its pool rows) is in pools/known_plans.csv by its address, listed on the
+    pools page, and named on the page of each area it names that the site has."""
+    import csv
+    import html
+
+    from tests.conftest import ROOT
+
+    with open(ROOT / "sources/reference/supplement/helhedsplaner.csv", encoding="utf-8", newline="") as f:
+        collected = [r for r in csv.DictReader(f) if not r["plan_name"].startswith("POOL")]
+    with open(ROOT / "datapackages/pools/known_plans.csv", encoding="utf-8", newline="") as f:
+        known = list(csv.DictReader(f))
+    assert len(collected) == len(known) == 10
+    assert sorted(r["url"] for r in collected) == sorted(k["source"] for k in known)
+    page = (site / "puljer" / "index.html").read_text(encoding="utf-8")
+    table = page.split("<caption>10 helhedsplaner fundet i offentlige kilder</caption>", 1)[1].split("</table>", 1)[0]
+    assert table.count("<tr>") == 11
+    for k in known:
+        assert html.escape(k["source"]) in table
+        for area_id in filter(None, k["area_ids"].split(";")):
+            area_page = html.unescape((site / "omraader" / area_id / "index.html").read_text(encoding="utf-8"))
+            assert f"Helhedsplan i offentlige kilder: {k['name']}" in re.sub(r"<[^>]+>", "", area_page)

@@ -21,6 +21,8 @@ PAGE_TYPES = {
     "rapport": "rapporter/mjoelnerparken/",
     "landsrapport": "rapporter/landsrapport/",
     "tilgaengelighed": "tilgaengelighed/",
+    "aendringer": "aktiviteter/aendringer/",
+    "puljer": "puljer/",
 }
 
 

@@ -55,7 +55,8 @@ def area_digest(catalogue: Catalogue, area_id: str) -> str:
     """An area's own rows: its name and municipality, list placements, figures and plans with their goals and activities."""
     c = catalogue
     published = sorted((k, v) for k, v in c.published.items() if k[0] == area_id)
-    return _hash(c.areas[area_id], c.designations.get(area_id), [c.observations.get((area_id, i)) for i in c.indicators], c.plans_of(area_id), published)
+    known = [k for k in c.known_plans if area_id in k.area_ids]
+    return _hash(c.areas[area_id], c.designations.get(area_id), [c.observations.get((area_id, i)) for i in c.indicators], c.plans_of(area_id), published, known)
 
 
 class Cache:

@@ -21,6 +21,10 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
     areas = {r["area_id"] for r in tables["areas/areas"]}
     indicators = {r["indicator_id"] for r in tables["indicators/indicators"]}
     problems: list[Problem] = []
+    for line, row in enumerate(tables.get("pools/known_plans", ()), start=2):
+        for area_id in (a.strip() for a in (row["area_ids"] or "").split(";") if a.strip()):
+            if area_id not in areas:
+                problems.append(Problem("datapackages/pools/known_plans.csv", "området findes ikke", "Brug area_id fra datapackages/areas/areas.csv, adskilt af semikolon, eller lad feltet stå tomt.", line, "area_ids", area_id))
     for name in ("observations", "published_values"):
         problems += _unknown(
             tables[f"indicators/{name}"], f"datapackages/indicators/{name}.csv", "area_id", areas,

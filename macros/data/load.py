@@ -11,7 +11,7 @@ from macros.data import checks
 from macros.data.activities import activity_slugs, is_activity_page, read_activities
 from macros.data.front_matter import page_problems
 from macros.data.model import (
-    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, ListCount, Observation,
+    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, KnownPlan, ListCount, Observation,
     PackageInfo, Plan, Pool, ResourceInfo, Result, ResultKind, Study, frozen,
 )
 from macros.data.problems import DataError, Problem
@@ -157,6 +157,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         synonyms=_synonyms(tables.get("search/synonyms", ())),
         indicator_domains=frozen(_grouped(tables["indicators/outcome_domains"], "indicator_id", "outcome_domain")),
         published=frozen(published),
+        known_plans=tuple(KnownPlan(**{**r, "area_ids": tuple(a.strip() for a in (r["area_ids"] or "").split(";") if a.strip())}) for r in tables["pools/known_plans"]),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 

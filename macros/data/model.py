@@ -160,6 +160,22 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class KnownPlan:
+    """A real helhedsplan as a public source describes it (texts as published; no budgets in kroner were found)."""
+
+    plan_id: str
+    name: str
+    areas: str
+    area_ids: tuple[str, ...]
+    municipality: str
+    period: str
+    funding: str
+    operator: str
+    goals: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Pool:
     pool_id: str
     pool: str
@@ -268,6 +284,7 @@ class Catalogue:
     indicator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # indicator → outcome domains
     rating_history: tuple = ()  # RatingChange records from git, oldest first (macros/data/rating_history.py)
     published: Mapping[tuple[str, str, int], tuple[str, str | None]] = field(default_factory=lambda: frozen({}))  # (area, indicator, year) → (source, note)
+    known_plans: tuple[KnownPlan, ...] = ()
 
     @cached_property
     def data_year(self) -> int:

@@ -212,6 +212,10 @@ def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans
                                                          link(relative_url(url, urls.report(area_id)), "printvenlig side")))]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
+    known = [k for k in catalogue.known_plans if area_id in k.area_ids]
+    if known:
+        facts.append(("Helhedsplan i offentlige kilder", Markup("; ").join(
+            Markup("{} ({}, {})").format(k.name, "periode ikke oplyst" if k.period == "Ikke oplyst" else k.period, external(k.source, "kilde")) for k in known)))
     body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name) + fact_list(facts))
     body.extend(top)
     body.extend(distance)

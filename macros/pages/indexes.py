@@ -5,7 +5,7 @@ from __future__ import annotations
 from macros.data.model import Catalogue
 from macros.html import urls
 from macros.html.blocks import source_and_note
-from macros.html.builders import link, relative_url, table
+from macros.html.builders import external, link, relative_url, table
 from macros.html.format import count, danish_key, number
 from markupsafe import Markup
 
@@ -45,6 +45,18 @@ def indicator_index(catalogue: Catalogue, page_url: str) -> Body:
         for i in catalogue.indicators.values()
     ]
     return Body.of(page_url, table(("Indikator", "Enhed", "Retning", "Listekriterium"), rows, caption=f"{len(rows)} indikatorer"))
+
+
+def known_plans_table(catalogue: Catalogue, page_url: str) -> Body:
+    """The real helhedsplaner found in public sources, each with its source; areas with a page are linked."""
+    rows = [
+        (p.name, Markup("{}{}").format(p.areas, Markup(" ({})").format(Markup(", ").join(
+            link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name) for a in p.area_ids)) if p.area_ids else ""),
+         p.municipality, p.period, p.funding, p.operator, p.goals, external(p.source, "kilde"))
+        for p in catalogue.known_plans
+    ]
+    return Body.of(page_url, table(("Helhedsplan", "Områder", "Kommune", "Periode", "Finansiering", "Operatør", "Mål og aktiviteter", "Kilde"), rows,
+                                   caption=f"{len(rows)} helhedsplaner fundet i offentlige kilder"))
 
 
 def pools_table(catalogue: Catalogue, page_url: str) -> Body:
