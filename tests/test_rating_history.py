@@ -43,10 +43,11 @@ def test_a_new_result_that_raises_a_level_is_dated_and_explained_on_the_activity
     assert html.unescape(re.sub(r"<[^>]+>", "", items[1][1])).startswith("2. marts 2026: Niveau 0 af 4")
 
     changes = (tmp_path / "site" / "aktiviteter" / "aendringer" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r"<tr><td>(.*?)</td>\s*<td>(.*?)</td>", changes.split("<tbody>", 1)[1])
+    rows = re.findall(r"<li><strong>(.*?)</strong> · (.*?)</li>", changes.split('<ul class="bse-history">', 1)[1].split("</ul>", 1)[0])
     assert len(rows) == 1  # first ratings are not changes
     assert rows[0][0] == "15. april 2026"
     assert f'href="../natteravne-og-gadeplansarbejde/#vurdering-2026-04-15-{short}"' in rows[0][1]
+    assert "Niveau 0 af 4" in rows[0][1] and "Niveau 4 af 4" in rows[0][1] and "Nye resultater: Tryghed om aftenen" in html.unescape(rows[0][1])
 
 
 def test_a_project_outside_git_has_no_history_and_says_so(tmp_path):

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from macros.data.model import Activity, Catalogue
 from macros.data.provenance import danish_date
 from macros.html import urls
-from macros.html.builders import link, relative_url, table
+from macros.html.builders import link, relative_url
 from macros.html.evidence_text import level_badge
 from macros.html.format import count
 from macros.pages.page import Body
@@ -76,12 +76,13 @@ def changes_page(catalogue: Catalogue, page_url: str) -> Body:
     firsts = sum(1 for c in catalogue.rating_history if c.before is None and c.activity in catalogue.activities)
     if not changes:
         return Body.of(page_url, Markup("<p>Ingen vidensniveauer er ændret siden den første vurdering.</p>"))
-    rows = [
-        (danish_date(c.date),
-         link(relative_url(page_url, urls.activity(c.activity)) + f"#{anchor(c)}", catalogue.activities[c.activity].title),
-         level_badge(catalogue, c.before), level_badge(catalogue, c.after), why(catalogue, c))
+    # a list, not a table: on a phone the reason is the widest column, and it is what the reader came for
+    items = Markup("").join(
+        Markup('<li><strong>{}</strong> · {}: {} <span aria-hidden="true">→</span><span class="bse-sr">ændret til</span> {} {}</li>').format(
+            danish_date(c.date), link(relative_url(page_url, urls.activity(c.activity)) + f"#{anchor(c)}", catalogue.activities[c.activity].title),
+            level_badge(catalogue, c.before), level_badge(catalogue, c.after), why(catalogue, c))
         for c in changes
-    ]
+    )
     intro = Markup("<p>{} siden de første vurderinger af {}. Hver linje fører til ændringen på aktivitetens side.</p>").format(
         count(len(changes), "ændring", "ændringer"), count(firsts, "aktivitet", "aktiviteter"))
-    return Body.of(page_url, intro + table(("Dato", "Aktivitet", "Før", "Efter", "Hvorfor"), rows, caption="Ændringer i vidensniveauerne"))
+    return Body.of(page_url, intro + Markup('<ul class="bse-history">{}</ul>').format(items))
