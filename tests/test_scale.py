@@ -14,9 +14,9 @@ from tests.conftest import ROOT
 
 
 def test_the_generated_project_has_n_areas_and_passes_every_check(tmp_path):
-    project = write_project(70, tmp_path / "nationalt")
+    project = write_project(80, tmp_path / "nationalt")  # the 60 real areas and 20 generated ones
     catalogue = load(project)
-    assert len(catalogue.areas) == 70
+    assert len(catalogue.areas) == 80
     assert "testparken-00012" in catalogue.areas and "mjoelnerparken" in catalogue.areas
     assert all(len(catalogue.observations[("testparken-00012", i)]) >= 3 for i in catalogue.indicators)
     assert any(p.areas[0].startswith("testparken-") for p in catalogue.plans.values())
