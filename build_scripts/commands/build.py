@@ -24,6 +24,7 @@ from build_scripts.output.writer import swap_in
 from macros.data.load import load
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_mkdocs_yml
+from macros.pages.editorial import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +42,7 @@ def zensical_config(root: Path, site: Path) -> Path:
 
 def build_zensical(root: Path, site: Path) -> int:
     try:
-        load(root, from_mkdocs_yml(root))
+        load(root, from_mkdocs_yml(root), SPECS)
     except DataError as error:
         print(summary(error.problems), file=sys.stderr)
         return 1

@@ -23,6 +23,7 @@ from macros.data.load import load_cached
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config
 from macros.html.urls import source_path
+from macros.pages.editorial import SPECS
 from macros.pages.registry import addresses
 
 _state: dict = {}
@@ -55,7 +56,7 @@ def on_config(config):
     _state.update(problems=None, final=None, catalogue=None, settings=None)
     try:
         _state["settings"] = settings = from_config(config)
-        _state["catalogue"] = load_cached(root, settings)
+        _state["catalogue"] = load_cached(root, settings, SPECS)
     except DataError as error:
         if _state["command"] != "serve":
             raise PluginError(summary(error.problems)) from None

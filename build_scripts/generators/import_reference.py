@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from build_scripts.generators import import_list_counts
+from build_scripts.generators.illustrative import save
 from macros.html.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,13 +199,6 @@ def process(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]:
     ]
     designation_rows = sorted(designations.values(), key=lambda d: (d["area_id"], d["year"], d["list_type"], d["basis"]))
     return area_rows, designation_rows
-
-
-def save(rows: list[dict], path: Path) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def main(argv: list[str] | None = None) -> None:

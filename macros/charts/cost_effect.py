@@ -15,11 +15,10 @@ from macros.charts.base import Chart, Table, copy_template
 from macros.data.activities import vocabulary
 from macros.data.model import Activity, Catalogue
 from macros.html import urls
-from macros.html.evidence_text import DIRECTIONS
+from macros.html.evidence_text import DIRECTIONS, NOT_MEASURED
 from macros.html.format import count, danish_key
 from macros.rules.evidence import activity_evidence, strongest_results
 
-NOT_MEASURED = "Ikke målt"
 # one colour and one shape per direction, so neither carries the meaning alone
 STYLE = {
     DIRECTIONS["positiv"]: (palette.SERIES[2], "circle"),

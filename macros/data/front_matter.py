@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 import yaml
 
+from macros.data.macro_calls import MacroSpec, call_problems
 from macros.data.problems import Problem
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
@@ -129,16 +130,20 @@ def line_of(node, path: list) -> int | None:
     return target.start_mark.line + 2 if target is not None else None
 
 
-def page_problems(path: Path, root: Path) -> list[Problem]:
-    """A content page other than an activity: readable UTF-8, front matter (when it has one) valid YAML with plain-text values."""
+def page_problems(path: Path, root: Path, macros: tuple[MacroSpec, ...] = (), vocabularies: Mapping[str, tuple[str, ...]] | None = None) -> list[Problem]:
+    """A content page other than an activity: readable UTF-8, front matter (when it has one) valid YAML with
+    plain-text values, and (given the declared macros) every macro call one the engine can render."""
     file = path.relative_to(root).as_posix()
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return [Problem(file, "filen er ikke gemt som UTF-8", "Gem filen som UTF-8 i din teksteditor.")]
     if not text.startswith("---"):
-        return []
+        return call_problems(text, file, 1, macros, vocabularies=vocabularies) if macros else []
     read_ = read(text, file)
     if isinstance(read_, Problem):
         return [read_]
-    return markup_problems(read_.meta, read_.nodes, file, line_of)
+    found = markup_problems(read_.meta, read_.nodes, file, line_of)
+    if macros and read_.meta.get("render_macros") is not False:  # mkdocs-macros' own switch for a page
+        found += call_problems(read_.body, file, read_.body_line, macros, vocabularies=vocabularies)
+    return found

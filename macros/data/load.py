@@ -6,17 +6,18 @@ import json
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import Mapping
 
 from macros.data import checks
 from macros.data.activities import activity_slugs, is_activity_page, read_activities
 from macros.data.front_matter import page_problems
+from macros.data.macro_calls import TABLES, MacroSpec
 from macros.data.model import (
     Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, KnownPlan, ListCount, Observation,
     PackageInfo, Plan, Pool, ResourceInfo, Result, ResultKind, Study, frozen,
 )
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import last_changed, shallow_clone
-from macros.data.rating_history import history
 from macros.data.settings import Settings
 from macros.data.table_check import typed_rows
 from macros.data.validate import unlisted_files, validate_package
@@ -79,10 +80,7 @@ def _grouped(rows, key: str, value: str) -> dict[str, tuple[str, ...]]:
 
 
 def _synonyms(rows) -> tuple[tuple[str, ...], ...]:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for row in rows:
-        groups[row["group"]].append(row["word"])
-    return tuple(tuple(words) for words in groups.values() if len(words) > 1)
+    return tuple(words for words in _grouped(rows, "group", "word").values() if len(words) > 1)
 
 
 def observation(row: dict, threshold: int) -> Observation:
@@ -178,17 +176,20 @@ def _plans(tables: dict[str, list[dict]]) -> dict[str, Plan]:
     }
 
 
-def content_page_problems(root: Path) -> list[Problem]:
-    """The front matter of every content page that is not an activity (those are checked against their schema)."""
+def content_page_problems(root: Path, macros: tuple[MacroSpec, ...] = (), infos: Mapping[str, PackageInfo] | None = None) -> list[Problem]:
+    """The front matter and macro calls of every content page that is not an activity (those are checked against their schema)."""
+    vocabularies = {TABLES: tuple(f"{p.name}/{r.name}" for p in (infos or {}).values() for r in p.resources)}
     pages = sorted((root / CONTENT).rglob("*.md"))
-    return [p for path in pages if not is_activity_page(path.relative_to(root / CONTENT).as_posix()) for p in page_problems(path, root)]
+    return [p for path in pages if not is_activity_page(path.relative_to(root / CONTENT).as_posix())
+            for p in page_problems(path, root, macros, vocabularies)]
 
 
-def load(root: Path, settings: Settings = Settings()) -> Catalogue:
-    """Validate all packages and cross references, then build the model; any problem raises DataError."""
+def load(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, ...] = ()) -> Catalogue:
+    """Validate all packages and cross references, then build the model; any problem raises DataError.
+    Given the site's macros (macros/pages/editorial.py SPECS), every editorial page's calls are checked too."""
     tables, infos, problems = read_tables(root)
     activities, content_problems = read_activities(root / CONTENT, root)
-    problems += content_problems + content_page_problems(root)
+    problems += content_problems + content_page_problems(root, macros, infos)
     # an activity with a problem in its own file still exists, so links to it are not reported twice
     problems += checks.run_all(tables, activity_slugs(root / CONTENT))
     if shallow_clone(root):
@@ -196,24 +197,25 @@ def load(root: Path, settings: Settings = Settings()) -> Catalogue:
                                 "Hent hele historikken med 'git fetch --unshallow'; i GitHub Actions sæt 'fetch-depth: 0' på actions/checkout."))
     if problems:
         raise DataError(problems)
-    return replace(build(tables, infos, activities, settings), rating_history=history(root))
+    return build(tables, infos, activities, settings)
 
 
-_CACHE: dict[tuple[Path, Settings], tuple[tuple, Catalogue]] = {}
+_CACHE: dict[tuple[Path, Settings, tuple], tuple[tuple, Catalogue]] = {}
 
 
 def _signature(root: Path) -> tuple:
-    files = sorted((root / "datapackages").rglob("*")) + sorted((root / CONTENT / "aktiviteter").glob("*.md"))
+    # every content page: their front matter and macro calls are checked too, and `mkdocs serve` must see an edit
+    files = sorted((root / "datapackages").rglob("*")) + sorted((root / CONTENT).rglob("*.md"))
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
-def load_cached(root: Path, settings: Settings = Settings()) -> Catalogue:
-    """load(), reused while no data package or activity file changed (the page hook and the macros share it)."""
+def load_cached(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, ...] = ()) -> Catalogue:
+    """load(), reused while no data package or content page changed (the page hook and the macros share it)."""
     root = root.resolve()
     signature = _signature(root)
-    cached = _CACHE.get((root, settings))
+    cached = _CACHE.get((root, settings, macros))
     if cached and cached[0] == signature:
         return cached[1]
-    catalogue = load(root, settings)
-    _CACHE[(root, settings)] = (signature, catalogue)
+    catalogue = load(root, settings, macros)
+    _CACHE[(root, settings, macros)] = (signature, catalogue)
     return catalogue

@@ -282,7 +282,7 @@ class Catalogue:
     located_studies: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # activity → studies found without public figures
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words the search treats as one
     indicator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # indicator → outcome domains
-    rating_history: tuple = ()  # RatingChange records from git, oldest first (macros/data/rating_history.py)
+    rating_history: tuple = ()  # RatingChange records from git, oldest first; read by the macros, which show them (macros/__init__.py)
     published: Mapping[tuple[str, str, int], tuple[str, str | None]] = field(default_factory=lambda: frozen({}))  # (area, indicator, year) → (source, note)
     known_plans: tuple[KnownPlan, ...] = ()
 

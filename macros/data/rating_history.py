@@ -41,8 +41,8 @@ class RatingChange:
     override: str | None  # the editors' reason when an override was set, '' when lifted, None when unchanged
 
 
-def _git(root: Path, *args: str, stdin: str | None = None) -> str:
-    return subprocess.run(["git", *args], cwd=root, input=stdin, capture_output=True, text=True, timeout=60, check=True).stdout
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60, check=True).stdout
 
 
 def _read_objects(root: Path, specs: list[str]) -> dict[str, str | None]:
@@ -111,8 +111,9 @@ def history(root: Path) -> tuple[RatingChange, ...]:
     try:
         names = {}
         for full, _, _ in commits:
-            listing = _git(root, "ls-tree", "--name-only", f"{full}:./{ACTIVITIES}") if _exists(root, full, ACTIVITIES) else ""
-            names[full] = [n for n in listing.split() if n.endswith(".md") and n[:-3] not in RESERVED]
+            # a pathspec lists nothing where the folder did not exist yet; paths are relative to the project folder
+            listing = _git(root, "ls-tree", "--name-only", full, "--", f"{ACTIVITIES}/")
+            names[full] = [n for n in (Path(line).name for line in listing.splitlines()) if n.endswith(".md") and n[:-3] not in RESERVED]
         specs = [f"{full}:./{EVALUATIONS}/{name}" for full, _, _ in commits for name in TABLES]
         specs += [f"{full}:./{ACTIVITIES}/{name}" for full, _, _ in commits for name in names[full]]
         texts = _read_objects(root, specs)
@@ -142,6 +143,3 @@ def history(root: Path) -> tuple[RatingChange, ...]:
         before = now
     return tuple(changes)
 
-
-def _exists(root: Path, commit: str, path: str) -> bool:
-    return subprocess.run(["git", "cat-file", "-e", f"{commit}:./{path}"], cwd=root, capture_output=True, timeout=30).returncode == 0

@@ -27,6 +27,7 @@ def level_number(catalogue: Catalogue, level: int) -> Markup:
 
 # A result's direction in words; a null result is said as plainly as a positive one.
 DIRECTIONS = {"positiv": "Virkning i den ønskede retning", "ingen effekt": "Ingen effekt", "negativ": "Virkning mod hensigten", "blandet": "Blandet virkning"}
+NOT_MEASURED = "Ikke målt"  # no counting result with a direction
 
 
 def direction_label(result: Result) -> str:

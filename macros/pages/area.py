@@ -19,7 +19,7 @@ from macros.html.format import count, number
 from macros.pages.area_evidence import what_was_measured
 from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import plan_section, statuses
-from macros.rules.list_timeline import OPERATORS, timeline_table
+from macros.rules.list_timeline import OPERATORS, measurable, timeline_table
 from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distance, distances, toward
 
 BASIS_TEXT = {
@@ -32,11 +32,19 @@ BASIS_TEXT = {
 }
 
 
+def latest_designation(catalogue: Catalogue, area_id: str):
+    """The latest official list found naming the area (a recalculation is not a list), or None."""
+    return max((d for d in catalogue.designations.get(area_id, ()) if d.basis != "genberegning"), key=lambda d: d.year, default=None)
+
+
+def placement(designation) -> str:
+    """'parallelsamfund (på listen, 2024)'; '–' for none."""
+    return f"{designation.list_type} ({designation.status}, {designation.year})" if designation else "–"
+
+
 def latest_listing(catalogue: Catalogue, area_id: str) -> str:
-    """'parallelsamfund (på listen, 2024)', from the latest official list naming the area; '–' if none does."""
-    designations = catalogue.designations.get(area_id, ())
-    latest = max((d for d in designations if d.basis != "genberegning"), key=lambda d: d.year, default=None)
-    return f"{latest.list_type} ({latest.status}, {latest.year})" if latest else "–"
+    """The latest official list naming the area, as placement() says it."""
+    return placement(latest_designation(catalogue, area_id))
 
 
 def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
@@ -55,15 +63,13 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
 
 def later_lists(catalogue: Catalogue, area_id: str) -> list[int]:
     """Years with an official list after the area's latest found placement (lists the sources do not name it on)."""
-    found = [d.year for d in catalogue.designations.get(area_id, ()) if d.basis != "genberegning"]
-    latest = max(found, default=0)
-    return sorted({c.year for c in catalogue.list_counts if c.basis != "genberegning" and c.year > latest})
+    latest = latest_designation(catalogue, area_id)
+    return sorted({c.year for c in catalogue.list_counts if c.basis != "genberegning" and c.year > (latest.year if latest else 0)})
 
 
 def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
     """The latest list placement found, stated honestly: which later lists were published without naming the area in the sources."""
-    designations = [d for d in catalogue.designations.get(area_id, ()) if d.basis != "genberegning"]
-    latest = max(designations, key=lambda d: d.year, default=None)
+    latest = latest_designation(catalogue, area_id)
     later = later_lists(catalogue, area_id)
     years = (" og ".join([", ".join(map(str, later[:-1])), str(later[-1])]) if len(later) > 1 else str(later[0])) if later else ""
     if latest is not None and latest.status == "udgået":
@@ -71,7 +77,7 @@ def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
         if later:
             text += Markup(" Listerne for {} er offentliggjort; de indsamlede kilder nævner ikke området på dem.").format(years)
         return text
-    text = Markup("Seneste fundne placering: <strong>{}</strong>.").format(latest_listing(catalogue, area_id))
+    text = Markup("Seneste fundne placering: <strong>{}</strong>.").format(placement(latest))
     if later:
         text += Markup(" Listerne for {} er offentliggjort, men de indsamlede kilder nævner ikke området på dem; "
                        "det kan betyde, at området er gået af listerne, eller at kilden ikke er fundet.").format(years)
@@ -92,8 +98,8 @@ def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
         national = next((o.value for o in catalogue.national.get(ind.indicator_id, ()) if o.year == latest.year), None)
         text = f"{number(latest.value)} {ind.unit} i {latest.year}" + (f" (landsniveau {number(national)})" if national is not None else "") + "."
         over, under = [], []
-        for c in catalogue.thresholds(ind.indicator_id):
-            if c.list_type != "alle lister" and c.operator in OPERATORS and c.valid_from <= latest.year <= (c.valid_to or latest.year):
+        for c in measurable(catalogue, latest.year):
+            if c.indicator_id == ind.indicator_id:
                 (over if OPERATORS[c.operator](latest.value, c.threshold) else under).append(f"{c.list_type} ({OPERATOR_WORDS[c.operator]} {number(c.threshold)})")
         if over:
             text += " Opfylder kriteriet for " + " og ".join(over) + "."

@@ -9,7 +9,7 @@ from macros.data.model import Catalogue
 from macros.html import urls
 from macros.html.blocks import notice
 from macros.html.builders import link, relative_url, table
-from macros.html.evidence_text import DIRECTIONS, level_badge
+from macros.html.evidence_text import DIRECTIONS, NOT_MEASURED, level_badge
 from macros.html.format import number
 from macros.html.slugs import slugify
 from macros.pages.page import Body
@@ -52,7 +52,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             continue
         rows = [
             (link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title), level_badge(catalogue, m.level),
-             DIRECTIONS.get(m.direction or "", "Ikke målt"), "ja" if m.activity.slug in running else "nej")
+             DIRECTIONS.get(m.direction or "", NOT_MEASURED), "ja" if m.activity.slug in running else "nej")
             for m in measured
         ]
         body.add(table(("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"), rows,
