@@ -1,4 +1,4 @@
-"""Shared fixtures: a real `mkdocs build` of the project, a localhost server and Debian's chromium."""
+"""Shared fixtures: a real `mkdocs build` and a real Zensical build of the project, a localhost server and Debian's chromium."""
 
 from __future__ import annotations
 
@@ -66,6 +66,30 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+def zensical_build(project: Path) -> subprocess.CompletedProcess:
+    """The documented Zensical build: `zensical build` and the project's writer, into project/site."""
+    return subprocess.run([sys.executable, "-m", "build_scripts.commands.build", "--engine", "zensical", "--root", str(project)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "projekt")
+    result = zensical_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def compare_two(page, base: str, first: str, second: str) -> None:
+    """Type two area names into the compare view (for ledighed) and wait for its chart."""
+    page.goto(f"{base}/omraader/sammenlign/?indikator=ledighed")
+    inputs = page.locator("input[name=omraade]")
+    inputs.nth(0).fill(first)
+    inputs.nth(1).fill(second)
+    page.locator("#compare-indikator").dispatch_event("change")
+    page.wait_for_function("() => document.querySelector('[data-compare-figure]') && !document.querySelector('[data-compare-figure]').hidden", timeout=20000)
 
 
 @contextlib.contextmanager

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,23 +13,9 @@ import pytest
 from macros.data.load import load_cached
 from macros.data.settings import read_config
 from macros.pages.registry import FOLDERS, FRAME, addresses
-from tests.conftest import ROOT, copy_project, mkdocs_build, serve_folder
+from tests.conftest import ROOT, copy_project, mkdocs_build, serve_folder, zensical_build
 
 CHANGED = re.compile(r'<p class="bse-changed">.*?</p>')
-
-
-def zensical_build(project: Path) -> subprocess.CompletedProcess:
-    """The documented Zensical build: `zensical build` and the project's writer, into project/site."""
-    return subprocess.run([sys.executable, "-m", "build_scripts.commands.build", "--engine", "zensical", "--root", str(project)],
-                          capture_output=True, text=True, cwd=ROOT)
-
-
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "projekt")
-    result = zensical_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
 
 
 def article(path: Path) -> str:

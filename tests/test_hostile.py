@@ -14,8 +14,7 @@ import yaml
 
 from macros.data.activities import schema as activity_schema
 from macros.data.load import PACKAGES
-from tests.conftest import copy_project, mkdocs_build, serve_folder
-from tests.test_engines import zensical_build
+from tests.conftest import copy_project, mkdocs_build, serve_folder, zensical_build
 
 # In data: markup that would run, Jinja in both the standard and the site's own delimiters, and a spreadsheet formula.
 MARKER = '<script>alert("bse")</script><img src=x onerror=alert("bse")>\'"&{{ 6*7 }}[[ count("områder") ]]'

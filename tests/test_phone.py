@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, compare_two
 from tests.test_reader import AXE, PAGE_TYPES, open_drawn
 
 SIZES = {"telefon": (390, 844), "laptop": (1366, 768)}
@@ -114,12 +114,7 @@ def test_the_front_page_finds_an_area_typed_without_danish_letters(page, server)
 
 
 def test_the_compare_view_takes_area_names_as_typed(page, server):
-    page.goto(f"{server}/omraader/sammenlign/?indikator=ledighed")
-    inputs = page.locator("input[name=omraade]")
-    inputs.nth(0).fill("Mjølnerparken")
-    inputs.nth(1).fill("vollsmose")
-    page.locator("#compare-indikator").dispatch_event("change")
-    page.wait_for_function("() => document.querySelector('[data-compare-figure]') && !document.querySelector('[data-compare-figure]').hidden", timeout=20000)
+    compare_two(page, server, "Mjølnerparken", "vollsmose")
     assert "omraader=mjoelnerparken%2Cvollsmose" in page.url or "omraader=mjoelnerparken,vollsmose" in page.url
     assert page.locator("[data-compare-csv]").get_attribute("download") == "sammenligning-eksempeldata.csv"
 

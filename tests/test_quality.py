@@ -34,7 +34,7 @@ def test_generated_pages_written_into_their_frames_equal_the_pages_the_engine_re
     compared as a set of entries.
     """
     fast, reference = copy_project(tmp_path / "hurtig"), copy_project(tmp_path / "reference")
-    assert write_reference(reference) == len(addresses(load(reference)))
+    assert write_reference(reference) == len(addresses(load(reference, from_mkdocs_yml(reference))))
     assert (result := mkdocs_build(fast, tmp_path / "en")).returncode == 0, result.stderr
     assert (result := mkdocs_build(reference, tmp_path / "to")).returncode == 0, result.stderr
     assert_same_site(tmp_path / "en", tmp_path / "to")

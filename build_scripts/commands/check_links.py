@@ -2,7 +2,7 @@
 
     python -m build_scripts.commands.check_links [--site site]
 
-Exit status 1 on any broken link (build_scripts/output/links.py says what counts).
+Exit status 1 on any broken link or address of a refused scheme (build_scripts/output/links.py says what counts).
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     found = broken_links(args.site, root=urlsplit(from_mkdocs_yml(ROOT).site_url).path or "/")
     for page, link, anchor in found:
         where = page.relative_to(args.site).as_posix()
-        print(f"{where}: ankeret '#{anchor}' i linket '{link}' findes ikke" if anchor else f"{where}: linket '{link}' peger på en fil, der ikke findes", file=sys.stderr)
+        if anchor is None:
+            print(f"{where}: linket '{link}' har en adresseform, sitet ikke tillader (kun http://, https://, mailto: og sider på sitet)", file=sys.stderr)
+        else:
+            print(f"{where}: ankeret '#{anchor}' i linket '{link}' findes ikke" if anchor else f"{where}: linket '{link}' peger på en fil, der ikke findes", file=sys.stderr)
     pages = sum(1 for _ in args.site.rglob("*.html"))
     print(f"{pages} sider kontrolleret; {len(found)} brudte links.")
     return 1 if found else 0

@@ -26,6 +26,24 @@ def page_source(page) -> str:
     return page.path
 
 
+# the search box's stylesheet: a string in the theme's bundle, appended to its shadow root as <style>
+_STYLE_USE = re.compile(r'\("style",\{\},(\w+)\.toString\(\)\)')
+
+
+def script_styles(site: Path) -> list[str]:
+    """The stylesheets Zensical's own script inserts as <style> elements, which each page's policy allows
+    by hash (build_scripts/output/csp.py); a change in the bundle that hides one stops the build."""
+    found = []
+    for bundle in sorted((site / "assets" / "javascripts").glob("bundle.*.js")):
+        text = bundle.read_text(encoding="utf-8")
+        for name in _STYLE_USE.findall(text):
+            literal = re.search(rf"\b{name}='([^'\\]*)'", text)
+            if literal is None:
+                raise RuntimeError(f"{bundle.name}: Zensical's stylesheet {name} is no longer a plain string; update script_styles")
+            found.append(literal.group(1))
+    return found
+
+
 def read_search(site: Path) -> tuple[dict, list[dict]]:
     data = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
     return data, data["items"]

@@ -69,11 +69,12 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, prev
         raise SystemExit(1)  # the engine stopped before it had finished
     dates = writer.package_dates(catalogue)
     # in the reference build the engine has written the generated pages itself (build_scripts/commands/reference.py)
-    found = None if settings.reference_build else writer.read_frames(site)
-    engine_pages = writer.finish_engine_pages(site, root / "content", dates)
+    module = adapter(engine)
+    styles = module.script_styles(site)  # the theme's own <style> elements, for each page's policy
+    found = None if settings.reference_build else writer.read_frames(site, styles)
+    engine_pages = writer.finish_engine_pages(site, root / "content", dates, styles)
     reuse = writer.reuse_from(cache, previous, found, dates)
     entries, templates = writer.write_generated(site, cache, keys, _render, found, dates, settings.render_workers, reuse)
-    module = adapter(engine)
     update_search(site, module, entries, catalogue.synonyms)
     writer.update_sitemap(site, module, settings.site_url, addresses(catalogue))
     files[CHART_TEMPLATES] = templates_file(catalogue, templates)

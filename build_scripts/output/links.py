@@ -1,6 +1,8 @@
 """Every internal link and anchor of a built site, checked: a missing file or #anchor is reported with its page.
 
-Follows href and src (a, link, script, img, iframe, source) that stay inside the site. PDF reports are
+Follows href and src (a, link, script, img, iframe, source) that stay inside the site, and notes every
+address in any tag that leaves it by another way than http(s) or mailto (javascript:, data:, …), which
+the site's pages never need and an editor's link must not bring in. PDF reports are
 printed after the build (build_scripts.commands.reports); a link to rapporter/<area>.pdf counts as good
 when the report page it is printed from, rapporter/<area>/, exists.
 """
@@ -12,7 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-EXTERNAL = ("http:", "https:", "mailto:", "data:", "blob:", "javascript:", "tel:")
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+_ADDRESS_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "data", "poster", "xlink:href", "background")
+
+
+def scheme(address: str) -> str:
+    """The scheme a browser reads in an address ('' for a relative one): it ignores case, tabs, newlines and leading spaces."""
+    cleaned = "".join(ch for ch in address if ch not in "\t\n\r").lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f ")
+    return urlsplit(cleaned).scheme.lower()
 
 
 class _Page(HTMLParser):
@@ -20,15 +29,19 @@ class _Page(HTMLParser):
         super().__init__()
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.refused: list[str] = []  # addresses with a scheme that is not in ALLOWED_SCHEMES
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         for key in ("id", "name"):
             if attributes.get(key) and (key == "id" or tag == "a"):
                 self.ids.add(attributes[key])
+        for key, value in attrs:
+            if key in _ADDRESS_ATTRIBUTES and value and scheme(value) not in ("", *ALLOWED_SCHEMES):
+                self.refused.append(value)
         for key in ("href", "src"):
             value = attributes.get(key)
-            if value and tag in ("a", "link", "script", "img", "iframe", "source") and not value.startswith(EXTERNAL) and not value.startswith("//"):
+            if value and tag in ("a", "link", "script", "img", "iframe", "source") and not scheme(value) and not value.startswith("//"):
                 self.links.append(value)
 
 
@@ -55,10 +68,12 @@ def target_file(site: Path, page: Path, link: str, root: str = "/") -> tuple[Pat
 
 def broken_links(site: Path, only: list[Path] | None = None, root: str = "/") -> list[tuple[Path, str, str]]:
     """Every broken link on the site's pages (or on `only` those), as (page, link, missing anchor or '');
-    root is the path of the site's published address ('/boligsocial-evidens/'), where root-relative links start."""
+    root is the path of the site's published address ('/boligsocial-evidens/'), where root-relative links start;
+    an address with a scheme the site does not allow comes as (page, link, None)."""
     pages = {p: parse(p) for p in sorted(only if only is not None else site.rglob("*.html"))}
     found = []
     for page, parsed in list(pages.items()):
+        found.extend((page, link, None) for link in parsed.refused)
         for link in parsed.links:
             target, fragment = target_file(site, page, link, root)
             if not target.exists():

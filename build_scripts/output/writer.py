@@ -1,8 +1,8 @@
 """Write the generated pages into the site an engine has built, working from the engine's output files only.
 
 1. Read each folder's frame (frames.py) and remove it from the site.
-2. Finish the engine's own pages: the theme's indentation left out, the last-changed line added, as on
-   generated pages.
+2. Finish the engine's own pages: the theme's indentation left out, the last-changed line added and the
+   Content-Security-Policy put in (csp.py), as on generated pages.
 3. Write every generated page into its frame, with its charts' CSVs (from the cache, cache.py),
    shared between processes.
 4. Add the generated pages to the engine's search index and sitemap (through the engine's adapter),
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from build_scripts.output import frames
+from build_scripts.output import csp, frames
 from build_scripts.output.cache import Cache
 from build_scripts.output.links import broken_links
 from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, templates_file, vega_bundle
@@ -57,13 +57,13 @@ def write_files(site: Path, files: dict[str, str | bytes]) -> None:
         write_file(target, content.encode("utf-8") if isinstance(content, str) else content)
 
 
-def read_frames(site: Path) -> dict[str, frames.Frame]:
-    """Each folder's frame, parsed, and its page removed from the site."""
+def read_frames(site: Path, styles: list[str]) -> dict[str, frames.Frame]:
+    """Each folder's frame with its policy (styles: what the theme's scripts insert), parsed, and its page removed from the site."""
     found = {}
     for folder in FOLDERS:
         page = site / frame_url(folder) / "index.html"
         try:
-            found[folder] = frames.parse(page.read_text(encoding="utf-8"), frame_url(folder))
+            found[folder] = frames.parse(csp.with_policy(frames.compact(page.read_text(encoding="utf-8")), styles), frame_url(folder))
         except frames.FrameError as error:
             raise frames.FrameError(f"{page.relative_to(site)}: {error}") from None
         shutil.rmtree(page.parent)
@@ -77,8 +77,8 @@ def source_of(site: Path, page: Path, content: Path) -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
-def finish_engine_pages(site: Path, content: Path, dates: dict) -> list[Path]:
-    """The engine's pages with the theme's indentation left out and their last-changed line; returns them."""
+def finish_engine_pages(site: Path, content: Path, dates: dict, styles: list[str]) -> list[Path]:
+    """The engine's pages with the theme's indentation left out, their last-changed line and their policy; returns them."""
     pages = sorted(site.rglob("*.html"))
     for page in pages:
         source = source_of(site, page, content)
@@ -86,7 +86,7 @@ def finish_engine_pages(site: Path, content: Path, dates: dict) -> list[Path]:
         html = frames.compact(page.read_text(encoding="utf-8"))
         if source is not None:
             html = frames.with_changed_line(html, changed_line(url, source, dates))
-        page.write_text(html, encoding="utf-8")
+        page.write_text(csp.with_policy(html, styles), encoding="utf-8")
     return pages
 
 
@@ -206,7 +206,9 @@ def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> Non
     for page, link, anchor in broken_links(site, [p for p in pages if p.exists()], urlsplit(site_url).path or "/"):
         source = source_of(site, page, root / "content")
         where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
-        if anchor:
+        if anchor is None:
+            problems.append(Problem(where, "linket har en adresseform, sitet ikke tillader", "Link kun med https://, http:// eller mailto:, eller til en side på sitet; javascript:, data: og andre former kan køre kode i læserens browser.", None, None, link))
+        elif anchor:
             problems.append(Problem(where, f"ankeret #{anchor} findes ikke på den side, linket peger på", "Ret ankeret (overskriftens adresse), eller fjern det fra linket.", None, None, link))
         else:
             problems.append(Problem(where, "linket peger på en side eller fil, der ikke findes", "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).", None, None, link))

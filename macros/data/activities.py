@@ -10,6 +10,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from macros.data import front_matter
+from macros.data.active_html import active_html_problems
 from macros.html.format import count
 from macros.data.model import Activity, Source
 from macros.data.problems import TODO, Problem, did_you_mean, same_but_dashes
@@ -34,8 +35,6 @@ SECTIONS = (
 )
 GENERATED_SECTIONS = {"Hvad viser evalueringerne?": EVIDENCE_CALL, "Kilder": SOURCES_CALL}
 
-# Markup that would run or load something in the reader's browser; the body is Markdown, not a web page.
-_ACTIVE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|javascript:|\son[a-z]+\s*=", re.I)
 ALLOWED_CALLS = (FACTS_CALL, EVIDENCE_CALL, SOURCES_CALL)
 
 
@@ -192,14 +191,11 @@ def _accept_dashes(meta: dict) -> dict:
 
 def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
     """Sections in the agreed order; generated sections hold only their macro call; no active HTML."""
-    problems: list[Problem] = []
+    problems: list[Problem] = active_html_problems(body, file, first_line)
     lines = body.split("\n")
     for n, line in enumerate(lines):
         if TODO in line:
             problems.append(Problem(file, "teksten er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige tekst.", first_line + n, None, _from_marker(line)))
-        match = _ACTIVE_HTML.search(line)
-        if match:
-            problems.append(Problem(file, "teksten indeholder HTML, der kan køre kode i læserens browser", "Skriv almindelig tekst og Markdown; slet script, iframe, style, form, javascript: og on…=-attributter.", first_line + n, None, match.group(0).strip()))
         call = front_matter.macro_call(line, ALLOWED_CALLS)
         if call:
             problems.append(Problem(file, f"teksten indeholder {front_matter.MACRO_OPEN}, som sitet læser som et makrokald", f"Skriv teksten uden {front_matter.MACRO_OPEN}; kun {FACTS_CALL}, {EVIDENCE_CALL} og {SOURCES_CALL} må stå på en aktivitetsside.", first_line + n, None, call))

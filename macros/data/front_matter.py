@@ -8,6 +8,7 @@ from typing import Mapping, NamedTuple
 
 import yaml
 
+from macros.data.active_html import active_html_problems
 from macros.data.macro_calls import MacroSpec, call_problems
 from macros.data.problems import Problem
 
@@ -130,20 +131,26 @@ def line_of(node, path: list) -> int | None:
     return target.start_mark.line + 2 if target is not None else None
 
 
-def page_problems(path: Path, root: Path, macros: tuple[MacroSpec, ...] = (), vocabularies: Mapping[str, tuple[str, ...]] | None = None) -> list[Problem]:
+def page_problems(path: Path, root: Path, macros: tuple[MacroSpec, ...] = (), vocabularies: Mapping[str, tuple[str, ...]] | None = None,
+                  reference_build: bool = False) -> list[Problem]:
     """A content page other than an activity: readable UTF-8, front matter (when it has one) valid YAML with
-    plain-text values, and (given the declared macros) every macro call one the engine can render."""
+    plain-text values, no markup that would run (active_html.py), and (given the declared macros) every
+    macro call one the engine can render. In the reference build (commands/reference.py) the generated
+    pages are Markdown files of their own HTML, never rendered as templates: their markup is the site's."""
     file = path.relative_to(root).as_posix()
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return [Problem(file, "filen er ikke gemt som UTF-8", "Gem filen som UTF-8 i din teksteditor.")]
     if not text.startswith("---"):
-        return call_problems(text, file, 1, macros, vocabularies=vocabularies) if macros else []
+        return active_html_problems(text, file, 1) + (call_problems(text, file, 1, macros, vocabularies=vocabularies) if macros else [])
     read_ = read(text, file)
     if isinstance(read_, Problem):
         return [read_]
     found = markup_problems(read_.meta, read_.nodes, file, line_of)
+    generated = reference_build and read_.meta.get("render_macros") is False
+    if not generated:
+        found += active_html_problems(read_.body, file, read_.body_line)
     if macros and read_.meta.get("render_macros") is not False:  # mkdocs-macros' own switch for a page
         found += call_problems(read_.body, file, read_.body_line, macros, vocabularies=vocabularies)
     return found

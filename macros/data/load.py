@@ -6,7 +6,6 @@ import json
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
-from typing import Mapping
 
 from macros.data import checks
 from macros.data.activities import activity_slugs, is_activity_page, read_activities
@@ -176,12 +175,25 @@ def _plans(tables: dict[str, list[dict]]) -> dict[str, Plan]:
     }
 
 
-def content_page_problems(root: Path, macros: tuple[MacroSpec, ...] = (), infos: Mapping[str, PackageInfo] | None = None) -> list[Problem]:
+def table_names(root: Path) -> tuple[str, ...]:
+    """Every 'package/table' the descriptors declare, also of a package whose data has problems (those are
+    reported once, for the package, and not again for each page that names one of its tables)."""
+    names = []
+    for name in PACKAGES:
+        try:
+            descriptor = json.loads((root / "datapackages" / name / "datapackage.json").read_text(encoding="utf-8"))
+            names += [f"{name}/{r['name']}" for r in descriptor["resources"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # the package's own check says what is wrong with it
+    return tuple(names)
+
+
+def content_page_problems(root: Path, macros: tuple[MacroSpec, ...] = (), reference_build: bool = False) -> list[Problem]:
     """The front matter and macro calls of every content page that is not an activity (those are checked against their schema)."""
-    vocabularies = {TABLES: tuple(f"{p.name}/{r.name}" for p in (infos or {}).values() for r in p.resources)}
+    vocabularies = {TABLES: table_names(root)}
     pages = sorted((root / CONTENT).rglob("*.md"))
     return [p for path in pages if not is_activity_page(path.relative_to(root / CONTENT).as_posix())
-            for p in page_problems(path, root, macros, vocabularies)]
+            for p in page_problems(path, root, macros, vocabularies, reference_build)]
 
 
 def load(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, ...] = ()) -> Catalogue:
@@ -189,7 +201,7 @@ def load(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, .
     Given the site's macros (macros/pages/editorial.py SPECS), every editorial page's calls are checked too."""
     tables, infos, problems = read_tables(root)
     activities, content_problems = read_activities(root / CONTENT, root)
-    problems += content_problems + content_page_problems(root, macros, infos)
+    problems += content_problems + content_page_problems(root, macros, settings.reference_build)
     # an activity with a problem in its own file still exists, so links to it are not reported twice
     problems += checks.run_all(tables, activity_slugs(root / CONTENT))
     if shallow_clone(root):

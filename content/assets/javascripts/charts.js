@@ -113,7 +113,13 @@
         spec = larger(spec);
       }
       if (!spec.description) spec.description = altText(el);
-      return window.vegaEmbed(el, spec, { actions: false, renderer: "svg", formatLocale: FORMAT_LOCALE, timeFormatLocale: TIME_LOCALE });
+      // The page's Content-Security-Policy allows no eval and no inline style elements: Vega evaluates
+      // expressions with its interpreter (in the bundle, ast: true), and the styles vega-embed and its
+      // tooltip would inject as <style> are in site.css instead.
+      return window.vegaEmbed(el, spec, {
+        actions: false, ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true },
+        renderer: "svg", formatLocale: FORMAT_LOCALE, timeFormatLocale: TIME_LOCALE,
+      });
     }).then(function () {
       var svg = el.querySelector("svg");
       if (svg) {
