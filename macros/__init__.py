@@ -1,4 +1,8 @@
-"""mkdocs-macros module (run by MkDocs and by Zensical): the macros editorial pages call, one per page fragment.
+"""The macros editorial pages call, one per page fragment, registered on an mkdocs-macros environment.
+
+The module mkdocs-macros loads (MkDocs and Zensical alike) is build_scripts/engines/macros_module.py: it
+hands register() the engine adapter's way of reading the page being rendered, so the site's code never
+imports the build's (a layer contract in pyproject.toml).
 
 Each macro returns Markdown (macros/pages/page.py: headings and raw HTML blocks), so its headings join
 the page's table of contents. Generated pages (areas, indicators, …) are written by build_scripts/output
@@ -11,18 +15,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
-from build_scripts.engines import page_source, link_origin
 from macros.data.load import load_cached
 from macros.data.macro_calls import ACTIVITY
 from macros.data.problems import DataError
-from macros.data.rating_history import history
 from macros.data.settings import from_config
 from macros.pages.editorial import MACROS, SPECS
+from macros.rules.rating_history import history
 
 
-def define_env(env):
-    """Load and validate the data once (it is kept between pages), then register every declared macro."""
+def register(env, link_origin: Callable[[object], str], page_source: Callable[[object], str]) -> None:
+    """Load and validate the data once (it is kept between pages), then register every declared macro on env.
+    link_origin(page) and page_source(page) read the page the engine is rendering (its adapter knows how)."""
     settings = from_config(env.conf)
     root = Path(env.project_dir)
     try:

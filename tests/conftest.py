@@ -6,6 +6,7 @@ import contextlib
 import filecmp
 import functools
 import http.server
+import inspect
 import json
 import os
 import shutil
@@ -24,6 +25,25 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+# A test is slow when it, or a fixture it uses, builds a site, starts a process or a browser (README:
+# `-m "not slow"` runs the rest in well under a minute). Read from the code, so no test is marked by hand.
+SLOW_CALLS = ("mkdocs_build(", "zensical_build(", "subprocess.", "serve_folder(", "copy_project(", "sync_playwright", "check(", "run_command(")
+
+
+def _slow(function) -> bool:
+    try:
+        return any(call in inspect.getsource(function) for call in SLOW_CALLS)
+    except (OSError, TypeError):
+        return False
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        fixtures = [d.func for defs in getattr(item, "_fixtureinfo").name2fixturedefs.values() for d in defs]
+        if any(_slow(f) for f in [getattr(item, "function", None), *fixtures] if f is not None):
+            item.add_marker("slow")
 
 
 def mkdocs_build(project: Path, site_dir: Path, config: Path | None = None) -> subprocess.CompletedProcess:
@@ -135,6 +155,9 @@ def page(browser, server):
     page.outside_requests = []
     page.on("console", lambda m: m.type in ("error", "warning") and page.console_errors.append(m.text))
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-    page.on("request", lambda r: urlparse(r.url).hostname not in ("127.0.0.1", "localhost") and not r.url.startswith("data:") and page.outside_requests.append(r.url))
+    page.on(
+        "request",
+        lambda r: urlparse(r.url).hostname not in ("127.0.0.1", "localhost") and not r.url.startswith("data:") and page.outside_requests.append(r.url),
+    )
     yield page
     context.close()

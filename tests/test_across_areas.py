@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from playwright.sync_api import expect
 
-from macros.html.slugs import slugify
+from macros.text.slugs import slugify
 from tests.conftest import ROOT
 
 
@@ -93,7 +93,12 @@ def test_compare_view_draws_the_chosen_areas_and_a_shared_url_restores_them(page
     shared = browser.new_context().new_page()
     shared.goto(page.url)
     shared.wait_for_selector(".bse-chart__canvas[data-rendered='light'] svg", timeout=20000)
-    assert [shared.get_by_label(f"Område {n}").input_value() for n in (1, 2, 3, 4)] == ["Mjølnerparken (København)", "Vollsmose (Odense)", "Gellerupparken/Toveshøj (Aarhus)", ""]
+    assert [shared.get_by_label(f"Område {n}").input_value() for n in (1, 2, 3, 4)] == [
+        "Mjølnerparken (København)",
+        "Vollsmose (Odense)",
+        "Gellerupparken/Toveshøj (Aarhus)",
+        "",
+    ]
     assert shared.get_by_label("Indikator", exact=True).input_value() == "tryghed"
     assert page.console_errors == [] and page.outside_requests == []
     shared.context.close()

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from macros.data.activities import EVIDENCE_CALL, FACTS_CALL, RESERVED, SECTIONS, SOURCES_CALL, read_activities, read_activity, vocabulary
-from macros.html.slugs import slugify
+from macros.text.slugs import slugify
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 EVALUATIONS = ROOT / "datapackages" / "evaluations"
@@ -202,9 +202,9 @@ def test_an_activity_page_says_where_it_runs_from_the_plans_marked_illustrative(
             assert "Ingen helhedsplan i sitets data kører aktiviteten (eksempeldata)." in text
             continue
         areas = set().union(*(areas_of[p] for p in runs[slug]))
-        plural = lambda n, one, many: f"{n} {one if n == 1 else many}"
         fold = text.split('<details class="bse-fold"><summary>', 1)[1].split("</details>", 1)[0]
-        assert fold.startswith(f"Kører i {plural(len(runs[slug]), 'helhedsplan', 'helhedsplaner')} i {plural(len(areas), 'boligområde', 'boligområder')} (eksempeldata)</summary>")
+        plans, places = plural(len(runs[slug]), "helhedsplan", "helhedsplaner"), plural(len(areas), "boligområde", "boligområder")
+        assert fold.startswith(f"Kører i {plans} i {places} (eksempeldata)</summary>")
         assert "er eksempeldata og ikke officielle tal" in fold
         assert {m for m in re.findall(r'href="../../omraader/([^/]+)/"', fold)} == areas
 
@@ -316,7 +316,12 @@ def test_a_valid_activity_with_danish_letters_reads_cleanly(tmp_path):
     "old, new, expected",
     [
         ("cost_level: lav\n", "", "linje 2, felt 'cost_level': feltet mangler (Omkostningsniveau)"),
-        ("[tryghed og trivsel]", "[tryghed]", "linje 4, felt 'themes[0]': værdien er ikke en af de tilladte (fundet: 'tryghed'). Sådan retter du det: Brug en af: tryghed og trivsel; kriminalpræventiv indsats"),
+        (
+            "[tryghed og trivsel]",
+            "[tryghed]",
+            "linje 4, felt 'themes[0]': værdien er ikke en af de tilladte (fundet: 'tryghed'). Sådan retter du det: Brug en af: tryghed og trivsel; "
+            "kriminalpræventiv indsats",
+        ),
         ("[ældre]", "[pensionister]", "felt 'target_groups[0]': værdien er ikke en af de tilladte (fundet: 'pensionister')"),
         ("slug: nabohjaelp", "slug: nabohjælp", "felt 'slug': værdien har ikke den rigtige form (fundet: 'nabohjælp')"),
         ("url: https://www.lbf.dk/boligsociale-indsatser/", "url: www.lbf.dk", "linje 11, felt 'sources[0].url': adressen skal begynde med http://"),
@@ -350,7 +355,9 @@ def test_sections_out_of_order_are_reported(tmp_path):
 
 def test_a_file_name_that_differs_from_the_slug_is_reported(tmp_path):
     found = problems_for(tmp_path, FRONT + body(), name="nabohjælp")
-    assert any("felt 'slug': slug og filnavn er forskellige (fundet: 'nabohjaelp'). Sådan retter du det: Giv filen navnet nabohjaelp.md" in p for p in found), found
+    assert any("felt 'slug': slug og filnavn er forskellige (fundet: 'nabohjaelp'). Sådan retter du det: Giv filen navnet nabohjaelp.md" in p for p in found), (
+        found
+    )
 
 
 def test_an_unknown_related_activity_is_reported(tmp_path):
@@ -381,4 +388,11 @@ def test_a_link_to_an_unknown_activity_stops_the_real_build(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     line = len(before.splitlines()) + 1
-    assert f"datapackages/evaluations/result_activities.csv, linje {line}, felt 'activity_id': aktiviteten findes ikke (fundet: 'natteravne')" in result.stdout + result.stderr
+    assert (
+        f"datapackages/evaluations/result_activities.csv, linje {line}, felt 'activity_id': aktiviteten findes ikke (fundet: 'natteravne')"
+        in result.stdout + result.stderr
+    )
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

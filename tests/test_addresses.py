@@ -68,17 +68,29 @@ def test_another_scheme_in_any_address_and_active_html_in_any_page_are_refused_a
         rewrite_first_row(project / "datapackages" / package / resource["path"], field["name"], HOSTILE[n % len(HOSTILE)])
         expected.append(f"datapackages/{package}/{resource['path']}, linje 2, felt '{field['name']}': værdien er ikke en webadresse")
     activity = project / "content/aktiviteter/fritidsjob.md"
-    activity.write_text(activity.read_text(encoding="utf-8").replace("url: https://cfbu.dk/udgivelser/godt-paa-vej/", "url: \"javascript:alert('bse')\"", 1), encoding="utf-8")
+    activity.write_text(
+        activity.read_text(encoding="utf-8").replace("url: https://cfbu.dk/udgivelser/godt-paa-vej/", "url: \"javascript:alert('bse')\"", 1), encoding="utf-8"
+    )
     expected.append("content/aktiviteter/fritidsjob.md, linje 14, felt 'sources[0].url': adressen skal begynde med http:// eller https://")
     page = project / "content/om-data.md"
     lines = page.read_text(encoding="utf-8").count("\n")
-    page.write_text(page.read_text(encoding="utf-8") + "\n".join([
-        '<iframe src="https://eksempel.dk/"></iframe>',
-        '<img src="../assets/images/favicon.png" alt="" onerror="alert(1)">',
-        '<p style="color: red">Røde bogstaver</p>',
-        "Sådan ser et script ud: `<script>alert(1)</script>` (som kode vises det bare).",
-        "```html", "<script>alert('også kode')</script>", "```", ""]), encoding="utf-8")
-    for offset, found in ((1, "<iframe"), (2, '<img src="../assets/images/favicon.png" '), (3, '<p style=')):
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n".join(
+            [
+                '<iframe src="https://eksempel.dk/"></iframe>',
+                '<img src="../assets/images/favicon.png" alt="" onerror="alert(1)">',
+                '<p style="color: red">Røde bogstaver</p>',
+                "Sådan ser et script ud: `<script>alert(1)</script>` (som kode vises det bare).",
+                "```html",
+                "<script>alert('også kode')</script>",
+                "```",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    for offset, found in ((1, "<iframe"), (2, '<img src="../assets/images/favicon.png" '), (3, "<p style=")):
         expected.append(f"content/om-data.md, linje {lines + offset}: teksten indeholder HTML, der kan køre kode i læserens browser (fundet: '{found}')")
 
     result = check(project)

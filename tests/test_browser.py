@@ -59,7 +59,7 @@ def visible_titles(page) -> list[str]:
 
 def expected_titles(theme: str | None = None, min_level: int = 0, words: str = "") -> list[str]:
     """The cards a filter should leave, from the front matter and the levels computed in test_activities."""
-    from macros.html.format import danish_key
+    from macros.text.format import danish_key
     from tests.test_activities import activity_files, expected_levels
 
     levels, _ = expected_levels()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from build_scripts.generators import illustrative
-from build_scripts.generators import illustrative_plans
-from build_scripts.generators import import_reference
+from build_scripts.generators import illustrative, illustrative_plans, import_reference
 from macros.data.load import PACKAGES, load
 from macros.data.problems import DataError
 from tests.conftest import REFERENCE, ROOT, copy_project, mkdocs_build
@@ -123,10 +121,31 @@ def test_a_goal_whose_target_year_is_not_after_its_baseline_is_reported(tmp_path
 # Bugs
 
 def test_areas_spelled_differently_by_sources_become_one_area():
-    areas = {row["area_id"]: row for row in import_reference.process([
-        {"year": "2019", "list_type": "ghettoområde (1 Dec 2019)", "area": "Solbakken mv.", "municipality": "Odense", "status": "listed", "source": "https://a.dk", "note": ""},
-        {"year": "2017", "list_type": "ghettoområde (1 Dec 2017)", "area": "Solbakken", "municipality": "Odense", "status": "listed", "source": "https://b.dk", "note": ""},
-    ])[0]}
+    areas = {
+        row["area_id"]: row
+        for row in import_reference.process(
+            [
+                {
+                    "year": "2019",
+                    "list_type": "ghettoområde (1 Dec 2019)",
+                    "area": "Solbakken mv.",
+                    "municipality": "Odense",
+                    "status": "listed",
+                    "source": "https://a.dk",
+                    "note": "",
+                },
+                {
+                    "year": "2017",
+                    "list_type": "ghettoområde (1 Dec 2017)",
+                    "area": "Solbakken",
+                    "municipality": "Odense",
+                    "status": "listed",
+                    "source": "https://b.dk",
+                    "note": "",
+                },
+            ]
+        )[0]
+    }
     assert list(areas) == ["solbakken"]
     assert areas["solbakken"]["aliases"] == "Solbakken mv."
 
@@ -158,4 +177,8 @@ def test_an_unknown_list_name_lists_the_allowed_names(tmp_path):
         load(project)
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.field, problem.value) == ("datapackages/areas/designations.csv", 2, "list_type", "særligt udsat område")
-    assert problem.hint == "Brug en af: ghettoområde, hårdt ghettoområde, udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde. Mente du 'udsat boligområde'?"
+    assert (
+        problem.hint
+        == "Brug en af: ghettoområde, hårdt ghettoområde, udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde. Mente du 'udsat "
+           "boligområde'?"
+    )

@@ -10,8 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -61,22 +61,28 @@ def test_a_duplicate_key_is_named(project):
 
 def test_a_result_of_an_unknown_study_is_named(project):
     edit(project, "datapackages/evaluations/results.csv", ",vive-2021-effekter-2011-14,", ",vive-2021-efekter-2011-14,")
-    assert "datapackages/evaluations/results.csv, linje 2, felt 'study_id': værdien henviser til noget, der ikke findes (fundet: 'vive-2021-efekter-2011-14'). " \
+    assert (
+        "datapackages/evaluations/results.csv, linje 2, felt 'study_id': værdien henviser til noget, der ikke findes (fundet: 'vive-2021-efekter-2011-14'). "
         "Sådan retter du det: Brug et id, der står i studies.csv. Mente du 'vive-2021-effekter-2011-14'?" in problems(project)
+    )
 
 
 def test_a_goal_on_an_unknown_indicator_is_named(project):
     row = first_row(project, "datapackages/plans/goals.csv")
     indicator = row.split(",")[2]
     edit(project, "datapackages/plans/goals.csv", row, row.replace(f",{indicator},", ",boligstoette,", 1))
-    assert "datapackages/plans/goals.csv, linje 2, felt 'indicator_id': indikatoren findes ikke (fundet: 'boligstoette'). " \
+    assert (
+        "datapackages/plans/goals.csv, linje 2, felt 'indicator_id': indikatoren findes ikke (fundet: 'boligstoette'). "
         "Sådan retter du det: Brug et indicator_id fra datapackages/indicators/indicators.csv." in problems(project)
+    )
 
 
 def test_a_share_above_100_is_named(project):
     edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,122.0")
-    assert "datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100 (fundet: '122.0'). " \
+    assert (
+        "datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100 (fundet: '122.0'). "
         "Sådan retter du det: Skriv andelen i procent, fx 12.5 for 12,5 %." in problems(project)
+    )
 
 
 def test_an_unexpected_column_is_named(project):
@@ -88,13 +94,19 @@ def test_an_unexpected_column_is_named(project):
 
 def test_an_empty_file_is_named(project):
     (project / "datapackages/pools/pools.csv").write_text("", encoding="utf-8")
-    assert "datapackages/pools/pools.csv: filen er tom. Sådan retter du det: Gendan filen fra git, eller skriv mindst kolonneoverskrifterne fra datapackage.json i første linje." in problems(project)
+    assert (
+        "datapackages/pools/pools.csv: filen er tom. Sådan retter du det: Gendan filen fra git, eller skriv mindst kolonneoverskrifterne fra "
+        "datapackage.json i første linje."
+        in problems(project)
+    )
 
 
 def test_a_csv_no_package_lists_is_named(project):
     (project / "datapackages/evaluations/nye_resultater.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    assert "datapackages/evaluations/nye_resultater.csv: CSV-filen står ikke i pakkens datapackage.json. " \
+    assert (
+        "datapackages/evaluations/nye_resultater.csv: CSV-filen står ikke i pakkens datapackage.json. "
         "Sådan retter du det: Tilføj den som ressource i datapackage.json, eller slet den." in problems(project)
+    )
 
 
 def test_a_script_in_an_activity_text_is_refused(project):
@@ -103,7 +115,12 @@ def test_a_script_in_an_activity_text_is_refused(project):
 
 
 def test_unfinished_scaffolded_rows_are_refused(project):
-    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "studie", "Evaluering af natteravne i Århus", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts.commands.scaffold", "studie", "Evaluering af natteravne i Århus", "--root", str(project)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and "evaluator (Evaluator, skal udfyldes)" in result.stdout
     found = problems(project)
     line = len((project / "datapackages/evaluations/studies.csv").read_text(encoding="utf-8").splitlines())  # the row just added
@@ -111,7 +128,12 @@ def test_unfinished_scaffolded_rows_are_refused(project):
 
 
 def test_a_scaffolded_activity_is_refused_until_filled_in(project):
-    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "aktivitet", "Lektiehjælp for voksne", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts.commands.scaffold", "aktivitet", "Lektiehjælp for voksne", "--root", str(project)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0
     text = (project / "content/aktiviteter/lektiehjaelp-for-voksne.md").read_text(encoding="utf-8")
     assert "# Temaer: Et eller flere af Landsbyggefondens fire temaer." in text
@@ -120,20 +142,46 @@ def test_a_scaffolded_activity_is_refused_until_filled_in(project):
     # every value the editor must decide is UDFYLD, named by its field, with the values it may take
     for field in ("themes[0]", "target_groups[0]", "summary", "cost_level", "sources[0].title"):
         assert any(f"felt '{field}': feltet er ikke udfyldt endnu" in p for p in found), (field, found)
-    assert "content/aktiviteter/lektiehjaelp-for-voksne.md, linje 13, felt 'cost_level': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). " \
+    assert (
+        "content/aktiviteter/lektiehjaelp-for-voksne.md, linje 13, felt 'cost_level': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). "
         "Sådan retter du det: Erstat UDFYLD med den rigtige værdi; brug en af: lav; middel; høj." in found
+    )
 
 
 def test_a_scaffolded_result_is_linked_to_its_activity_and_refused_until_filled_in(project):
-    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.scaffold", "resultat", "Tryghed om aftenen", "--studie", "vive-2021-effekter-2011-14",
-                             "--aktivitet", "natteravne-og-gadeplansarbejde", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build_scripts.commands.scaffold",
+            "resultat",
+            "Tryghed om aftenen",
+            "--studie",
+            "vive-2021-effekter-2011-14",
+            "--aktivitet",
+            "natteravne-og-gadeplansarbejde",
+            "--root",
+            str(project),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
-    assert (project / "datapackages/evaluations/result_activities.csv").read_text(encoding="utf-8").endswith(
-        "vive-2021-effekter-2011-14-tryghed-om-aftenen,natteravne-og-gadeplansarbejde\n")
+    assert (
+        (project / "datapackages/evaluations/result_activities.csv")
+        .read_text(encoding="utf-8")
+        .endswith("vive-2021-effekter-2011-14-tryghed-om-aftenen,natteravne-og-gadeplansarbejde\n")
+    )
     found = problems(project)
     assert all(p.startswith("datapackages/evaluations/results.csv") for p in found), found
     assert {p.split("felt '")[1].split("'")[0] for p in found} == {"intervention", "outcome_domain", "effect", "design", "source", "kind"}
-    assert any("felt 'outcome_domain': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). Sådan retter du det: Erstat UDFYLD med den rigtige værdi; brug en af: uddannelse," in p for p in found)
+    assert any(
+        "felt 'outcome_domain': feltet er ikke udfyldt endnu (fundet: 'UDFYLD'). Sådan retter du det: Erstat UDFYLD med den rigtige værdi; brug en "
+        "af: uddannelse,"
+        in p
+        for p in found
+    )
 
 
 # Messages that send an editor the right way
@@ -142,9 +190,11 @@ def test_a_scaffolded_result_is_linked_to_its_activity_and_refused_until_filled_
 def test_a_semicolon_file_saved_into_a_package_points_to_the_import(project):
     path = project / "datapackages/pools/pools.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
-    assert "datapackages/pools/pools.csv, linje 1: filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma. " \
-        "Sådan retter du det: Importér filen med: .venv/bin/python -m build_scripts.commands.import_csv FIL.csv --into pools/pools " \
+    assert (
+        "datapackages/pools/pools.csv, linje 1: filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma. "
+        "Sådan retter du det: Importér filen med: .venv/bin/python -m build_scripts.commands.import_csv FIL.csv --into pools/pools "
         "(den læser semikolon, decimalkomma og Windows-1252). Den skriver filen om med komma og decimalpunktum." in problems(project)
+    )
 
 
 def test_an_unquoted_decimal_comma_counts_the_cells_and_names_the_usual_cause(project):
@@ -153,9 +203,11 @@ def test_an_unquoted_decimal_comma_counts_the_cells_and_names_the_usual_cause(pr
     assert lines[1] == "uden-for-arbejdsmarked,2010,22.0"
     lines[1] = "uden-for-arbejdsmarked,2010,22,5"
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert "datapackages/indicators/national.csv, linje 2: rækken har 4 celler, men skal have 3 (én pr. kolonne). Sådan retter du det: " \
-        "Et decimaltal skrevet med komma uden anførselstegn (fx 12,5) er den almindelige årsag: skriv 12.5. " \
+    assert (
+        "datapackages/indicators/national.csv, linje 2: rækken har 4 celler, men skal have 3 (én pr. kolonne). Sådan retter du det: "
+        "Et decimaltal skrevet med komma uden anførselstegn (fx 12,5) er den almindelige årsag: skriv 12.5. "
         "Sørg for, at rækken har én værdi pr. kolonne adskilt af komma, og sæt tekst med komma i anførselstegn." in problems(project)
+    )
 
 
 def test_a_windows_1252_file_in_a_package_points_to_the_import(project):
@@ -175,10 +227,19 @@ def test_a_misspelt_theme_and_an_unknown_related_activity_get_the_nearest_valid_
     edit(project, "content/aktiviteter/lommepengejob.md", "themes: [uddannelse og beskæftigelse,", "themes: [uddanelse og beskæftigelse,")
     edit(project, "content/aktiviteter/fritidsjob.md", "related: [lommepengejob,", "related: [lomepengejob,")
     found = problems(project)
-    assert any(p.startswith("content/aktiviteter/lommepengejob.md, linje 4, felt 'themes[0]': værdien er ikke en af de tilladte (fundet: 'uddanelse og beskæftigelse')")
-               and p.endswith("Mente du 'uddannelse og beskæftigelse'?") for p in found), found
-    assert any(p.startswith("content/aktiviteter/fritidsjob.md, linje 11, felt 'related'") and "(fundet: 'lomepengejob')" in p
-               and p.endswith("Mente du 'lommepengejob'?") for p in found), found
+    assert any(
+        p.startswith(
+            "content/aktiviteter/lommepengejob.md, linje 4, felt 'themes[0]': værdien er ikke en af de tilladte (fundet: 'uddanelse og beskæftigelse')"
+        )
+        and p.endswith("Mente du 'uddannelse og beskæftigelse'?")
+        for p in found
+    ), found
+    assert any(
+        p.startswith("content/aktiviteter/fritidsjob.md, linje 11, felt 'related'")
+        and "(fundet: 'lomepengejob')" in p
+        and p.endswith("Mente du 'lommepengejob'?")
+        for p in found
+    ), found
 
 
 def test_a_target_group_typed_with_a_hyphen_is_taken_as_the_listed_one(project):
@@ -188,7 +249,12 @@ def test_a_target_group_typed_with_a_hyphen_is_taken_as_the_listed_one(project):
 
 
 def test_the_unfinished_message_quotes_the_marker_itself(project):
-    edit(project, "content/aktiviteter/lommepengejob.md", "  et ordinært fritidsjob.", "  et ordinært fritidsjob. Og en meget lang tekst før markøren, der fylder godt op: UDFYLD beløb")
+    edit(
+        project,
+        "content/aktiviteter/lommepengejob.md",
+        "  et ordinært fritidsjob.",
+        "  et ordinært fritidsjob. Og en meget lang tekst før markøren, der fylder godt op: UDFYLD beløb",
+    )
     found = problems(project)
     assert any("feltet er ikke udfyldt endnu (fundet: 'UDFYLD beløb')" in p for p in found), found
 
@@ -201,10 +267,12 @@ def test_one_problem_is_counted_in_the_singular(project):
 
 def test_a_yaml_error_in_front_matter_is_explained_in_danish_at_its_line(project):
     edit(project, "content/aktiviteter/lommepengejob.md", "title: Lommepengejob", "title: Lommepengejob: små job")
-    edit(project, "content/om-data.md", "title: ", "title: \"Om data")
+    edit(project, "content/om-data.md", "title: ", 'title: "Om data')
     found = problems(project)
-    assert "content/aktiviteter/lommepengejob.md, linje 2: front matter er ikke gyldig YAML: der står et kolon inde i en tekst. " \
-        "Sådan retter du det: Sæt teksten i anførselstegn, fx title: \"Mål: færre ledige\"." in found
+    assert (
+        "content/aktiviteter/lommepengejob.md, linje 2: front matter er ikke gyldig YAML: der står et kolon inde i en tekst. "
+        'Sådan retter du det: Sæt teksten i anførselstegn, fx title: "Mål: færre ledige".' in found
+    )
     assert any(p.startswith("content/om-data.md, linje 2: front matter er ikke gyldig YAML: et anførselstegn er ikke lukket") for p in found), found
 
 
@@ -213,8 +281,10 @@ def test_html_in_a_front_matter_title_or_summary_is_refused(project):
     edit(project, "content/aktiviteter/lommepengejob.md", "  Korte, lønnede opgaver", "  Korte, <em>lønnede</em> opgaver")
     edit(project, "content/om-data.md", "title: ", "title: <i>Om</i> ")
     found = problems(project)
-    assert "content/aktiviteter/lommepengejob.md, linje 2, felt 'title': teksten indeholder HTML; felterne i toppen af siden vises som ren tekst (fundet: '<b>'). " \
+    assert (
+        "content/aktiviteter/lommepengejob.md, linje 2, felt 'title': teksten indeholder HTML; felterne i toppen af siden vises som ren tekst (fundet: '<b>'). "
         "Sådan retter du det: Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden." in found
+    )
     assert any(p.startswith("content/aktiviteter/lommepengejob.md, linje 6, felt 'summary': teksten indeholder HTML") for p in found), found
     assert any(p.startswith("content/om-data.md, linje 2, felt 'title': teksten indeholder HTML") for p in found), found
 
@@ -227,7 +297,11 @@ def test_mkdocs_build_prints_the_danish_list_without_a_traceback(project, tmp_pa
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "ERROR   -  Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. datapackages/indicators/national.csv, linje 2, felt 'value': en andel skal ligge mellem 0 og 100" in result.stderr
+    assert (
+        "ERROR   -  Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. datapackages/indicators/national.csv, linje 2, felt 'value': en andel "
+        "skal ligge mellem 0 og 100"
+        in result.stderr
+    )
 
 
 def test_mkdocs_serve_shows_the_list_in_the_browser_and_recovers_when_the_file_is_fixed(project):
@@ -237,8 +311,14 @@ def test_mkdocs_serve_shows_the_list_in_the_browser_and_recovers_when_the_file_i
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     base = f"http://127.0.0.1:{port}{urlsplit(from_mkdocs_yml(project).site_url).path}"  # serve mounts the site at its published path
     try:
         page = wait_for(f"{base}omraader/", lambda text: "Siden kan ikke bygges" in text)
@@ -293,7 +373,12 @@ def test_the_check_command_passes_on_the_real_project():
 
 
 def test_html_and_jinja_in_data_are_shown_as_text(project, tmp_path):
-    edit(project, "datapackages/evaluations/studies.csv", "Kilden er Bydelsmødrenes egen hjemmeside.", "<script>alert('ø')</script> {{ 7*7 }} {% if true %}JA{% endif %}")
+    edit(
+        project,
+        "datapackages/evaluations/studies.csv",
+        "Kilden er Bydelsmødrenes egen hjemmeside.",
+        "<script>alert('ø')</script> {{ 7*7 }} {% if true %}JA{% endif %}",
+    )
     edit(project, "content/aktiviteter/brandkadetter.md", "title: Brandkadetter", "title: Brandkadetter {{ 6*7 }}")
     edit(project, "content/aktiviteter/brandkadetter.md", "Et hold unge mødes fast", "Et hold {{ 5*5 }} {% if true %}JA{% endif %} unge mødes fast")
     result = mkdocs_build(project, tmp_path / "site")
@@ -314,4 +399,6 @@ def test_every_page_says_when_it_last_changed(site):
 
 def test_a_source_that_is_not_an_address_says_so(project):
     edit(project, "datapackages/evaluations/studies.csv", "https://cfbu.dk/udgivelser/godt-paa-vej/", "cfbu.dk/godt-paa-vej")
-    assert any("felt 'url': værdien er ikke en webadresse (fundet: 'cfbu.dk/godt-paa-vej'). Sådan retter du det: Skriv hele adressen" in p for p in problems(project))
+    assert any(
+        "felt 'url': værdien er ikke en webadresse (fundet: 'cfbu.dk/godt-paa-vej'). Sådan retter du det: Skriv hele adressen" in p for p in problems(project)
+    )

@@ -8,8 +8,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from macros.data.load import load_cached
 from macros.data.settings import read_config
 from macros.pages.registry import FOLDERS, FRAME, addresses
@@ -26,7 +24,9 @@ def article(path: Path) -> str:
 
 
 def test_no_engine_internals_outside_the_mkdocs_adapter():
-    found = subprocess.run(["grep", "-rlE", r"mkdocs\.(commands|structure)|material\.plugins", "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    found = subprocess.run(
+        ["grep", "-rlE", r"mkdocs\.(commands|structure)|material\.plugins", "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
     assert [f for f in found if not f.startswith("build_scripts/engines/mkdocs") and f != "tests/test_engines.py"] == []
 
 
@@ -78,7 +78,10 @@ def test_an_editors_markdown_link_to_a_generated_page_works_and_a_broken_one_sto
     project = copy_project(tmp_path / "projekt")
     activity = project / "content/aktiviteter/bydelsmoedre.md"
     text = activity.read_text(encoding="utf-8")
-    activity.write_text(text.replace("## Hvorfor skulle det virke?", "Se fx [Mjølnerparken](../omraader/mjoelnerparken.md).\n\n## Hvorfor skulle det virke?", 1), encoding="utf-8")
+    activity.write_text(
+        text.replace("## Hvorfor skulle det virke?", "Se fx [Mjølnerparken](../omraader/mjoelnerparken.md).\n\n## Hvorfor skulle det virke?", 1),
+        encoding="utf-8",
+    )
     assert (result := mkdocs_build(project, tmp_path / "mkdocs")).returncode == 0, result.stderr
     assert (result := zensical_build(project)).returncode == 0, result.stdout + result.stderr
     for site in (tmp_path / "mkdocs", project / "site"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.rules.goal_status import goal_status, path_value
 from macros.data.model import Goal, Indicator, Observation
+from macros.rules.goal_status import goal_status, path_value
 
 
 def indicator(direction: str) -> Indicator:

@@ -137,7 +137,9 @@ def test_no_marker_runs_in_any_file_either_engine_writes(hostile):
         assert "<title>Agervang &lt;script&gt;alert(&#34;bse&#34;)" in area and "<h1>Agervang &lt;script&gt;" in area
         assert "{{ 6*7 }}" in area and "[[ count(&#34;områder&#34;) ]]" in area
         activity = (site / "aktiviteter/lommepengejob/index.html").read_text(encoding="utf-8")
-        assert "{{ 6*7 }}" in activity and "&#39;æ&#39;" in activity.replace("'æ'", "&#39;æ&#39;")
+        # the front-matter marker as the macros show it, escaped (the engine shows the title itself as it is;
+        # front matter cannot hold a tag or an entity, test_editors)
+        assert "{{ 6*7 }}" in activity and "&#34;Ø&#34; &amp; &#39;æ&#39;" in activity
         dcat = json.loads((site / "data/catalog.jsonld").read_text(encoding="utf-8"))
         assert dcat["dcat:dataset"][0]["dct:title"].endswith(MARKER)  # the same text, as data
 

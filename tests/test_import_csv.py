@@ -31,7 +31,9 @@ def write(path: Path, text: str, encoding: str) -> Path:
 
 
 def test_danish_excel_numbers_become_canonical_and_thousands_stay_thousands(project, tmp_path):
-    source = write(tmp_path / "indkomst.csv", "indicator_id;year;value\nbruttoindkomst;2023;1.234\nbruttoindkomst;2024;1.234,5\nbruttoindkomst;2022;12,5\n", "cp1252")
+    source = write(
+        tmp_path / "indkomst.csv", "indicator_id;year;value\nbruttoindkomst;2023;1.234\nbruttoindkomst;2024;1.234,5\nbruttoindkomst;2022;12,5\n", "cp1252"
+    )
     result = run(project, source, "indicators/national")
     assert result.returncode == 0, result.stderr
     assert (project / "datapackages/indicators/national.csv").read_text(encoding="utf-8") == (
@@ -71,13 +73,18 @@ def test_an_ambiguous_number_stops_with_what_to_write(project, tmp_path):
     source = write(tmp_path / "tal.csv", f"{HEADER}\nagervang;ledighed;2024;1.5;1234\n", "utf-8")
     result = run(project, source, "indicators/observations", "--append")
     assert result.returncode == 1
-    assert "tal.csv, linje 2, felt 'value': tallet kan ikke læses sikkert (fundet: '1.5'). Sådan retter du det: Skriv tallet med komma som decimaltegn" in result.stderr
+    assert (
+        "tal.csv, linje 2, felt 'value': tallet kan ikke læses sikkert (fundet: '1.5'). Sådan retter du det: Skriv tallet med komma som decimaltegn"
+        in result.stderr
+    )
     assert (project / "datapackages/indicators/observations.csv").read_bytes() == before
 
 
 def test_schema_and_reference_problems_point_at_the_editors_own_lines(project, tmp_path):
     future = date.today().year + 1
-    source = write(tmp_path / "nye.csv", f"{HEADER}\nagervang;ledighed;2024;12,5;1.234\nsolsikken;ledighed;2024;7;40\nagervang;ledighed;{future};7;40\n", "utf-8")
+    source = write(
+        tmp_path / "nye.csv", f"{HEADER}\nagervang;ledighed;2024;12,5;1.234\nsolsikken;ledighed;2024;7;40\nagervang;ledighed;{future};7;40\n", "utf-8"
+    )
     result = run(project, source, "indicators/observations", "--append")
     assert result.returncode == 1
     assert f"nye.csv, linje 4, felt 'year': værdien er uden for det tilladte interval (fundet: '{future}')" in result.stderr

@@ -27,19 +27,29 @@ def om_data_line(project: Path, text: str) -> int:
 
 
 CASES = {
-    "ukendt": ("Se også [[ ukendt_makro() ]].",
-               "makroen 'ukendt_makro' findes ikke (fundet: '[[ ukendt_makro() ]]'). Sådan retter du det: Ret navnet, eller slet kaldet. " + HERE),
-    "stavefejl": ("[[ area_indx() ]]",
-                  "makroen 'area_indx' findes ikke (fundet: '[[ area_indx() ]]'). Sådan retter du det: Ret navnet, eller slet kaldet. Mente du 'area_index'? " + HERE),
-    "forkert side": ("[[ activity_facts() ]]",
-                     "makroen 'activity_facts' virker kun på en aktivitetsside i content/aktiviteter/ (fundet: '[[ activity_facts() ]]'). "
-                     "Sådan retter du det: Slet kaldet her, eller flyt det til en aktivitetsside. " + HERE),
-    "forkert argument": ('Der er [[ count("omrader") ]] områder.',
-                         "argument 1 til 'count' (hvad) er ikke en af de tilladte værdier (fundet: '[[ count(\"omrader\") ]]'). Sådan retter du det: "
-                         'Brug en af: "områder", "indikatorer", "studier", "aktiviteter", "datapakker". Mente du "områder"? ' + HERE),
-    "for mange argumenter": ('[[ area_index("alle") ]]',
-                             "makroen 'area_index' skal have ingen argumenter, men har fået 1 (fundet: '[[ area_index(\"alle\") ]]'). "
-                             "Sådan retter du det: Skriv kaldet som [[ area_index() ]]. " + HERE),
+    "ukendt": (
+        "Se også [[ ukendt_makro() ]].",
+        "makroen 'ukendt_makro' findes ikke (fundet: '[[ ukendt_makro() ]]'). Sådan retter du det: Ret navnet, eller slet kaldet. " + HERE,
+    ),
+    "stavefejl": (
+        "[[ area_indx() ]]",
+        "makroen 'area_indx' findes ikke (fundet: '[[ area_indx() ]]'). Sådan retter du det: Ret navnet, eller slet kaldet. Mente du 'area_index'? " + HERE,
+    ),
+    "forkert side": (
+        "[[ activity_facts() ]]",
+        "makroen 'activity_facts' virker kun på en aktivitetsside i content/aktiviteter/ (fundet: '[[ activity_facts() ]]'). "
+        "Sådan retter du det: Slet kaldet her, eller flyt det til en aktivitetsside. " + HERE,
+    ),
+    "forkert argument": (
+        'Der er [[ count("omrader") ]] områder.',
+        "argument 1 til 'count' (hvad) er ikke en af de tilladte værdier (fundet: '[[ count(\"omrader\") ]]'). Sådan retter du det: "
+        'Brug en af: "områder", "indikatorer", "studier", "aktiviteter", "datapakker". Mente du "områder"? ' + HERE,
+    ),
+    "for mange argumenter": (
+        '[[ area_index("alle") ]]',
+        "makroen 'area_index' skal have ingen argumenter, men har fået 1 (fundet: '[[ area_index(\"alle\") ]]'). "
+        "Sådan retter du det: Skriv kaldet som [[ area_index() ]]. " + HERE,
+    ),
 }
 
 
@@ -75,8 +85,9 @@ def test_mkdocs_stops_with_the_message_and_publishes_nothing(broken, case, tmp_p
 @pytest.mark.parametrize("case", CASES)
 def test_zensical_stops_with_the_message_and_publishes_nothing(broken, case):
     project, expected = broken[case]
-    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.build", "--engine", "zensical", "--root", str(project)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "build_scripts.commands.build", "--engine", "zensical", "--root", str(project)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr.strip() == expected
@@ -92,19 +103,22 @@ def problems(text: str, scope: str = EDITORIAL) -> list[str]:
 
 def test_two_calls_of_one_macro_on_a_line_are_told_apart():
     assert problems('[[ count("områder") ]] og [[ count("omrader") ]]') == [
-        "10: argument 1 til 'count' (hvad) er ikke en af de tilladte værdier ([[ count(\"omrader\") ]])"]
+        "10: argument 1 til 'count' (hvad) er ikke en af de tilladte værdier ([[ count(\"omrader\") ]])"
+    ]
 
 
 def test_a_value_written_as_a_call_and_a_call_without_parentheses_are_named():
     assert problems("[[ suppression_threshold() ]]\n[[ area_index ]]") == [
         "10: 'suppression_threshold' er et tal, ikke en makro, og kaldes uden parenteser ([[ suppression_threshold() ]])",
-        "11: makroen 'area_index' er skrevet uden parenteser, så siden ville vise koden i stedet for indholdet ([[ area_index ]])"]
+        "11: makroen 'area_index' er skrevet uden parenteser, så siden ville vise koden i stedet for indholdet ([[ area_index ]])",
+    ]
 
 
 def test_a_number_where_a_text_belongs_and_a_named_argument_are_refused():
     assert problems('[[ count(3) ]] [[ data_columns(tabel="evaluations/studies") ]]') == [
         "10: argument 1 til 'count' (hvad) skal være en tekst i anførselstegn ([[ count(3) ]])",
-        "10: makroen 'data_columns' tager ingen navngivne argumenter ([[ data_columns(tabel=\"evaluations/studies\") ]])"]
+        "10: makroen 'data_columns' tager ingen navngivne argumenter ([[ data_columns(tabel=\"evaluations/studies\") ]])",
+    ]
 
 
 def test_a_table_the_data_does_not_have_gets_the_nearest_one():
@@ -116,13 +130,13 @@ def test_template_commands_attributes_and_filters_are_refused_but_raw_text_is_te
     assert problems("[[% if true %]]x[[% endif %]]\n[[ config.site_name ]] [[ count('områder') | upper ]]") == [
         "10: sidens tekst indeholder en skabelon-kommando ([[% … %]]); på dette site må en side kun kalde sitets egne makroer ([[% if true %]])",
         "11: makrokaldet er ikke et simpelt kald af en af sitets makroer ([[ config.site_name ]])",
-        "11: makrokaldet er ikke et simpelt kald af en af sitets makroer ([[ count('områder') | upper ]])"]
+        "11: makrokaldet er ikke et simpelt kald af en af sitets makroer ([[ count('områder') | upper ]])",
+    ]
     assert problems("Skriv [[% raw %]][[ ukendt() ]][[% endraw %]] for at vise et kald.") == []
 
 
 def test_an_unfinished_call_is_named_at_its_line():
-    assert problems("Første linje\n\nSe [[ area_index( her") == [
-        "12: et makrokald er ikke skrevet færdigt eller rigtigt (Se [[ area_index( her)"]
+    assert problems("Første linje\n\nSe [[ area_index( her") == ["12: et makrokald er ikke skrevet færdigt eller rigtigt (Se [[ area_index( her)"]
 
 
 def test_an_activity_page_may_use_only_the_activity_macros():

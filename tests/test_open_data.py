@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 import rdflib
 
+from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
 from macros.data.load import PACKAGES
 from macros.data.settings import from_mkdocs_yml
-from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
-from macros.html.downloads import FORMULA_STARTS
+from macros.text.downloads import FORMULA_STARTS
 from tests.conftest import ROOT
 
 SITE_URL = from_mkdocs_yml(ROOT).site_url

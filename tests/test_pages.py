@@ -11,9 +11,9 @@ from macros.data.load import load_cached
 from macros.data.problems import DataError
 from macros.data.settings import Settings, from_config, read_config
 from macros.html.builders import PERMALINK_TITLE, heading
-from macros.html.slugs import toc_slug
 from macros.pages.page import Body
 from macros.pages.registry import addresses, tasks
+from macros.text.slugs import toc_slug
 from tests.conftest import ROOT
 
 

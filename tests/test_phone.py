@@ -68,7 +68,11 @@ def test_every_page_type_fits_the_screen_reads_in_both_palettes_and_passes_axe(b
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{kind}-{size}-{scheme}.png"), full_page=True)
     context.close()
-    serious = [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.settings import from_config
 from macros.data.problems import DataError
+from macros.data.settings import from_config
 from tests.conftest import copy_project, mkdocs_build
 
 HIDDEN = "77.77"  # in neither form anywhere in the site built from the real data (checked below)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import filecmp
-
 from urllib.parse import urlsplit
 
-from build_scripts.output.links import broken_links
-from macros.data.settings import from_mkdocs_yml
 from build_scripts.commands.reference import write_reference
+from build_scripts.output.links import broken_links
 from macros.data.load import load
+from macros.data.settings import from_mkdocs_yml
 from macros.pages.registry import addresses
 from tests.conftest import ROOT, assert_same_site, copy_project, mkdocs_build
 
@@ -22,7 +21,9 @@ def test_no_internal_link_or_anchor_is_broken(site):
 
 def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a" / "index.html").write_text('<h2 id="om">Om</h2><a href="../b/">B</a><a href="#om">ok</a><a href="#væk">x</a><a href="https://example.org/">ude</a>', encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text(
+        '<h2 id="om">Om</h2><a href="../b/">B</a><a href="#om">ok</a><a href="#væk">x</a><a href="https://example.org/">ude</a>', encoding="utf-8"
+    )
     page = tmp_path / "a" / "index.html"
     assert broken_links(tmp_path) == [(page, "../b/", ""), (page, "#væk", "væk")]
 

@@ -55,4 +55,6 @@ def test_a_project_outside_git_has_no_history_and_says_so(tmp_path):
     assert (result := mkdocs_build(project, tmp_path / "site")).returncode == 0, result.stderr
     page = (tmp_path / "site" / "aktiviteter" / "natteravne-og-gadeplansarbejde" / "index.html").read_text(encoding="utf-8")
     assert 'class="bse-history"' not in page
-    assert "Ingen vidensniveauer er ændret siden den første vurdering." in (tmp_path / "site" / "aktiviteter" / "aendringer" / "index.html").read_text(encoding="utf-8")
+    assert "Ingen vidensniveauer er ændret siden den første vurdering." in (tmp_path / "site" / "aktiviteter" / "aendringer" / "index.html").read_text(
+        encoding="utf-8"
+    )

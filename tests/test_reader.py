@@ -31,8 +31,10 @@ def open_drawn(page, server, path: str, scheme: str = "light") -> int:
     page.goto(f"{server}/{path}")
     page.wait_for_function(
         # a hidden chart counts as done, unless it is still waiting for its first data (the compare view)
-        "scheme => [...document.querySelectorAll('.bse-chart__canvas[data-spec]')].every(c => (c.closest('[hidden]') && c.dataset.rendered !== 'waiting') || (c.dataset.rendered === scheme && c.querySelector('svg')))",
-        arg=scheme, timeout=30000,
+        "scheme => [...document.querySelectorAll('.bse-chart__canvas[data-spec]')].every(c => (c.closest('[hidden]') && c.dataset.rendered !== "
+        "'waiting') || (c.dataset.rendered === scheme && c.querySelector('svg')))",
+        arg=scheme,
+        timeout=30000,
     )
     return page.locator(".bse-chart__canvas[data-spec]").count()
 
@@ -43,7 +45,9 @@ def test_each_page_type_draws_its_charts_and_opens_their_tables_from_the_keyboar
     summaries = page.locator(".bse-chart details > summary")
     assert summaries.count() == charts
     if charts:
-        focusable = page.evaluate("[...document.querySelectorAll('.bse-chart details > summary')].every(s => { s.focus(); return document.activeElement === s; })")
+        focusable = page.evaluate(
+            "[...document.querySelectorAll('.bse-chart details > summary')].every(s => { s.focus(); return document.activeElement === s; })"
+        )
         assert focusable
         summaries.first.focus()
         page.keyboard.press("Enter")
@@ -64,7 +68,8 @@ def test_axe_finds_no_serious_or_critical_violation(browser, server, kind, schem
     context.close()
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
 

@@ -23,19 +23,37 @@ def test_an_area_page_starts_with_a_summary_that_states_the_list_status_honestly
     page = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
     words = text(site / "omraader" / "mjoelnerparken" / "index.html")
     assert words.index("Kort fortalt") < words.index("Indikatorer") < words.index("Officielle lister")
-    assert "Seneste fundne ændring: udgået af listen over parallelsamfund i 2023. Listerne for 2024 er offentliggjort; de indsamlede kilder nævner ikke området på dem." in words
+    assert (
+        "Seneste fundne ændring: udgået af listen over parallelsamfund i 2023. Listerne for 2024 er offentliggjort; de indsamlede kilder nævner ikke "
+        "området på dem."
+        in words
+    )
     vollsmose = text(site / "omraader" / "vollsmose" / "index.html")
-    assert "Seneste fundne placering: omdannelsesområde (på listen, 2023). Listerne for 2024 er offentliggjort, men de indsamlede kilder nævner ikke området på dem" in vollsmose
-    assert "Uden for arbejdsmarked eller uddannelse: 29,7 % i 2024 (landsniveau 18,5). Opfylder ikke kriteriet for udsat boligområde (over 40) og forebyggelsesområde (over 30)." in words
+    assert (
+        "Seneste fundne placering: omdannelsesområde (på listen, 2023). Listerne for 2024 er offentliggjort, men de indsamlede kilder nævner ikke "
+        "området på dem"
+        in vollsmose
+    )
+    assert (
+        "Uden for arbejdsmarked eller uddannelse: 29,7 % i 2024 (landsniveau 18,5). Opfylder ikke kriteriet for udsat boligområde (over 40) og "
+        "forebyggelsesområde (over 30)."
+        in words
+    )
     assert "Helhedsplan for Mjølnerparken 2019–2026 (eksempeldata): 3 mål – 2 nået, 1 på vej." in words
     assert page.count('<details class="bse-fold">') == 2  # the long tables, folded
     assert "Nøgletallene nedenfor er eksempeldata" in words
 
 
 def test_every_detail_page_leads_back_to_its_list(site):
-    for path, first in [("omraader/mjoelnerparken", "../"), ("indikatorer/ledighed", "../"), ("kommuner/koebenhavn", "../../omraader/"),
-                        ("evalueringer/cfbu-2012-godt-paa-vej", "../"), ("aktiviteter/fritidsjob", "../"), ("aktiviteter/tema/tryghed-og-trivsel", "../../"),
-                        ("rapporter/mjoelnerparken", "../../omraader/")]:
+    for path, first in [
+        ("omraader/mjoelnerparken", "../"),
+        ("indikatorer/ledighed", "../"),
+        ("kommuner/koebenhavn", "../../omraader/"),
+        ("evalueringer/cfbu-2012-godt-paa-vej", "../"),
+        ("aktiviteter/fritidsjob", "../"),
+        ("aktiviteter/tema/tryghed-og-trivsel", "../../"),
+        ("rapporter/mjoelnerparken", "../../omraader/"),
+    ]:
         page = (site / path / "index.html").read_text(encoding="utf-8")
         crumbs = re.search(r'<nav class="bse-breadcrumb" aria-label="Brødkrummesti"><ol>(.*?)</ol></nav>', page)
         assert crumbs, path
@@ -46,7 +64,9 @@ def test_evidence_is_told_in_words_a_lay_reader_follows(site):
     fritidsjob = text(site / "aktiviteter" / "fritidsjob" / "index.html")
     assert "Niveau 3 af 4 · Sammenligningsstudie" in fritidsjob
     beboer = text(site / "aktiviteter" / "beboerdemokrati" / "index.html")
-    assert "Niveau 0 af 4" in beboer and "Niveau 0 betyder, at der ikke er fundet en evaluering med målte resultater – ikke, at aktiviteten ikke virker." in beboer
+    assert (
+        "Niveau 0 af 4" in beboer and "Niveau 0 betyder, at der ikke er fundet en evaluering med målte resultater – ikke, at aktiviteten ikke virker." in beboer
+    )
     assert "Forbehold: Kilden nævner ingen forbehold." in text(site / "aktiviteter" / "bydelsmoedre" / "index.html")  # its result has no caveat
     gap_map = text(site / "aktiviteter" / "evidenskort" / "index.html")
     assert "Fritidsjob 3 · Sammenligningsstudie sat af redaktionen; beregnet 4" in gap_map
@@ -66,15 +86,15 @@ def test_the_results_caveat_is_on_screen_on_a_laptop(browser, server):
 
 def test_the_municipality_table_marks_its_illustrative_plans_and_goals(site):
     page = (site / "kommuner" / "koebenhavn" / "index.html").read_text(encoding="utf-8")
-    section = page[page.index('id="boligomraader"'):page.index('id="indikatorer-for-omraaderne-samlet"')]
+    section = page[page.index('id="boligomraader"') : page.index('id="indikatorer-for-omraaderne-samlet"')]
     assert "Helhedsplanerne og målenes status i tabellen nedenfor er eksempeldata" in section
     assert "Helhedsplaner (eksempeldata)" in section and "Mål (status) (eksempeldata)" in section
 
 
 def test_each_cell_of_criteria_met_by_illustrative_figures_is_marked(site):
     page = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    timeline = page[page.index("<caption>Kriterier år for år</caption>"):]
-    timeline = timeline[:timeline.index("</table>")]
+    timeline = page[page.index("<caption>Kriterier år for år</caption>") :]
+    timeline = timeline[: timeline.index("</table>")]
     cells = re.findall(r"<tr><td>\d{4}</td>\s*<td>.*?</td>\s*<td>(.*?)</td>\s*</tr>", timeline)
     mark = '<span class="bse-sr"> (eksempeldata)</span>'
     # a year with a published figure says which after the mark; its other figures are still illustrative
@@ -85,7 +105,17 @@ def test_each_cell_of_criteria_met_by_illustrative_figures_is_marked(site):
 def test_the_front_page_puts_the_notice_and_the_area_finder_first_and_links_every_section(site):
     page = article(site / "index.html")
     assert page.index("Rigtige tal og eksempeldata") < page.index('id="find-area"') < page.index("Det finder du her")
-    for target in ("omraader/", "kommuner/", "omraader/sammenlign/", "aktiviteter/", "indikatorer/", "evalueringer/", "puljer/", "rapporter/landsrapport/", "data/"):
+    for target in (
+        "omraader/",
+        "kommuner/",
+        "omraader/sammenlign/",
+        "aktiviteter/",
+        "indikatorer/",
+        "evalueringer/",
+        "puljer/",
+        "rapporter/landsrapport/",
+        "data/",
+    ):
         assert f'href="{target}"' in page, target
 
 
@@ -114,7 +144,9 @@ def expected_distances() -> dict[str, dict[str, tuple]]:
     from collections import defaultdict
 
     ops = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
-    criteria = [c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"]
+    criteria = [
+        c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"
+    ]
     series = defaultdict(list)
     for o in _rows(ROOT / "datapackages/indicators/observations.csv"):
         if o["value"] and int(o["base_population"] or 10**9) >= 10:
@@ -165,7 +197,10 @@ def test_an_area_page_states_its_distance_to_each_threshold_and_projects_only_a_
                 assert "omkring 20" not in line, (area, indicator, line)
     assert projected >= 5
     words = text(site / "omraader" / "mjoelnerparken" / "index.html")
-    assert "Uden for arbejdsmarked eller uddannelse: 29,7 % i 2024: 0,3 procentpoint under grænsen for forebyggelsesområde (over 30 %; opfylder ikke kriteriet)" in words
+    assert (
+        "Uden for arbejdsmarked eller uddannelse: 29,7 % i 2024: 0,3 procentpoint under grænsen for forebyggelsesområde (over 30 %; opfylder ikke kriteriet)"
+        in words
+    )
     assert "Tallene og fremskrivningerne nedenfor er eksempeldata" in words
 
 
@@ -186,13 +221,18 @@ def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
                 latest[o["indicator_id"]] = (int(o["year"]), float(o["value"]))
     national = {(r["indicator_id"], int(r["year"])): float(r["value"]) for r in _rows(ROOT / "datapackages/indicators/national.csv") if r["value"]}
     ops = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
-    criteria = [c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"]
+    criteria = [
+        c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"
+    ]
     out = []
     for i, (year, value) in latest.items():
         if not domains[i] or ind[i]["direction"] not in ("lavere er bedre", "højere er bedre"):
             continue
-        flagged = any(ops[c["operator"]](value, float(c["threshold"])) or abs(value - float(c["threshold"])) <= 0.1 * float(c["threshold"])
-                      for c in criteria if c["indicator_id"] == i and int(c["valid_from"]) <= year <= int(c["valid_to"] or year))
+        flagged = any(
+            ops[c["operator"]](value, float(c["threshold"])) or abs(value - float(c["threshold"])) <= 0.1 * float(c["threshold"])
+            for c in criteria
+            if c["indicator_id"] == i and int(c["valid_from"]) <= year <= int(c["valid_to"] or year)
+        )
         n = national.get((i, year))
         if n:
             flagged |= (value / n if ind[i]["direction"] == "lavere er bedre" else n / value) >= 1.5
@@ -244,12 +284,13 @@ def test_published_area_figures_replace_illustrative_ones_and_say_so_everywhere_
         figure = page.split(f'id="chart-{indicator}-alt"', 1)[0].rsplit("<figure", 1)[1]
         assert "undtagen de offentliggjorte tal (◆) for" in html.unescape(figure) and str(year) in figure
         assert re.search(rf"<td>{year}</td>\s*<td>[\d,]+ \(offentliggjort tal\)</td>", page)
-        timeline = page[page.index("<caption>Kriterier år for år</caption>"):]
+        timeline = page[page.index("<caption>Kriterier år for år</caption>") :]
         cell = re.search(rf"<tr><td>{year}</td>.*?</tr>", timeline, re.S).group(0)
         assert "offentliggjort tal:" in cell
         chunks = list((site / "omraader" / "sammenlign").glob(f"{indicator}-*.json"))
-        points = next(json.loads(c.read_text(encoding="utf-8"))["areas"][area]["points"] for c in chunks
-                      if area in json.loads(c.read_text(encoding="utf-8"))["areas"])
+        points = next(
+            json.loads(c.read_text(encoding="utf-8"))["areas"][area]["points"] for c in chunks if area in json.loads(c.read_text(encoding="utf-8"))["areas"]
+        )
         assert [year, float(row["value"]), 1] in [[p[0], float(p[1]), *p[2:]] for p in points]
         assert sum(1 for p in points if len(p) == 3) == sum(1 for r in published if (r["area_id"], r["indicator_id"]) == (area, indicator))
 
@@ -257,10 +298,17 @@ def test_published_area_figures_replace_illustrative_ones_and_say_so_everywhere_
 def test_every_collected_criteria_value_for_an_indicator_is_published_and_the_rest_are_named_as_not_used():
     """The supplement's per-area figures: each one about a list criterion the site has as an indicator is in
     published_values.csv with its value; residents, under-18s, cash benefits and criteria counts are not indicators."""
-    mapping = {"share 18-64 without attachment to labour market/education": "uden-for-arbejdsmarked",
-               "share 18-64 outside labour market/education": "uden-for-arbejdsmarked",
-               "share non-western immigrants and descendants": "ikke-vestlig-baggrund"}
-    not_indicators = {"number of residents", "share of residents under 18", "share of residents on kontanthjælp (not an official list criterion)", "criteria met"}
+    mapping = {
+        "share 18-64 without attachment to labour market/education": "uden-for-arbejdsmarked",
+        "share 18-64 outside labour market/education": "uden-for-arbejdsmarked",
+        "share non-western immigrants and descendants": "ikke-vestlig-baggrund",
+    }
+    not_indicators = {
+        "number of residents",
+        "share of residents under 18",
+        "share of residents on kontanthjælp (not an official list criterion)",
+        "criteria met",
+    }
     collected = _rows(ROOT / "sources/reference/supplement/area_criteria_values.csv")
     published = sorted((r["indicator_id"], float(r["value"]), r["source"]) for r in _rows(ROOT / "datapackages/indicators/published_values.csv"))
     assert {r["criterion"] for r in collected} <= set(mapping) | not_indicators

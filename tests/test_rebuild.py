@@ -69,7 +69,10 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
     project = copy_project(tmp_path / "projekt")
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    inode = {name: (site / name).stat().st_ino for name in ("omraader/agervang/index.html", "omraader/vollsmose/index.html", "omraader/vollsmose/ledighed-eksempeldata.csv", "index.html")}
+    inode = {
+        name: (site / name).stat().st_ino
+        for name in ("omraader/agervang/index.html", "omraader/vollsmose/index.html", "omraader/vollsmose/ledighed-eksempeldata.csv", "index.html")
+    }
     edit(project, "datapackages/indicators/observations.csv", "agervang,uden-for-arbejdsmarked,2010,4", "agervang,uden-for-arbejdsmarked,2010,3")
     assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
     after = {name: (site / name).stat().st_ino for name in inode}

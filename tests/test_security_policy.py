@@ -18,8 +18,11 @@ from tests.test_reader import PAGE_TYPES, open_drawn
 
 ENGINES = ("mkdocs", "zensical")
 # what the page itself records: every violation of its policy, as 'directive blocked-uri'
-RECORD = ("window.bseViolations = [];"
-          "document.addEventListener('securitypolicyviolation', e => window.bseViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber + ' ' + e.sample));")
+RECORD = (
+    "window.bseViolations = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.bseViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + "
+    "e.sourceFile + ':' + e.lineNumber + ' ' + e.sample));"
+)
 SCRIPT_TYPES = {None, "", "text/javascript", "application/javascript", "module"}
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href"}
 
@@ -93,8 +96,13 @@ def test_every_page_has_one_policy_before_its_scripts_that_allows_exactly_its_ow
         assert styles[0] == "'self'" and len(styles) == (1 if engine == "mkdocs" else 2), path
         assert all(re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", s) for s in styles[1:]), path
         assert policy == {
-            "default-src": ["'self'"], "img-src": ["'self'", "data:"], "font-src": ["'self'"],
-            "connect-src": ["'self'"], "worker-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"],
+            "default-src": ["'self'"],
+            "img-src": ["'self'", "data:"],
+            "font-src": ["'self'"],
+            "connect-src": ["'self'"],
+            "worker-src": ["'self'"],
+            "object-src": ["'none'"],
+            "base-uri": ["'self'"],
             "form-action": ["'self'"],
         }, path
 
@@ -185,8 +193,10 @@ def test_a_script_and_an_event_handler_added_to_a_built_page_do_not_run(browser,
     shutil.copytree(site, copy)
     area = copy / "omraader/mjoelnerparken/index.html"
     html = area.read_text(encoding="utf-8")
-    added = ('<script>window.bseRan = "script"</script><img src="x.png" alt="" onerror="window.bseRan = \'onerror\'">'
-             '<a id="bse-js" href="javascript:window.bseRan = \'link\'">x</a>')
+    added = (
+        '<script>window.bseRan = "script"</script><img src="x.png" alt="" onerror="window.bseRan = \'onerror\'">'
+        '<a id="bse-js" href="javascript:window.bseRan = \'link\'">x</a>'
+    )
     area.write_text(html.replace("</article>", added + "</article>", 1), encoding="utf-8")
     with serve_folder(copy) as base:
         page = open_recording(browser)

@@ -7,10 +7,8 @@ import html
 import json
 import re
 
-import pytest
-
 from build_scripts.generators.import_reference import canonical_name
-from macros.html.slugs import slugify
+from macros.text.slugs import slugify
 from tests.conftest import REFERENCE
 
 SPEC_RE = re.compile(r'<script type="application/json" id="([^"]+)-spec">(.*?)</script>', re.S)
@@ -45,7 +43,9 @@ def full_spec(part: dict, templates: dict, page: str, chart_id: str) -> dict:
 
 def test_every_embedded_chart_is_vega_lite_v6_with_data(site):
     templates = json.loads((site / "assets" / "charts" / "templates.json").read_text(encoding="utf-8"))
-    specs = [(path, m.group(1), full_spec(json.loads(m.group(2)), templates, text, m.group(1))) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)]
+    specs = [
+        (path, m.group(1), full_spec(json.loads(m.group(2)), templates, text, m.group(1))) for path, text in pages(site).items() for m in SPEC_RE.finditer(text)
+    ]
     kinds = {"omraader": ("serier", "Linjediagram"), "rapporter": ("serier", "Linjediagram"), "aktiviteter": ("resultater", "Søjlediagram")}
     assert sum(path.startswith("omraader/") for path, _, _ in specs) >= 58 * 9
     assert sum(path.startswith("aktiviteter/") for path, _, _ in specs) >= 2
@@ -89,7 +89,11 @@ def test_an_area_page_embeds_only_each_charts_own_parts_and_names_its_template(s
 
 
 def test_every_page_showing_illustrative_figures_carries_the_notice(site):
-    shown = {path: text for path, text in pages(site).items() if path.startswith("omraader/") and "bse-chart__canvas" in text or path.startswith("indikatorer/") and path.count("/") == 2}
+    shown = {
+        path: text
+        for path, text in pages(site).items()
+        if path.startswith("omraader/") and "bse-chart__canvas" in text or path.startswith("indikatorer/") and path.count("/") == 2
+    }
     assert len(shown) >= 58 + 9
     for path, text in shown.items():
         assert 'class="admonition warning bse-eksempeldata"' in text, path
@@ -97,7 +101,13 @@ def test_every_page_showing_illustrative_figures_carries_the_notice(site):
 
 
 def test_pages_with_only_public_figures_do_not_claim_to_be_illustrative(site):
-    for path in ("evalueringer/index.html", "puljer/index.html", "omraader/index.html", "aktiviteter/vidensniveauer/index.html", "aktiviteter/evidenskort/index.html"):
+    for path in (
+        "evalueringer/index.html",
+        "puljer/index.html",
+        "omraader/index.html",
+        "aktiviteter/vidensniveauer/index.html",
+        "aktiviteter/evidenskort/index.html",
+    ):
         assert "bse-eksempeldata" not in (site / path).read_text(encoding="utf-8"), path
 
 
@@ -191,7 +201,7 @@ def test_a_page_using_one_word_of_a_synonym_group_is_found_by_every_word_of_it(s
 def test_no_page_references_a_third_party_host(site):
     outside = re.compile(r'(src|href)="(https?:)?//')
     for path, text in pages(site, "**/*.html").items():
-        for match in re.finditer(r'<(script|link|img)[^>]+>', text):
+        for match in re.finditer(r"<(script|link|img)[^>]+>", text):
             # the canonical address names the page itself and is never fetched
             assert 'rel="canonical"' in match.group(0) or not outside.search(match.group(0)), (path, match.group(0))
     bundle = (site / "assets" / "vendor" / "vega-bundle.js").read_text(encoding="utf-8")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.html.format import number
 from macros.html.builders import json_script, relative_url, table
-from macros.html.slugs import slugify
+from macros.text.format import number
+from macros.text.slugs import slugify
 
 
 @pytest.mark.parametrize(

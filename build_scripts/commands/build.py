@@ -4,7 +4,7 @@
 
 Zensical runs no hooks, so this command does what build_scripts/engines/mkdocs_hook.py does inside
 `mkdocs build`: it checks the data (the short Danish list, exit status 1), starts
-build_scripts.output.generate, runs `zensical build` into <site>.partial, lets the generator write the
+build_scripts.commands.generate, runs `zensical build` into <site>.partial, lets the generator write the
 generated pages, and only then puts the finished folder in place of <site>. With --engine mkdocs it
 runs `mkdocs build --strict`, whose hook does the same.
 """
@@ -50,8 +50,27 @@ def build_zensical(root: Path, site: Path) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     config = zensical_config(root, staging)
     log = tempfile.TemporaryFile()
-    generator = subprocess.Popen([sys.executable, "-m", "build_scripts.output.generate", "--engine", "zensical", "--wait", "--site", str(staging), "--config", str(config), "--previous", str(site)],
-                                 cwd=root, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log, text=True)
+    generator = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "build_scripts.commands.generate",
+            "--engine",
+            "zensical",
+            "--wait",
+            "--site",
+            str(staging),
+            "--config",
+            str(config),
+            "--previous",
+            str(site),
+        ],
+        cwd=root,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        text=True,
+    )
     try:
         engine = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(config)], cwd=root)
         if engine.returncode:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from macros.data.load import load
 from macros.data.problems import DataError, Problem, summary
-from macros.html.format import count
+from macros.text.format import count
 
 ROOT = Path(__file__).resolve().parents[2]
 # Characters Windows-1252 can hold that Danish text never uses; seeing them means a wrong guess
@@ -54,12 +54,24 @@ def decode(raw: bytes, name: str) -> str:
             try:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
-                raise ImportError_([Problem(name, "filens tegnkodning kan ikke læses", "Gem filen i Excel som 'CSV UTF-8 (kommasepareret)' eller 'CSV (semikolonsepareret)'.")])
+                raise ImportError_(
+                    [Problem(name, "filens tegnkodning kan ikke læses", "Gem filen i Excel som 'CSV UTF-8 (kommasepareret)' eller 'CSV (semikolonsepareret)'.")]
+                )
     bad = sorted({ch for ch in text if ch in _UNLIKELY or (unicodedata.category(ch) == "Cc" and ch not in "\r\n\t")})
     if bad:
         line = next(n for n, row in enumerate(text.split("\n"), start=1) if any(ch in row for ch in bad))
-        raise ImportError_([Problem(name, "filen ser ud til at være gemt i en anden tegnkodning end UTF-8 eller Windows-1252, så æ, ø og å ville blive forkerte",
-                                    "Åbn filen i Excel og gem den som 'CSV UTF-8 (kommasepareret)'.", line, None, "".join(bad))])
+        raise ImportError_(
+            [
+                Problem(
+                    name,
+                    "filen ser ud til at være gemt i en anden tegnkodning end UTF-8 eller Windows-1252, så æ, ø og å ville blive forkerte",
+                    "Åbn filen i Excel og gem den som 'CSV UTF-8 (kommasepareret)'.",
+                    line,
+                    None,
+                    "".join(bad),
+                )
+            ]
+        )
     return text
 
 
@@ -93,16 +105,32 @@ def convert(text: str, name: str, fields: list[dict]) -> list[dict]:
     if sorted(names) != sorted(expected):
         extra = [h for h in names if h not in expected]
         missing = [f for f in expected if f not in names]
-        raise ImportError_([Problem(name, "kolonnerne passer ikke til datapakken"
-                                    + (f"; ukendte: {', '.join(extra)}" if extra else "") + (f"; mangler: {', '.join(missing)}" if missing else ""),
-                                    f"Brug præcis disse kolonneoverskrifter: {', '.join(expected)}.", 1)])
+        raise ImportError_(
+            [
+                Problem(
+                    name,
+                    "kolonnerne passer ikke til datapakken"
+                    + (f"; ukendte: {', '.join(extra)}" if extra else "")
+                    + (f"; mangler: {', '.join(missing)}" if missing else ""),
+                    f"Brug præcis disse kolonneoverskrifter: {', '.join(expected)}.",
+                    1,
+                )
+            ]
+        )
     types = {f["name"]: f.get("type", "string") for f in fields}
     rows, problems = [], []
     for line, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(names):
-            problems.append(Problem(name, f"rækken har {len(cells)} celler, men der er {len(names)} kolonner", "Sørg for én værdi pr. kolonne; sæt tekst med semikolon eller komma i anførselstegn.", line))
+            problems.append(
+                Problem(
+                    name,
+                    f"rækken har {len(cells)} celler, men der er {len(names)} kolonner",
+                    "Sørg for én værdi pr. kolonne; sæt tekst med semikolon eller komma i anførselstegn.",
+                    line,
+                )
+            )
             continue
         row = {}
         for field, cell in zip(names, cells):
@@ -144,7 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         report(error.problems)
         return 1
     target.write_text(output, encoding="utf-8")
-    print(f"{count(len(rows), 'række', 'rækker')} fra {args.file.name} er kontrolleret og {'tilføjet' if args.append else 'skrevet'} til {target.relative_to(args.root)}.")
+    print(
+        f"{count(len(rows), 'række', 'rækker')} fra {args.file.name} er kontrolleret og {'tilføjet' if args.append else 'skrevet'} til "
+        f"{target.relative_to(args.root)}."
+    )
     return 0
 
 
@@ -173,10 +204,9 @@ def check(root: Path, target: Path, output: str, name: str, existing: int) -> No
         except DataError as error:
             relative = target.relative_to(root).as_posix()
             # problems in the imported rows point at the editor's file and its own line numbers
-            raise ImportError_([
-                Problem(name, p.message, p.hint, p.line - existing if p.line else None, p.field, p.value) if p.file == relative else p
-                for p in error.problems
-            ]) from None
+            raise ImportError_(
+                [Problem(name, p.message, p.hint, p.line - existing if p.line else None, p.field, p.value) if p.file == relative else p for p in error.problems]
+            ) from None
 
 
 def report(problems: list[Problem]) -> None:

@@ -19,8 +19,8 @@ from markupsafe import escape
 
 from macros.data.load import load
 from macros.data.settings import from_mkdocs_yml
-from macros.html.urls import source_path
 from macros.pages.registry import FOLDERS, FRAME, tasks
+from macros.text.urls import source_path
 
 
 def write_reference(project: Path) -> int:

@@ -18,10 +18,10 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from macros.html import urls
 from macros.data.load import load_cached
 from macros.data.settings import from_mkdocs_yml
-from macros.html.format import count
+from macros.text import urls
+from macros.text.format import count
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from macros.data.activities import FACTS_CALL, GENERATED_SECTIONS, SECTIONS, schema, vocabulary
 from macros.data.problems import TODO
-from macros.html.slugs import slugify
+from macros.text.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -22,9 +22,9 @@ from build_scripts.output.writer import swap_in
 from macros.data.load import load_cached
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config
-from macros.html.urls import source_path
 from macros.pages.editorial import SPECS
 from macros.pages.registry import addresses
+from macros.text.urls import source_path
 
 _state: dict = {}
 
@@ -72,8 +72,24 @@ def on_config(config):
     _state["log"] = tempfile.TemporaryFile()
     previous = ["--previous", _state["final"]] if _state["final"] else []
     _state["process"] = subprocess.Popen(
-        [sys.executable, "-m", "build_scripts.output.generate", "--engine", "mkdocs", "--wait", "--site", config["site_dir"], "--config", config.config_file_path, *previous],
-        cwd=root, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=_state["log"], text=True,
+        [
+            sys.executable,
+            "-m",
+            "build_scripts.commands.generate",
+            "--engine",
+            "mkdocs",
+            "--wait",
+            "--site",
+            config["site_dir"],
+            "--config",
+            config.config_file_path,
+            *previous,
+        ],
+        cwd=root,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=_state["log"],
+        text=True,
     )
     return config
 
@@ -120,9 +136,11 @@ def _stop() -> None:
 
 def _error_pages(site: Path, problems: str) -> None:
     """During `mkdocs serve`: every page shows the list of problems; the next build after a fix shows the site again."""
-    page = ('<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Data eller indhold er ugyldigt</title></head>'
-            '<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
-            f"<h1>Siden kan ikke bygges</h1><pre style=\"white-space:pre-wrap\">{escape(problems)}</pre>"
-            "<p>Ret filerne og gem dem; siden opdaterer sig selv.</p></body></html>")
+    page = (
+        '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Data eller indhold er ugyldigt</title></head>'
+        '<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
+        f'<h1>Siden kan ikke bygges</h1><pre style="white-space:pre-wrap">{escape(problems)}</pre>'
+        "<p>Ret filerne og gem dem; siden opdaterer sig selv.</p></body></html>"
+    )
     for path in list(site.rglob("*.html")) or [site / "index.html"]:
         path.write_text(page, encoding="utf-8")

@@ -33,7 +33,11 @@ def process(rows: list[dict[str, str]]) -> list[dict]:
         list_type = next(name for prefix, name in LABELS if label.startswith(prefix))
         raw_year = row["year"]
         if raw_year.startswith("unknown"):
-            year, basis, note = 2013, "udateret", "Udateret kilde (ca. 2013–14) med 34 udsatte boligområder efter de nye kriterier; forholdet til tallet 33 er usikkert."
+            year, basis, note = (
+                2013,
+                "udateret",
+                "Udateret kilde (ca. 2013–14) med 34 udsatte boligområder efter de nye kriterier; forholdet til tallet 33 er usikkert.",
+            )
         elif "May recalculation" in raw_year:
             year, basis, note = 2018, "genberegning", "Genberegning i maj 2018 efter de nye kriterier; ikke en officiel liste."
         elif "implied" in row["reference_date"]:

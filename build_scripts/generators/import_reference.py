@@ -17,7 +17,7 @@ from pathlib import Path
 
 from build_scripts.generators import import_list_counts
 from build_scripts.generators.illustrative import save
-from macros.html.slugs import slugify
+from macros.text.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REFERENCE = ROOT / "sources" / "reference"
@@ -49,10 +49,19 @@ LIST_TYPES = (
 # The supplement's come first: their notes also hold the first round's generic markers (INFERRED).
 SUPPLEMENT_NOTES_DA = [
     ("COMPLETE (9 = official 9)", "Kilden nævner alle ni områder på listen, som det officielle antal."),
-    ("DERIVED: 2022 list of 9 (cphpost) + Tingbjerg", "Afledt: 2022-listens ni områder plus Tingbjerg/Utterslevhuse, der forlod listen i 2022; i alt 10 som det officielle antal."),
-    ("DERIVED: 2021 omdannelse list (10", "Afledt: 2021-listen plus de tre områder, der udgik i 2021 (Ringparken, Motalavej og Solbakken); i alt 13 som det officielle antal."),
+    (
+        "DERIVED: 2022 list of 9 (cphpost) + Tingbjerg",
+        "Afledt: 2022-listens ni områder plus Tingbjerg/Utterslevhuse, der forlod listen i 2022; i alt 10 som det officielle antal.",
+    ),
+    (
+        "DERIVED: 2021 omdannelse list (10",
+        "Afledt: 2021-listen plus de tre områder, der udgik i 2021 (Ringparken, Motalavej og Solbakken); i alt 13 som det officielle antal.",
+    ),
     ("Confirms the INFERRED 2021 row", "Bekræftet: Agervang forlod listen i 2022 og var altså på listen i 2021."),
-    ("DERIVED: 2021 list (12) minus Agervang", "Afledt: 2021-listen minus Agervang, Tingbjerg/Utterslevhuse og Aldersrogade plus Askerød; i alt 10 som det officielle antal."),
+    (
+        "DERIVED: 2021 list (12) minus Agervang",
+        "Afledt: 2021-listen minus Agervang, Tingbjerg/Utterslevhuse og Aldersrogade plus Askerød; i alt 10 som det officielle antal.",
+    ),
     ("'Askerød (Greve) and Rønnebærparken", "Kilden nævner, hvilke områder der kom på og gik af listen over udsatte boligområder i 2022."),
     ("INFERRED: removed from udsatte list in 2022", "Udledt: området gik af listen i 2022 og var altså på den i 2021."),
     ("'Mjølnerparken er strøget fra listen", "Strøget fra listerne i 2023, fordi området har under 1.000 beboere (966)."),
@@ -97,8 +106,18 @@ def load(reference: Path) -> list[dict[str, str]]:
     supplement = reference / "supplement" / "list_memberships.csv"
     if supplement.exists():
         with open(supplement, encoding="utf-8", newline="") as f:
-            rows += [{"year": r["year"], "list_type": r["list"], "area": r["area"], "municipality": r["municipality"], "status": r["status"],
-                      "source": r["url"], "note": r["quote_or_note"]} for r in csv.DictReader(f)]
+            rows += [
+                {
+                    "year": r["year"],
+                    "list_type": r["list"],
+                    "area": r["area"],
+                    "municipality": r["municipality"],
+                    "status": r["status"],
+                    "source": r["url"],
+                    "note": r["quote_or_note"],
+                }
+                for r in csv.DictReader(f)
+            ]
     return rows
 
 
@@ -182,7 +201,9 @@ def process(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]:
             "status": status_of(row["status"]),
             "basis": basis_of(row),
             "source": row["source"].strip() if row["source"].startswith("http") else "",
-            "source_note": "" if row["source"].startswith("http") else "Sekundær kompilation (R-script i et offentligt GitHub-projekt); depotets navn er ikke fundet.",
+            "source_note": ""
+            if row["source"].startswith("http")
+            else "Sekundær kompilation (R-script i et offentligt GitHub-projekt); depotets navn er ikke fundet.",
             "note": note_of(row),
         }
         # a recalculation is another kind of fact than a list; every other row is one per area, year and list
@@ -194,9 +215,7 @@ def process(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]:
         if "removed 2024" in row["status"]:
             later = dict(record, year=2024, status="udgået", note="Udgik af listen i 2024.")
             designations.setdefault((area_id, 2024, record["list_type"], False), later)
-    area_rows = [
-        {**a, "aliases": "; ".join(sorted(a["aliases"]))} for a in sorted(areas.values(), key=lambda a: a["area_id"])
-    ]
+    area_rows = [{**a, "aliases": "; ".join(sorted(a["aliases"]))} for a in sorted(areas.values(), key=lambda a: a["area_id"])]
     designation_rows = sorted(designations.values(), key=lambda d: (d["area_id"], d["year"], d["list_type"], d["basis"]))
     return area_rows, designation_rows
 

@@ -14,13 +14,28 @@ import argparse
 import shutil
 from pathlib import Path
 
-from build_scripts.generators import illustrative
-from build_scripts.generators import illustrative_plans
+from build_scripts.generators import illustrative, illustrative_plans
 from build_scripts.generators.illustrative import read_csv, save, seeded
 from macros.data.activities import RESERVED
 
 ROOT = Path(__file__).resolve().parents[2]
-MUNICIPALITIES = ("København", "Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle", "Roskilde", "Herning", "Næstved", "Køge", "Sønderborg", "Holbæk")
+MUNICIPALITIES = (
+    "København",
+    "Aarhus",
+    "Odense",
+    "Aalborg",
+    "Esbjerg",
+    "Randers",
+    "Kolding",
+    "Horsens",
+    "Vejle",
+    "Roskilde",
+    "Herning",
+    "Næstved",
+    "Køge",
+    "Sønderborg",
+    "Holbæk",
+)
 LISTED_SHARE = 0.3  # generated areas with list placements, and so with plans
 
 
@@ -32,10 +47,18 @@ def generated_areas(n: int, real: list[dict]) -> tuple[list[dict], list[dict]]:
         areas.append({"area_id": area_id, "name": f"Testparken {i}", "municipality": MUNICIPALITIES[i % len(MUNICIPALITIES)], "aliases": ""})
         if rng.random() < LISTED_SHARE:
             for year in (2015, 2019):
-                designations.append({
-                    "area_id": area_id, "year": str(year), "list_type": "udsat boligområde", "status": "på listen", "basis": "direkte",
-                    "source": "https://example.org/eksempeldata", "source_note": "", "note": "Genereret eksempel til skalatest.",
-                })
+                designations.append(
+                    {
+                        "area_id": area_id,
+                        "year": str(year),
+                        "list_type": "udsat boligområde",
+                        "status": "på listen",
+                        "basis": "direkte",
+                        "source": "https://example.org/eksempeldata",
+                        "source_note": "",
+                        "note": "Genereret eksempel til skalatest.",
+                    }
+                )
     return areas, designations
 
 

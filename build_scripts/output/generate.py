@@ -1,8 +1,5 @@
-"""The project's part of a build, in its own process beside the engine's:
-
-    python -m build_scripts.output.generate --site SITE --engine mkdocs|zensical [--config mkdocs.yml] [--wait]
-
-While the engine builds the editorial pages and the frames, it renders every generated page whose
+"""The project's part of a build, in its own process beside the engine's (build_scripts/commands/generate.py
+starts it). While the engine builds the editorial pages and the frames, it renders every generated page whose
 inputs changed into .cache/pages (by render_workers processes) and prepares the site's data files.
 With --wait it then waits for a line on standard input (the engine has finished writing SITE), and
 writes the generated pages into the engine's output (writer.py), linking those the published site
@@ -12,21 +9,18 @@ Danish list and make the exit status 1; the engine's build then stops with that 
 
 from __future__ import annotations
 
-import argparse
 import gc
 import multiprocessing
 import sys
 from pathlib import Path
+from types import ModuleType
 
-from build_scripts.engines import adapter
 from build_scripts.output import writer
 from build_scripts.output.cache import Cache, task_keys
-from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
 from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, templates_file, vega_bundle
 from macros.data.load import load
-from macros.data.problems import DataError, summary
-from macros.data.settings import from_config, read_config
+from macros.data.settings import from_config
 from macros.pages.registry import addresses, tasks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +50,8 @@ def render(catalogue, todo: list[int], all_tasks, keys, cache: Cache, workers: i
     return result
 
 
-def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, previous: Path | None = None) -> None:
+def generate(root: Path, site: Path, module: ModuleType, config: dict, wait: bool, previous: Path | None = None) -> None:
+    """Render, wait for the engine (wait), then write into site; module is the engine's adapter (build_scripts/engines)."""
     settings = from_config(config)
     catalogue = load(root, settings)
     all_tasks = tasks(catalogue)
@@ -69,7 +64,6 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, prev
         raise SystemExit(1)  # the engine stopped before it had finished
     dates = writer.package_dates(catalogue)
     # in the reference build the engine has written the generated pages itself (build_scripts/commands/reference.py)
-    module = adapter(engine)
     styles = module.script_styles(site)  # the theme's own <style> elements, for each page's policy
     found = None if settings.reference_build else writer.read_frames(site, styles)
     engine_pages = writer.finish_engine_pages(site, root / "content", dates, styles)
@@ -82,27 +76,3 @@ def generate(root: Path, site: Path, engine: str, config: dict, wait: bool, prev
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url)
     cache.prune(set(keys))
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, required=True, help="the folder the engine builds into")
-    parser.add_argument("--engine", choices=("mkdocs", "zensical"), required=True)
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the engine's configuration (the project is its folder)")
-    parser.add_argument("--wait", action="store_true", help="render first, then wait for a line on standard input before writing")
-    parser.add_argument("--previous", type=Path, help="the published site this build will replace: pages it holds unchanged are linked from it")
-    args = parser.parse_args(argv)
-    root = args.config.resolve().parent
-    try:
-        generate(root, args.site.resolve(), args.engine, read_config(args.config), args.wait, args.previous.resolve() if args.previous else None)
-    except DataError as error:
-        print(summary(error.problems), file=sys.stderr)
-        return 1
-    except FrameError as error:
-        print(f"En ramme om de sider, sitet selv laver, kunne ikke bruges: {error}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

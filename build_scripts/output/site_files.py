@@ -12,9 +12,9 @@ from macros.charts import palette
 from macros.charts.base import Chart, csv_download, template_of
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
-from macros.html import urls
 from macros.pages import activity, compare, national_report, open_data
 from macros.pages import catalogue as catalogue_page
+from macros.text import urls
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
 CHART_TEMPLATES = "assets/charts/templates.json"  # charts.js looks for it beside its own folder

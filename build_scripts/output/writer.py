@@ -28,10 +28,9 @@ from markupsafe import escape
 from build_scripts.output import csp, frames
 from build_scripts.output.cache import Cache
 from build_scripts.output.links import broken_links
-from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, templates_file, vega_bundle
 from macros.data.model import Catalogue
-from macros.data.provenance import changed_line
 from macros.data.problems import DataError, Problem
+from macros.data.provenance import changed_line
 from macros.pages.registry import FOLDERS, folder_of, frame_url
 
 
@@ -168,7 +167,8 @@ def write_generated(site: Path, cache: Cache, keys: list[str], render, found: di
     having written the pages); render(i) renders task i again when its entry cannot be read. Pages the
     published site holds unchanged are linked from it. Returns the pages' search entries sorted by
     address, and their chart templates; notes what was written for the next build (promoted by swap_in)."""
-    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates, previous=reuse.previous, reuse=reuse.tasks, templates=reuse.templates)
+    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates,
+                previous=reuse.previous, reuse=reuse.tasks, templates=reuse.templates)
     entries, templates, records = [], {}, {}
 
     def collect(index: int, result) -> None:
@@ -207,11 +207,39 @@ def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> Non
         source = source_of(site, page, root / "content")
         where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
         if anchor is None:
-            problems.append(Problem(where, "linket har en adresseform, sitet ikke tillader", "Link kun med https://, http:// eller mailto:, eller til en side på sitet; javascript:, data: og andre former kan køre kode i læserens browser.", None, None, link))
+            problems.append(
+                Problem(
+                    where,
+                    "linket har en adresseform, sitet ikke tillader",
+                    "Link kun med https://, http:// eller mailto:, eller til en side på sitet; javascript:, data: og andre former kan køre kode i "
+                    "læserens browser.",
+                    None,
+                    None,
+                    link,
+                )
+            )
         elif anchor:
-            problems.append(Problem(where, f"ankeret #{anchor} findes ikke på den side, linket peger på", "Ret ankeret (overskriftens adresse), eller fjern det fra linket.", None, None, link))
+            problems.append(
+                Problem(
+                    where,
+                    f"ankeret #{anchor} findes ikke på den side, linket peger på",
+                    "Ret ankeret (overskriftens adresse), eller fjern det fra linket.",
+                    None,
+                    None,
+                    link,
+                )
+            )
         else:
-            problems.append(Problem(where, "linket peger på en side eller fil, der ikke findes", "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).", None, None, link))
+            problems.append(
+                Problem(
+                    where,
+                    "linket peger på en side eller fil, der ikke findes",
+                    "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).",
+                    None,
+                    None,
+                    link,
+                )
+            )
     if problems:
         raise DataError(problems)
 
@@ -243,4 +271,3 @@ def _identity(site: Path) -> list | None:
 
 def package_dates(catalogue: Catalogue) -> dict[str, str | None]:
     return {name: info.updated for name, info in catalogue.packages.items()}
-

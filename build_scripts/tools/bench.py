@@ -30,8 +30,11 @@ from pathlib import Path
 from build_scripts.generators.illustrative import read_csv
 from build_scripts.generators.scale import write_project
 
-HEADER = ("| engine | N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | rebuild / build | peak memory (MB) | area page median / max (KB) | site (MB) | search index (MB) |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+HEADER = (
+    "| engine | N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | rebuild / build | peak memory (MB) | "
+    "area page median / max (KB) | site (MB) | search index (MB) |\n"
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
 
 # Appended to the project's own macros/pages/area.py for the shell build: every area page and report one line.
 SHELL = """
@@ -47,12 +50,15 @@ def area_pages(catalogue, area_id):  # the benchmark's shell: one line per page
 """
 
 # Each build in a fresh Python: seconds, and the peak resident memory of the build and its largest child (an upper bound of what runs at once).
-MEASURE = ("import resource, sys, time\n{run}\n"
-           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
+MEASURE = (
+    "import resource, sys, time\n{run}\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
+)
 RUNS = {
     "mkdocs": "from mkdocs.__main__ import cli\ncli(['build', '-q', '-d', 'site'], standalone_mode=False)",
     "zensical": "from build_scripts.commands.build import main\nassert main(['--engine', 'zensical', '--root', '.']) == 0",
-    "zensical-floor": "import pathlib, subprocess\nassert subprocess.run([str(pathlib.Path(sys.executable).with_name('zensical')), 'build', '--clean'], capture_output=True).returncode == 0",
+    "zensical-floor": "import pathlib, subprocess\nassert subprocess.run([str(pathlib.Path(sys.executable).with_name('zensical')), 'build', "
+                      "'--clean'], capture_output=True).returncode == 0",
 }
 FLOOR = {"mkdocs": "mkdocs", "zensical": "zensical-floor"}
 
@@ -70,7 +76,9 @@ def timed_build(project: Path, run: str) -> tuple[float, float]:
     """Seconds and peak memory (MB) of one build in a fresh process."""
     settle(project)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", MEASURE.format(run=RUNS[run])], cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE.format(run=RUNS[run])], cwd=project, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
@@ -88,7 +96,9 @@ def bare_project(n: int, folder: Path) -> Path:
     (folder / "mkdocs.yml").write_text(
         "site_name: Gulv\ndocs_dir: content\ntheme:\n  name: material\n  variant: classic\n  language: da\n  font: false\n"
         "plugins:\n  - search:\n      lang: da\nvalidation:\n  nav:\n    omitted_files: ignore\n"
-        f"nav:\n  - Forside: index.md\n{nav}\n", encoding="utf-8")
+        f"nav:\n  - Forside: index.md\n{nav}\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -125,8 +135,11 @@ def row(n: int, engine: str, work: Path) -> str:
     area.write_text(area.read_text(encoding="utf-8") + SHELL, encoding="utf-8")
     shell, _ = timed_build(project, engine)
     floor_seconds, _ = timed_build(bare_project(pages, work / f"gulv-{n}"), FLOOR[engine])
-    return (f"| {engine} | {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | {rebuild / seconds:.2f} | {memory:,.0f} | "
-            f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} |").replace(",", " ")
+    return (
+        f"| {engine} | {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | "
+        f"{rebuild / seconds:.2f} | {memory:,.0f} | "
+        f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} | {index:.1f} |"
+    ).replace(",", " ")
 
 
 def main(argv: list[str] | None = None) -> None:

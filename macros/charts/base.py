@@ -11,9 +11,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from macros.html.downloads import csv_text
+import altair as alt
 
-
+from macros.charts import palette
+from macros.text.downloads import csv_text
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,17 @@ def compact(rows: list[dict]) -> dict | list:
             for row in table:
                 row[i] = index[row[i]]
     return {"columns": list(keys), "rows": table, **({"values": values} if values else {})}
+
+
+def area_and_national():
+    """The colour of a series: the area first, in the area's colour, the national level in its own ('orden' sorts them)."""
+    return alt.Color(
+        "serie:N",
+        title=None,
+        sort=alt.EncodingSortField("orden", op="min"),
+        scale=alt.Scale(range=[palette.AREA, palette.NATIONAL]),
+        legend=alt.Legend(orient="bottom"),
+    )
 
 
 SUPPRESSED = "diskretioneret"

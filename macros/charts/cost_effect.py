@@ -14,10 +14,10 @@ from macros.charts import palette
 from macros.charts.base import Chart, Table, copy_template
 from macros.data.activities import vocabulary
 from macros.data.model import Activity, Catalogue
-from macros.html import urls
-from macros.html.evidence_text import DIRECTIONS, NOT_MEASURED
-from macros.html.format import count, danish_key
 from macros.rules.evidence import activity_evidence, strongest_results
+from macros.rules.evidence_words import DIRECTIONS, NOT_MEASURED
+from macros.text import urls
+from macros.text.format import count, danish_key
 
 # one colour and one shape per direction, so neither carries the meaning alone
 STYLE = {
@@ -39,14 +39,35 @@ def strongest_direction(catalogue: Catalogue, activity: Activity) -> tuple[str, 
 @lru_cache(maxsize=1)
 def _template(costs: tuple[str, ...], levels: tuple[int, ...]) -> dict:
     names = list(STYLE)
-    return alt.Chart(alt.NamedData("aktiviteter")).mark_point(filled=True, size=120, opacity=1, aria=False).encode(
-        x=alt.X("cost_level:O", title="Omkostningsniveau", sort=list(costs), scale=alt.Scale(domain=list(costs)), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("knowledge_level:O", title="Vidensniveau", scale=alt.Scale(domain=list(reversed(levels)))),  # the highest level on top
-        xOffset=alt.XOffset("slot:O"),
-        color=alt.Color("direction:N", title="Stærkeste resultat", scale=alt.Scale(domain=names, range=[STYLE[n][0] for n in names]), legend=alt.Legend(orient="bottom", direction="vertical")),
-        shape=alt.Shape("direction:N", title="Stærkeste resultat", scale=alt.Scale(domain=names, range=[STYLE[n][1] for n in names]), legend=alt.Legend(orient="bottom", direction="vertical")),  # merged with the colour legend
-        tooltip=[alt.Tooltip("title:N", title="Aktivitet"), alt.Tooltip("cost_level:N", title="Omkostning"), alt.Tooltip("knowledge_level:Q", title="Vidensniveau"), alt.Tooltip("direction:N", title="Stærkeste resultat")],
-    ).properties(width="container", height=260, title=alt.Title("Omkostning, virkning og viden", subtitle="")).to_dict()
+    return (
+        alt.Chart(alt.NamedData("aktiviteter"))
+        .mark_point(filled=True, size=120, opacity=1, aria=False)
+        .encode(
+            x=alt.X("cost_level:O", title="Omkostningsniveau", sort=list(costs), scale=alt.Scale(domain=list(costs)), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("knowledge_level:O", title="Vidensniveau", scale=alt.Scale(domain=list(reversed(levels)))),  # the highest level on top
+            xOffset=alt.XOffset("slot:O"),
+            color=alt.Color(
+                "direction:N",
+                title="Stærkeste resultat",
+                scale=alt.Scale(domain=names, range=[STYLE[n][0] for n in names]),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
+            ),
+            shape=alt.Shape(
+                "direction:N",
+                title="Stærkeste resultat",
+                scale=alt.Scale(domain=names, range=[STYLE[n][1] for n in names]),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
+            ),  # merged with the colour legend
+            tooltip=[
+                alt.Tooltip("title:N", title="Aktivitet"),
+                alt.Tooltip("cost_level:N", title="Omkostning"),
+                alt.Tooltip("knowledge_level:Q", title="Vidensniveau"),
+                alt.Tooltip("direction:N", title="Stærkeste resultat"),
+            ],
+        )
+        .properties(width="container", height=260, title=alt.Title("Omkostning, virkning og viden", subtitle=""))
+        .to_dict()
+    )
 
 
 def cost_effect_chart(catalogue: Catalogue) -> Chart:
@@ -71,8 +92,14 @@ def cost_effect_chart(catalogue: Catalogue) -> Chart:
     )
     spec["description"] = description
     return Chart(
-        chart_id="chart-omkostning-virkning-viden", title="Omkostning, virkning og viden", description=description, spec=spec,
+        chart_id="chart-omkostning-virkning-viden",
+        title="Omkostning, virkning og viden",
+        description=description,
+        spec=spec,
         table=Table(("Aktivitet", "Omkostningsniveau", "Vidensniveau", "Stærkeste resultat"), tuple((r[1], r[2], r[3], r[4]) for r in rows), (2,)),
-        rows=tuple(rows), columns=COLUMNS, csv_path=urls.catalogue() + "omkostning-virkning-viden.csv",
-        sources=(("Sitets evalueringsdata (datapakken evaluations) og aktiviteternes omkostningsniveau", ""),), illustrative=False,
+        rows=tuple(rows),
+        columns=COLUMNS,
+        csv_path=urls.catalogue() + "omkostning-virkning-viden.csv",
+        sources=(("Sitets evalueringsdata (datapakken evaluations) og aktiviteternes omkostningsniveau", ""),),
+        illustrative=False,
     )

@@ -6,13 +6,13 @@ from functools import lru_cache
 
 import altair as alt
 
-from macros.html import urls
 from macros.charts import palette
-from macros.charts.base import Chart, Table, copy_template
-from macros.html.format import count, number
+from macros.charts.base import Chart, Table, area_and_national, copy_template
 from macros.data.model import Activity, Catalogue, Result
-from macros.html.slugs import slugify
 from macros.rules.evidence import counting
+from macros.text import urls
+from macros.text.format import count, number
+from macros.text.slugs import slugify
 
 COLUMNS = ("result_id", "study_id", "outcome", "outcome_domain", "treated_value", "comparison_value", "unit", "comparison", "design")
 TREATED = "Med indsats"
@@ -28,8 +28,13 @@ def _template(unit: str) -> dict:
         x=alt.X("value:Q", title=unit),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[palette.AREA, palette.NATIONAL]), legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip("udfald:N", title="Udfald"), alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("value:Q", title=unit, format=",.2~f"), alt.Tooltip("sammenlignet:N", title="Sammenlignet med")],
+        color=area_and_national(),
+        tooltip=[
+            alt.Tooltip("udfald:N", title="Udfald"),
+            alt.Tooltip("serie:N", title="Serie"),
+            alt.Tooltip("value:Q", title=unit, format=",.2~f"),
+            alt.Tooltip("sammenlignet:N", title="Sammenlignet med"),
+        ],
     )
     labels = base.mark_text(align="left", dx=3, fontSize=10, color=palette.LABEL).encode(text=alt.Text("value:Q", format=",.2~f"))
     return alt.layer(bars, labels).properties(width="container", title=alt.Title("Resultater med tal", subtitle="")).to_dict()
@@ -75,7 +80,10 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
                 sentence += f" mod {number(r.comparison_value)} {unit}".rstrip() + f" ({(r.comparison or 'sammenligning').lower()})"
             sentences.append(sentence + f", {r.design}.")
         title = f"Resultater med tal ({unit})" if unit else "Resultater med tal"
-        description = f"Søjlediagram over {count(len(results), 'resultat', 'resultater')} for {activity.title.lower()}, med indsats og i sammenligningen. " + " ".join(sentences)
+        description = (
+            f"Søjlediagram over {count(len(results), 'resultat', 'resultater')} for {activity.title.lower()}, med indsats og i sammenligningen. "
+            + " ".join(sentences)
+        )
         spec = copy_template(_template(unit))
         spec["title"]["text"] = title
         spec["title"]["subtitle"] = "Evalueringernes egne tal; se design og forbehold i tabellen over resultater"
@@ -83,16 +91,18 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
         spec["height"] = 46 * len(results) + 20
         spec["datasets"] = {"resultater": points}
         studies = dict.fromkeys(r.study_id for r in results)
-        charts.append(Chart(
-            chart_id=f"chart-{activity.slug}-{unit_slug(unit) if unit else 'tal'}",
-            title=title,
-            description=description,
-            spec=spec,
-            table=Table(("Udfald", TREATED, COMPARED, "Sammenlignet med", "Design"), tuple(table_rows), (1, 2)),
-            rows=tuple(rows),
-            columns=COLUMNS,
-            csv_path=urls.activity(activity.slug) + (csv_name(unit) if unit else "resultater.csv"),
-            sources=tuple((catalogue.studies[s].title, catalogue.studies[s].url) for s in studies),
-            illustrative=False,
-        ))
+        charts.append(
+            Chart(
+                chart_id=f"chart-{activity.slug}-{unit_slug(unit) if unit else 'tal'}",
+                title=title,
+                description=description,
+                spec=spec,
+                table=Table(("Udfald", TREATED, COMPARED, "Sammenlignet med", "Design"), tuple(table_rows), (1, 2)),
+                rows=tuple(rows),
+                columns=COLUMNS,
+                csv_path=urls.activity(activity.slug) + (csv_name(unit) if unit else "resultater.csv"),
+                sources=tuple((catalogue.studies[s].title, catalogue.studies[s].url) for s in studies),
+                illustrative=False,
+            )
+        )
     return charts

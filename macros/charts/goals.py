@@ -6,12 +6,12 @@ from functools import lru_cache
 
 import altair as alt
 
-from macros.html import urls
 from macros.charts import palette
-from macros.charts.base import Chart, SUPPRESSED, Table, copy_template
-from macros.html.format import number
-from macros.rules.goal_status import GoalStatus, path_value
+from macros.charts.base import SUPPRESSED, Chart, Table, copy_template
 from macros.data.model import Area, Goal, Indicator, Observation
+from macros.rules.goal_status import GoalStatus, path_value
+from macros.text import urls
+from macros.text.format import number
 
 COLUMNS = ("goal_id", "indicator_id", "year", "value", "target_path", "suppressed")
 

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import altair as alt
 
-from macros.html import urls
 from macros.charts import palette
-from macros.charts.base import Chart, SUPPRESSED, Table, copy_template
-from macros.html.format import number
+from macros.charts.base import SUPPRESSED, Chart, Table, area_and_national, copy_template
 from macros.data.model import Area, Catalogue, Indicator, Observation
+from macros.text import urls
+from macros.text.format import number
 
 CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds", "suppressed", "official")
 RANKING_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population")
@@ -71,7 +71,11 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     if len(shown) > MAX_BARS:  # a bar per area is unreadable beyond a few dozen; the CSV keeps them all
         shown = shown[:MAX_BARS // 2] + shown[-(MAX_BARS // 2):]
     spec = copy_template(_ranking_template(indicator.unit))
-    spec["title"]["text"] = f"{indicator.name}, alle områder i {year}" if shown is everyone else f"{indicator.name}: de {MAX_BARS // 2} højeste og {MAX_BARS // 2} laveste af {len(everyone)} områder i {year}"
+    spec["title"]["text"] = (
+        f"{indicator.name}, alle områder i {year}"
+        if shown is everyone
+        else f"{indicator.name}: de {MAX_BARS // 2} højeste og {MAX_BARS // 2} laveste af {len(everyone)} områder i {year}"
+    )
     # the chart's words describe only what it draws: the dashed line is there only when a list has a threshold that year
     said = (["Stiplet linje: grænsen på de officielle lister"] if rules else []) + (["Eksempeldata, ikke officielle tal"] if illustrative else [])
     spec["title"]["subtitle"] = " · ".join(said)
@@ -82,29 +86,41 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     top, bottom = shown[0], shown[-1]
     description = (
         f"Søjlediagram over {indicator.name.lower()} i {len(shown)} områder i {year}, sorteret efter værdi"
-        + (". " if shown is everyone else f": de {MAX_BARS // 2} højeste og de {MAX_BARS // 2} laveste af {len(everyone)}; alle står i CSV-filen. ") +
-        f"Højest: {top[0].name} med {number(top[1].value)}; lavest: {bottom[0].name} med {number(bottom[1].value)} ({indicator.unit})."
+        + (". " if shown is everyone else f": de {MAX_BARS // 2} højeste og de {MAX_BARS // 2} laveste af {len(everyone)}; alle står i CSV-filen. ")
+        + f"Højest: {top[0].name} med {number(top[1].value)}; lavest: {bottom[0].name} med {number(bottom[1].value)} ({indicator.unit})."
     )
     if rules:
         description += " Grænser: " + "; ".join(f"{r['liste']} {number(r['graense'])}" for r in rules) + "."
     spec["description"] = description
     rows = tuple((indicator.indicator_id, a.area_id, o.year, o.value, o.base_population) for a, o in everyone)
     return Chart(
-        chart_id=f"chart-{indicator.indicator_id}-rangering", title=spec["title"]["text"], description=description, spec=spec,
+        chart_id=f"chart-{indicator.indicator_id}-rangering",
+        title=spec["title"]["text"],
+        description=description,
+        spec=spec,
         table=Table(("Område", "Værdi", "Antal personer"), tuple((a.name, number(o.value), number(o.base_population, 0)) for a, o in shown), (1, 2)),
-        rows=rows, columns=RANKING_COLUMNS, csv_path=urls.indicator(indicator.indicator_id) + "rangering.csv",
+        rows=rows,
+        columns=RANKING_COLUMNS,
+        csv_path=urls.indicator(indicator.indicator_id) + "rangering.csv",
         sources=(figures_source(catalogue, illustrative),),
-        illustrative=illustrative, indicator_id=indicator.indicator_id,
+        illustrative=illustrative,
+        indicator_id=indicator.indicator_id,
     )
 
 
 @lru_cache(maxsize=None)
 def _national_template(unit: str) -> dict:
-    return alt.Chart(alt.NamedData("landsniveau")).mark_line(point=True, color=palette.NATIONAL).encode(
-        x=alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
-        y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
-        tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
-    ).properties(width="container", height=220, title=alt.Title("", subtitle="")).to_dict()
+    return (
+        alt.Chart(alt.NamedData("landsniveau"))
+        .mark_line(point=True, color=palette.NATIONAL)
+        .encode(
+            x=alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
+            y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
+            tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
+        )
+        .properties(width="container", height=220, title=alt.Title("", subtitle=""))
+        .to_dict()
+    )
 
 
 def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
@@ -122,11 +138,17 @@ def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     )
     spec["description"] = description
     return Chart(
-        chart_id=f"chart-{indicator.indicator_id}-landsniveau", title=spec["title"]["text"], description=description, spec=spec,
+        chart_id=f"chart-{indicator.indicator_id}-landsniveau",
+        title=spec["title"]["text"],
+        description=description,
+        spec=spec,
         table=Table(("År", "Værdi"), tuple((o.year, number(o.value)) for o in series), (1,)),
-        rows=tuple((indicator.indicator_id, o.year, o.value) for o in series), columns=NATIONAL_COLUMNS, csv_path=urls.indicator(indicator.indicator_id) + "landsniveau.csv",
+        rows=tuple((indicator.indicator_id, o.year, o.value) for o in series),
+        columns=NATIONAL_COLUMNS,
+        csv_path=urls.indicator(indicator.indicator_id) + "landsniveau.csv",
         sources=(figures_source(catalogue, illustrative),),
-        illustrative=illustrative, indicator_id=indicator.indicator_id,
+        illustrative=illustrative,
+        indicator_id=indicator.indicator_id,
     )
 
 
@@ -141,7 +163,7 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
             x=x,
             y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
             # 'orden' puts the area first, so it always gets the area's colour whatever its name
-            color=alt.Color("serie:N", title=None, sort=alt.EncodingSortField("orden", op="min"), scale=alt.Scale(range=[palette.AREA, palette.NATIONAL]), legend=alt.Legend(orient="bottom")),
+            color=area_and_national(),
             tooltip=[alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
         )
     )
@@ -152,7 +174,12 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
             x=alt.X("fra:Q"),
             x2="til:Q",
             y=alt.Y("graense:Q"),
-            tooltip=[alt.Tooltip("liste:N", title="Liste"), alt.Tooltip("graense:Q", title="Grænse", format=",.2~f"), alt.Tooltip("fra:Q", title="Fra", format="d"), alt.Tooltip("til:Q", title="Til", format="d")],
+            tooltip=[
+                alt.Tooltip("liste:N", title="Liste"),
+                alt.Tooltip("graense:Q", title="Grænse", format=",.2~f"),
+                alt.Tooltip("fra:Q", title="Fra", format="d"),
+                alt.Tooltip("til:Q", title="Til", format="d"),
+            ],
         )
     )
     # each list named once, at the start of its first line, and never wider than a phone leaves room for
@@ -177,9 +204,13 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
     official = (
         alt.Chart(alt.NamedData("officielle"))
         .mark_point(shape="diamond", size=150, filled=False, strokeWidth=2, color=palette.LABEL)
-        .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="Offentliggjort tal", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")])
+        .encode(
+            x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="Offentliggjort tal", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")]
+        )
     )
-    layers = ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,)) + ((official,) if with_official else ())
+    layers = (
+        ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,)) + ((official,) if with_official else ())
+    )
     chart = alt.layer(*layers).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
     return chart.to_dict()
 
@@ -217,15 +248,19 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         named.add(rule["liste"])
     rows = tuple(
         (
-            indicator.indicator_id, area.area_id, o.year, o.value, o.base_population, national.get(o.year),
+            indicator.indicator_id,
+            area.area_id,
+            o.year,
+            o.value,
+            o.base_population,
+            national.get(o.year),
             "; ".join(f"{r['liste']}: {number(r['graense'])}" for r in rules if r["fra"] <= o.year <= r["til"]),
-            "true" if o.suppressed else "false", "true" if o.official else "false",
+            "true" if o.suppressed else "false",
+            "true" if o.official else "false",
         )
         for o in series
     )
     return _Series(series, national, points, rules, rows, first, last)
-
-
 
 
 def _indicator_table(rows, rules: list[dict], threshold: int) -> Table:
@@ -237,8 +272,12 @@ def _indicator_table(rows, rules: list[dict], threshold: int) -> Table:
         return tuple(in_force.get(name, "–") for name in lists)
 
     formatted = tuple(
-        ((r[2], SUPPRESSED, f"under {threshold}", number(r[5])) if r[7] == "true"
-         else (r[2], number(r[3]) + (" (offentliggjort tal)" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))) + limits(r[2])
+        (
+            (r[2], SUPPRESSED, f"under {threshold}", number(r[5]))
+            if r[7] == "true"
+            else (r[2], number(r[3]) + (" (offentliggjort tal)" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))
+        )
+        + limits(r[2])
         for r in rows
     )
     headers = ("År", "Værdi", "Antal personer", "Landsniveau", *(f"Grænse, {name}" for name in lists))
@@ -257,14 +296,16 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         subtitle += f" – undtagen de offentliggjorte tal (◆) for {' og '.join(str(o.year) for o in official)}"
     periods = [
         {"fra": max(p.start_year, data.first), "til": min(p.end_year, data.last), "plan": f"Plan {p.pool}"}
-        for p in catalogue.plans_of(area.area_id) if p.start_year <= data.last and p.end_year >= data.first
+        for p in catalogue.plans_of(area.area_id)
+        if p.start_year <= data.last and p.end_year >= data.first
     ]
     description = _describe(area, indicator, data, catalogue.suppression_threshold)
     if periods:
         description += " Skraveret: " + "; ".join(f"helhedsplanen {p['fra']}–{p['til']}" for p in periods) + "."
     if official:
-        description += " Offentliggjorte tal: " + "; ".join(f"{o.year}: {number(o.value)}" for o in official) + (
-            "; de øvrige er eksempeldata." if illustrative else ".")
+        description += (
+            " Offentliggjorte tal: " + "; ".join(f"{o.year}: {number(o.value)}" for o in official) + ("; de øvrige er eksempeldata." if illustrative else ".")
+        )
     spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods), bool(official)))
     spec["title"]["subtitle"] = subtitle
     spec["description"] = description

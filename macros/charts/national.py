@@ -11,10 +11,10 @@ from macros.charts import palette
 from macros.charts.base import Chart, Table, copy_template
 from macros.data.activities import vocabulary
 from macros.data.model import Catalogue
-from macros.html import urls
-from macros.html.builders import external
-from macros.html.evidence_text import level_label
 from macros.rules.evidence import activity_evidence
+from macros.rules.evidence_words import level_label
+from macros.text import urls
+from macros.text.links import external
 
 LIST_COLUMNS = ("year", "list_type", "count", "basis", "source")
 EVIDENCE_COLUMNS = ("theme", "knowledge_level", "activities")
@@ -46,23 +46,40 @@ def list_counts_chart(catalogue: Catalogue) -> Chart:
     basis = {"direkte": "står i kilden", "afledt": "afledt", "udateret": "udateret kilde", "genberegning": "genberegning, ikke officiel"}
     rows = tuple((c.year, c.list_type, c.count, basis.get(c.basis, c.basis), external(c.source, "kilde")) for c in counts)
     return Chart(
-        chart_id="chart-liste-antal", title="Antal områder på de officielle lister", description=description, spec=spec,
+        chart_id="chart-liste-antal",
+        title="Antal områder på de officielle lister",
+        description=description,
+        spec=spec,
         table=Table(("Listeår", "Liste", "Antal", "Grundlag", "Kilde"), rows, (2,)),
-        rows=tuple((c.year, c.list_type, c.count, c.basis, c.source) for c in counts), columns=LIST_COLUMNS, csv_path=urls.national_report() + "antal-pr-liste.csv",
-        sources=(("Dagspresse, ministerier og BL via datapakken areas (list_counts)", ""),), illustrative=False,
+        rows=tuple((c.year, c.list_type, c.count, c.basis, c.source) for c in counts),
+        columns=LIST_COLUMNS,
+        csv_path=urls.national_report() + "antal-pr-liste.csv",
+        sources=(("Dagspresse, ministerier og BL via datapakken areas (list_counts)", ""),),
+        illustrative=False,
     )
 
 
 @lru_cache(maxsize=None)
 def _evidence_template(levels: tuple[str, ...]) -> dict:
     # every level in the legend and its colour fixed, whichever levels the data has: the badges' colours
-    return alt.Chart(alt.NamedData("evidens")).mark_bar().encode(
-        y=alt.Y("theme:N", title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("activities:Q", title="Aktiviteter", stack="zero"),
-        color=alt.Color("level:N", title="Vidensniveau", scale=alt.Scale(domain=list(levels), range=list(palette.LEVELS[:len(levels)])), legend=alt.Legend(orient="bottom", direction="vertical")),
-        order=alt.Order("knowledge_level:Q"),
-        tooltip=[alt.Tooltip("theme:N", title="Tema"), alt.Tooltip("level:N", title="Vidensniveau"), alt.Tooltip("activities:Q", title="Aktiviteter")],
-    ).properties(width="container", height=200, title=alt.Title("Aktiviteter pr. tema og vidensniveau", subtitle="")).to_dict()
+    return (
+        alt.Chart(alt.NamedData("evidens"))
+        .mark_bar()
+        .encode(
+            y=alt.Y("theme:N", title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("activities:Q", title="Aktiviteter", stack="zero"),
+            color=alt.Color(
+                "level:N",
+                title="Vidensniveau",
+                scale=alt.Scale(domain=list(levels), range=list(palette.LEVELS[: len(levels)])),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
+            ),
+            order=alt.Order("knowledge_level:Q"),
+            tooltip=[alt.Tooltip("theme:N", title="Tema"), alt.Tooltip("level:N", title="Vidensniveau"), alt.Tooltip("activities:Q", title="Aktiviteter")],
+        )
+        .properties(width="container", height=200, title=alt.Title("Aktiviteter pr. tema og vidensniveau", subtitle=""))
+        .to_dict()
+    )
 
 
 def evidence_chart(catalogue: Catalogue) -> Chart:
@@ -80,8 +97,14 @@ def evidence_chart(catalogue: Catalogue) -> Chart:
     )
     spec["description"] = description
     return Chart(
-        chart_id="chart-evidens-tema", title="Aktiviteter pr. tema og vidensniveau", description=description, spec=spec,
+        chart_id="chart-evidens-tema",
+        title="Aktiviteter pr. tema og vidensniveau",
+        description=description,
+        spec=spec,
         table=Table(("Tema", "Vidensniveau", "Aktiviteter"), tuple((t, labels[lvl], n) for t, lvl, n in rows), (2,)),
-        rows=tuple(rows), columns=EVIDENCE_COLUMNS, csv_path=urls.national_report() + "evidens-pr-tema.csv",
-        sources=(("Kerneaktiviteterne og datapakken evaluations", ""),), illustrative=False,
+        rows=tuple(rows),
+        columns=EVIDENCE_COLUMNS,
+        csv_path=urls.national_report() + "evidens-pr-tema.csv",
+        sources=(("Kerneaktiviteterne og datapakken evaluations", ""),),
+        illustrative=False,
     )

@@ -15,7 +15,8 @@ ACTIVE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 MESSAGE = "teksten indeholder HTML, der kan køre kode i læserens browser"
-HINT = "Skriv almindelig tekst og Markdown; slet script, iframe, style, form, javascript: og on…=- og style=-attributter (vil du vise dem, så skriv dem som `kode`)."
+HINT = ("Skriv almindelig tekst og Markdown; slet script, iframe, style, form, javascript: og on…=- og style=-attributter "
+        "(vil du vise dem, så skriv dem som `kode`).")
 
 
 def active_html_problems(body: str, file: str, first_line: int) -> list[Problem]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,9 +10,9 @@ from jsonschema import Draft202012Validator
 
 from macros.data import front_matter
 from macros.data.active_html import active_html_problems
-from macros.html.format import count
 from macros.data.model import Activity, Source
 from macros.data.problems import TODO, Problem, did_you_mean, same_but_dashes
+from macros.text.format import count
 
 FOLDER = "aktiviteter"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "activity.schema.json"
@@ -79,10 +78,16 @@ def read_activities(content: Path, root: Path) -> tuple[list[Activity], list[Pro
     for activity in activities:
         for slug in activity.related:
             if slug not in known or slug == activity.slug:
-                problems.append(Problem(
-                    f"{content.relative_to(root).as_posix()}/{activity.path}", "den relaterede aktivitet findes ikke" if slug != activity.slug else "en aktivitet kan ikke være relateret til sig selv",
-                    "Brug slug for en anden aktivitet, dvs. et filnavn under content/aktiviteter/ uden .md." + did_you_mean(slug, known - {activity.slug}), related_lines[activity.slug], "related", slug,
-                ))
+                problems.append(
+                    Problem(
+                        f"{content.relative_to(root).as_posix()}/{activity.path}",
+                        "den relaterede aktivitet findes ikke" if slug != activity.slug else "en aktivitet kan ikke være relateret til sig selv",
+                        "Brug slug for en anden aktivitet, dvs. et filnavn under content/aktiviteter/ uden .md." + did_you_mean(slug, known - {activity.slug}),
+                        related_lines[activity.slug],
+                        "related",
+                        slug,
+                    )
+                )
     return activities, problems
 
 
@@ -101,30 +106,55 @@ def read_activity(path: Path, root: Path, content: Path) -> tuple[Activity | Non
     problems = [_schema_problem(error, file, nodes) for error in Draft202012Validator(schema()).iter_errors(meta) if TODO not in str(error.instance)]
     problems += front_matter.markup_problems(meta, nodes, file, _line)
     problems += [
-        Problem(file, "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi" + _choices(path), _line(nodes, path), _field_name(path), _from_marker(value))
-        for path, value in front_matter.texts(meta) if TODO in value
+        Problem(
+            file,
+            "feltet er ikke udfyldt endnu",
+            "Erstat UDFYLD med den rigtige værdi" + _choices(path),
+            _line(nodes, path),
+            _field_name(path),
+            _from_marker(value),
+        )
+        for path, value in front_matter.texts(meta)
+        if TODO in value
     ]
     problems += _body_problems(read.body, file, read.body_line)
     if not problems and meta["slug"] != path.stem:
-        problems.append(Problem(file, "slug og filnavn er forskellige", f"Giv filen navnet {meta['slug']}.md, eller ret slug til {path.stem}.", _line(nodes, ["slug"]), "slug", meta["slug"]))
+        problems.append(
+            Problem(
+                file,
+                "slug og filnavn er forskellige",
+                f"Giv filen navnet {meta['slug']}.md, eller ret slug til {path.stem}.",
+                _line(nodes, ["slug"]),
+                "slug",
+                meta["slug"],
+            )
+        )
     if not problems and meta["slug"] in RESERVED:
-        problems.append(Problem(file, "denne slug er optaget af en side, sitet selv laver", "Vælg en anden slug og omdøb filen.", _line(nodes, ["slug"]), "slug", meta["slug"]))
+        problems.append(
+            Problem(
+                file, "denne slug er optaget af en side, sitet selv laver", "Vælg en anden slug og omdøb filen.", _line(nodes, ["slug"]), "slug", meta["slug"]
+            )
+        )
     if problems:
         return None, problems, None
     override = meta.get("knowledge_level_override") or {}
-    return Activity(
-        slug=meta["slug"],
-        title=meta["title"],
-        themes=tuple(meta["themes"]),
-        target_groups=tuple(meta["target_groups"]),
-        summary=" ".join(meta["summary"].split()),
-        cost_level=meta["cost_level"],
-        related=tuple(meta["related"]),
-        sources=tuple(Source(s["title"], s["url"]) for s in meta["sources"]),
-        override_level=override.get("level"),
-        override_reason=override.get("reason"),
-        path=path.relative_to(content).as_posix(),
-    ), [], _line(nodes, ["related"])
+    return (
+        Activity(
+            slug=meta["slug"],
+            title=meta["title"],
+            themes=tuple(meta["themes"]),
+            target_groups=tuple(meta["target_groups"]),
+            summary=" ".join(meta["summary"].split()),
+            cost_level=meta["cost_level"],
+            related=tuple(meta["related"]),
+            sources=tuple(Source(s["title"], s["url"]) for s in meta["sources"]),
+            override_level=override.get("level"),
+            override_reason=override.get("reason"),
+            path=path.relative_to(content).as_posix(),
+        ),
+        [],
+        _line(nodes, ["related"]),
+    )
 
 
 def _schema_problem(error, file: str, nodes) -> Problem:
@@ -136,15 +166,34 @@ def _schema_problem(error, file: str, nodes) -> Problem:
     if kind == "required":
         missing = next((name for name in spec if name not in error.instance), "")
         title = schema()["properties"].get(missing, {}).get("title", missing)
-        return Problem(file, f"feltet mangler ({title})", f"Tilføj linjen '{missing}: …' i front matter; se de andre aktiviteter for et eksempel.", 2, _field_name(path + [missing]))
+        return Problem(
+            file,
+            f"feltet mangler ({title})",
+            f"Tilføj linjen '{missing}: …' i front matter; se de andre aktiviteter for et eksempel.",
+            2,
+            _field_name(path + [missing]),
+        )
     if kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         allowed = ", ".join(error.schema.get("properties", {}))
-        return Problem(file, "feltet kendes ikke", f"Slet feltet eller ret stavningen; tilladte felter er: {allowed}.", _line(nodes, path + extra[:1]), _field_name(path + extra[:1]))
+        return Problem(
+            file,
+            "feltet kendes ikke",
+            f"Slet feltet eller ret stavningen; tilladte felter er: {allowed}.",
+            _line(nodes, path + extra[:1]),
+            _field_name(path + extra[:1]),
+        )
     if kind == "enum":
-        return Problem(file, "værdien er ikke en af de tilladte", "Brug en af: " + "; ".join(map(str, spec)) + "." + did_you_mean(error.instance, spec), line, field, value)
+        return Problem(
+            file, "værdien er ikke en af de tilladte", "Brug en af: " + "; ".join(map(str, spec)) + "." + did_you_mean(error.instance, spec), line, field, value
+        )
     if kind == "type":
-        wanted = {"array": "en liste, fx [a, b] eller linjer med '- '", "string": "en tekst", "object": "felter med navn og værdi", "integer": "et helt tal"}.get(spec, spec)
+        wanted = {
+            "array": "en liste, fx [a, b] eller linjer med '- '",
+            "string": "en tekst",
+            "object": "felter med navn og værdi",
+            "integer": "et helt tal",
+        }.get(spec, spec)
         return Problem(file, f"værdien skal være {wanted}", f"Skriv feltet som {wanted}.", line, field, value)
     if kind == "maxLength":
         return Problem(file, f"teksten er for lang ({len(error.instance)} tegn, højst {spec})", f"Forkort teksten til højst {spec} tegn.", line, field)
@@ -156,8 +205,22 @@ def _schema_problem(error, file: str, nodes) -> Problem:
         return Problem(file, "listen har den samme værdi to gange", "Slet dubletten.", line, field)
     if kind == "pattern":
         if field.endswith("url"):
-            return Problem(file, "adressen skal begynde med http:// eller https:// og må ikke indeholde mellemrum", "Kopiér adressen fra browserens adresselinje.", line, field, value)
-        return Problem(file, "værdien har ikke den rigtige form", "Brug kun små bogstaver a–z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx gaelds-og-oekonomisk-raadgivning.", line, field, value)
+            return Problem(
+                file,
+                "adressen skal begynde med http:// eller https:// og må ikke indeholde mellemrum",
+                "Kopiér adressen fra browserens adresselinje.",
+                line,
+                field,
+                value,
+            )
+        return Problem(
+            file,
+            "værdien har ikke den rigtige form",
+            "Brug kun små bogstaver a–z, tal og bindestreg (æ→ae, ø→oe, å→aa), fx gaelds-og-oekonomisk-raadgivning.",
+            line,
+            field,
+            value,
+        )
     if kind in ("minimum", "maximum"):
         return Problem(file, "værdien er uden for det tilladte interval", "Brug et niveau fra 0 til 4.", line, field, value)
     return Problem(file, error.message, "Ret feltet, så det følger skemaet i macros/data/schemas/activity.schema.json.", line, field, value)
@@ -169,7 +232,7 @@ _line = front_matter.line_of
 
 def _from_marker(line: str) -> str:
     """The unfinished text quoted from its UDFYLD on, so the message shows the marker itself."""
-    return line[line.index(TODO):].strip().rstrip('"').strip()[:60]
+    return line[line.index(TODO) :].strip().rstrip('"').strip()[:60]
 
 
 def _choices(path: list) -> str:
@@ -198,25 +261,59 @@ def _body_problems(body: str, file: str, first_line: int) -> list[Problem]:
             problems.append(Problem(file, "teksten er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige tekst.", first_line + n, None, _from_marker(line)))
         call = front_matter.macro_call(line, ALLOWED_CALLS)
         if call:
-            problems.append(Problem(file, f"teksten indeholder {front_matter.MACRO_OPEN}, som sitet læser som et makrokald", f"Skriv teksten uden {front_matter.MACRO_OPEN}; kun {FACTS_CALL}, {EVIDENCE_CALL} og {SOURCES_CALL} må stå på en aktivitetsside.", first_line + n, None, call))
+            problems.append(
+                Problem(
+                    file,
+                    f"teksten indeholder {front_matter.MACRO_OPEN}, som sitet læser som et makrokald",
+                    f"Skriv teksten uden {front_matter.MACRO_OPEN}; kun {FACTS_CALL}, {EVIDENCE_CALL} og {SOURCES_CALL} må stå på en aktivitetsside.",
+                    first_line + n,
+                    None,
+                    call,
+                )
+            )
     headings = [(i, line[3:].strip()) for i, line in enumerate(lines) if line.startswith("## ")]
     intro = "\n".join(lines[: headings[0][0]] if headings else lines)
     if FACTS_CALL not in intro:
-        problems.append(Problem(file, f"{FACTS_CALL} mangler før første overskrift", f"Indsæt linjen {FACTS_CALL} lige efter front matter; den viser temaer, målgrupper, vidensniveau og omkostning.", first_line))
+        problems.append(
+            Problem(
+                file,
+                f"{FACTS_CALL} mangler før første overskrift",
+                f"Indsæt linjen {FACTS_CALL} lige efter front matter; den viser temaer, målgrupper, vidensniveau og omkostning.",
+                first_line,
+            )
+        )
     found = [title for _, title in headings]
     if found != list(SECTIONS):
         expected = " → ".join(f"## {s}" for s in SECTIONS)
         wrong = next((i for i, (a, b) in enumerate(zip(found, SECTIONS)) if a != b), min(len(found), len(SECTIONS)))
         line = first_line + headings[wrong][0] if wrong < len(headings) else first_line + len(lines) - 1
         value = found[wrong] if wrong < len(found) else None
-        problems.append(Problem(file, f"afsnittene er ikke de aftalte eller står i forkert rækkefølge (forventet '## {SECTIONS[wrong]}')" if wrong < len(SECTIONS) else "der er et afsnit for meget", f"Brug præcis disse overskrifter i denne rækkefølge: {expected}.", line, None, value))
+        problems.append(
+            Problem(
+                file,
+                f"afsnittene er ikke de aftalte eller står i forkert rækkefølge (forventet '## {SECTIONS[wrong]}')"
+                if wrong < len(SECTIONS)
+                else "der er et afsnit for meget",
+                f"Brug præcis disse overskrifter i denne rækkefølge: {expected}.",
+                line,
+                None,
+                value,
+            )
+        )
         return problems
     for n, (index, title) in enumerate(headings):
         call = GENERATED_SECTIONS.get(title)
         end = headings[n + 1][0] if n + 1 < len(headings) else len(lines)
-        text = "\n".join(lines[index + 1: end]).strip()
+        text = "\n".join(lines[index + 1 : end]).strip()
         if call and text != call:
-            problems.append(Problem(file, f"afsnittet '{title}' skrives af sitet og må kun indeholde {call}", f"Slet teksten i afsnittet, så kun {call} står tilbage; resultater og kilder hentes fra datapakkerne.", first_line + index))
+            problems.append(
+                Problem(
+                    file,
+                    f"afsnittet '{title}' skrives af sitet og må kun indeholde {call}",
+                    f"Slet teksten i afsnittet, så kun {call} står tilbage; resultater og kilder hentes fra datapakkerne.",
+                    first_line + index,
+                )
+            )
         elif not call and not text:
             problems.append(Problem(file, f"afsnittet '{title}' er tomt", "Skriv afsnittet; står der intet i kilderne, så skriv det.", first_line + index))
     return problems

@@ -24,26 +24,69 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
     for line, row in enumerate(tables.get("pools/known_plans", ()), start=2):
         for area_id in (a.strip() for a in (row["area_ids"] or "").split(";") if a.strip()):
             if area_id not in areas:
-                problems.append(Problem("datapackages/pools/known_plans.csv", "området findes ikke", "Brug area_id fra datapackages/areas/areas.csv, adskilt af semikolon, eller lad feltet stå tomt.", line, "area_ids", area_id))
+                problems.append(
+                    Problem(
+                        "datapackages/pools/known_plans.csv",
+                        "området findes ikke",
+                        "Brug area_id fra datapackages/areas/areas.csv, adskilt af semikolon, eller lad feltet stå tomt.",
+                        line,
+                        "area_ids",
+                        area_id,
+                    )
+                )
     for name in ("observations", "published_values"):
         problems += _unknown(
-            tables[f"indicators/{name}"], f"datapackages/indicators/{name}.csv", "area_id", areas,
-            "området", "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.",
+            tables[f"indicators/{name}"],
+            f"datapackages/indicators/{name}.csv",
+            "area_id",
+            areas,
+            "området",
+            "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.",
         )
     problems += _unknown(
-        tables["areas/criteria"], "datapackages/areas/criteria.csv", "indicator_id", indicators,
-        "indikatoren", "Brug et indicator_id fra datapackages/indicators/indicators.csv, eller lad feltet stå tomt.",
+        tables["areas/criteria"],
+        "datapackages/areas/criteria.csv",
+        "indicator_id",
+        indicators,
+        "indikatoren",
+        "Brug et indicator_id fra datapackages/indicators/indicators.csv, eller lad feltet stå tomt.",
     )
     shares = {r["indicator_id"] for r in tables["indicators/indicators"] if r["unit"] == "%"}
     for name in ("observations", "national", "published_values"):
         for line, row in enumerate(tables[f"indicators/{name}"], start=2):
             if row["indicator_id"] in shares and row["value"] is not None and not 0 <= row["value"] <= 100:
-                problems.append(Problem(f"datapackages/indicators/{name}.csv", "en andel skal ligge mellem 0 og 100", "Skriv andelen i procent, fx 12.5 for 12,5 %.", line, "value", str(row["value"])))
+                problems.append(
+                    Problem(
+                        f"datapackages/indicators/{name}.csv",
+                        "en andel skal ligge mellem 0 og 100",
+                        "Skriv andelen i procent, fx 12.5 for 12,5 %.",
+                        line,
+                        "value",
+                        str(row["value"]),
+                    )
+                )
     for line, row in enumerate(tables["areas/criteria"], start=2):
         if row.get("valid_to") is not None and row["valid_to"] < row["valid_from"]:
-            problems.append(Problem("datapackages/areas/criteria.csv", "valid_to ligger før valid_from", "Ret årstallene så perioden begynder før den slutter.", line, "valid_to", str(row["valid_to"])))
+            problems.append(
+                Problem(
+                    "datapackages/areas/criteria.csv",
+                    "valid_to ligger før valid_from",
+                    "Ret årstallene så perioden begynder før den slutter.",
+                    line,
+                    "valid_to",
+                    str(row["valid_to"]),
+                )
+            )
         if (row.get("operator") is None) != (row.get("threshold") is None):
-            problems.append(Problem("datapackages/areas/criteria.csv", "operator og threshold skal udfyldes sammen", "Udfyld begge felter eller ingen af dem.", line, "threshold"))
+            problems.append(
+                Problem(
+                    "datapackages/areas/criteria.csv",
+                    "operator og threshold skal udfyldes sammen",
+                    "Udfyld begge felter eller ingen af dem.",
+                    line,
+                    "threshold",
+                )
+            )
     return problems
 
 
@@ -52,8 +95,12 @@ def activity_links(tables: dict[str, Rows], activities: set[str]) -> list[Proble
     problems: list[Problem] = []
     for name in ("result_activities", "located_studies"):
         problems += _unknown(
-            tables[f"evaluations/{name}"], f"datapackages/evaluations/{name}.csv", "activity_id", activities,
-            "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
+            tables[f"evaluations/{name}"],
+            f"datapackages/evaluations/{name}.csv",
+            "activity_id",
+            activities,
+            "aktiviteten",
+            "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
         )
     return problems
 
@@ -63,18 +110,49 @@ def plans(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     areas = {r["area_id"] for r in tables["areas/areas"]}
     indicators = {r["indicator_id"] for r in tables["indicators/indicators"]}
     problems: list[Problem] = []
-    problems += _unknown(tables["plans/plan_areas"], "datapackages/plans/plan_areas.csv", "area_id", areas,
-                         "området", "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.")
-    problems += _unknown(tables["plans/goals"], "datapackages/plans/goals.csv", "indicator_id", indicators,
-                         "indikatoren", "Brug et indicator_id fra datapackages/indicators/indicators.csv.")
-    problems += _unknown(tables["plans/plan_activities"], "datapackages/plans/plan_activities.csv", "activity_id", activities,
-                         "aktiviteten", "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.")
+    problems += _unknown(
+        tables["plans/plan_areas"],
+        "datapackages/plans/plan_areas.csv",
+        "area_id",
+        areas,
+        "området",
+        "Brug et area_id fra datapackages/areas/areas.csv, eller tilføj området dér først.",
+    )
+    problems += _unknown(
+        tables["plans/goals"],
+        "datapackages/plans/goals.csv",
+        "indicator_id",
+        indicators,
+        "indikatoren",
+        "Brug et indicator_id fra datapackages/indicators/indicators.csv.",
+    )
+    problems += _unknown(
+        tables["plans/plan_activities"],
+        "datapackages/plans/plan_activities.csv",
+        "activity_id",
+        activities,
+        "aktiviteten",
+        "Brug en aktivitets slug (filnavnet under content/aktiviteter/ uden .md), eller opret aktiviteten først.",
+    )
     for line, row in enumerate(tables["plans/plans"], start=2):
         if row["end_year"] < row["start_year"]:
-            problems.append(Problem("datapackages/plans/plans.csv", "planen slutter før den begynder", "Ret start_year eller end_year.", line, "end_year", str(row["end_year"])))
+            problems.append(
+                Problem(
+                    "datapackages/plans/plans.csv", "planen slutter før den begynder", "Ret start_year eller end_year.", line, "end_year", str(row["end_year"])
+                )
+            )
     for line, row in enumerate(tables["plans/goals"], start=2):
         if row["target_year"] <= row["baseline_year"]:
-            problems.append(Problem("datapackages/plans/goals.csv", "målåret skal ligge efter basisåret", "Ret target_year, så det er senere end baseline_year.", line, "target_year", str(row["target_year"])))
+            problems.append(
+                Problem(
+                    "datapackages/plans/goals.csv",
+                    "målåret skal ligge efter basisåret",
+                    "Ret target_year, så det er senere end baseline_year.",
+                    line,
+                    "target_year",
+                    str(row["target_year"]),
+                )
+            )
     return problems
 
 
@@ -82,15 +160,19 @@ def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     """Every cross-reference check whose tables all loaded, so one run reports as much as it can."""
     found: list[Problem] = []
     for check, needs in (
-        (lambda: cross_package(tables), ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations", "indicators/national", "indicators/published_values")),
+        (
+            lambda: cross_package(tables),
+            ("areas/areas", "areas/criteria", "indicators/indicators", "indicators/observations", "indicators/national", "indicators/published_values"),
+        ),
         (lambda: activity_links(tables, activities), ("evaluations/result_activities", "evaluations/located_studies")),
-        (lambda: plans(tables, activities), ("plans/plans", "plans/plan_areas", "plans/goals", "plans/plan_activities", "areas/areas", "indicators/indicators")),
+        (
+            lambda: plans(tables, activities),
+            ("plans/plans", "plans/plan_areas", "plans/goals", "plans/plan_activities", "areas/areas", "indicators/indicators"),
+        ),
     ):
         if all(name in tables for name in needs):
             found += check()
     return found + unfinished(tables)
-
-
 
 
 def unfinished(tables: dict[str, Rows]) -> list[Problem]:
@@ -104,7 +186,15 @@ def unfinished(tables: dict[str, Rows]) -> list[Problem]:
             if TODO not in "\n".join(v for v in column if isinstance(v, str)):
                 continue
             found += [
-                Problem(f"datapackages/{package}/{resource}.csv", "feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi, eller slet rækken.", line, field, value)
-                for line, value in enumerate(column, start=2) if isinstance(value, str) and TODO in value
+                Problem(
+                    f"datapackages/{package}/{resource}.csv",
+                    "feltet er ikke udfyldt endnu",
+                    "Erstat UDFYLD med den rigtige værdi, eller slet rækken.",
+                    line,
+                    field,
+                    value,
+                )
+                for line, value in enumerate(column, start=2)
+                if isinstance(value, str) and TODO in value
             ]
     return sorted(found, key=lambda p: (p.file, p.line))

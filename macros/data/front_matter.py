@@ -53,7 +53,12 @@ def read(text: str, file: str) -> FrontMatter | Problem:
     """The page's front matter and body, or the one problem that stops it being read."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        return Problem(file, "filen begynder ikke med front matter mellem to linjer med ---", "Start filen med ---, felterne og en linje med --- (se en af de andre sider).", 1)
+        return Problem(
+            file,
+            "filen begynder ikke med front matter mellem to linjer med ---",
+            "Start filen med ---, felterne og en linje med --- (se en af de andre sider).",
+            1,
+        )
     source = match.group(1) or ""
     try:
         meta = yaml.safe_load(source)
@@ -64,7 +69,7 @@ def read(text: str, file: str) -> FrontMatter | Problem:
         meta = {}
     if not isinstance(meta, dict):
         return Problem(file, "front matter skal være felter med navn og værdi", "Skriv ét felt pr. linje som 'title: Lommepengejob'.", 2)
-    return FrontMatter(meta, nodes, text[match.end():], text[: match.end()].count("\n") + 1)
+    return FrontMatter(meta, nodes, text[match.end() :], text[: match.end()].count("\n") + 1)
 
 
 def yaml_problem(error: yaml.YAMLError, file: str) -> Problem:
@@ -74,8 +79,10 @@ def yaml_problem(error: yaml.YAMLError, file: str) -> Problem:
     marks = ("context_mark", "problem_mark") if "while scanning a quoted" in english else ("problem_mark", "context_mark")
     mark = next((m for m in (getattr(error, name, None) for name in marks) if m is not None), None)
     line = mark.line + 2 if mark else None
-    message, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in english),
-                         ("front matter kan ikke læses", "Tjek kolon efter hvert feltnavn, indrykningen og anførselstegn om tekst med kolon."))
+    message, hint = next(
+        ((m, h) for key, m, h in _YAML_PROBLEMS if key in english),
+        ("front matter kan ikke læses", "Tjek kolon efter hvert feltnavn, indrykningen og anførselstegn om tekst med kolon."),
+    )
     return Problem(file, f"front matter er ikke gyldig YAML: {message}", hint, line)
 
 
@@ -97,14 +104,28 @@ def markup_problems(meta: dict, nodes, file: str, line_of) -> list[Problem]:
     for path, value in texts(meta):
         tag = HTML_TAG.search(value)
         if tag:
-            found.append(Problem(file, "teksten indeholder HTML; felterne i toppen af siden vises som ren tekst",
-                                 "Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden.",
-                                 line_of(nodes, path), _name(path), tag.group(0)[:40]))
+            found.append(
+                Problem(
+                    file,
+                    "teksten indeholder HTML; felterne i toppen af siden vises som ren tekst",
+                    "Skriv teksten uden <…>-mærker og &…;-tegn (skriv fx & og æ direkte); fremhævning og links hører til i selve siden.",
+                    line_of(nodes, path),
+                    _name(path),
+                    tag.group(0)[:40],
+                )
+            )
         call = macro_call(value)
         if call:
-            found.append(Problem(file, f"teksten indeholder {MACRO_OPEN}, som sitet læser som et makrokald",
-                                 f"Skriv teksten uden {MACRO_OPEN}; felterne i toppen af siden vises som ren tekst.",
-                                 line_of(nodes, path), _name(path), call))
+            found.append(
+                Problem(
+                    file,
+                    f"teksten indeholder {MACRO_OPEN}, som sitet læser som et makrokald",
+                    f"Skriv teksten uden {MACRO_OPEN}; felterne i toppen af siden vises som ren tekst.",
+                    line_of(nodes, path),
+                    _name(path),
+                    call,
+                )
+            )
     return found
 
 
@@ -131,8 +152,9 @@ def line_of(node, path: list) -> int | None:
     return target.start_mark.line + 2 if target is not None else None
 
 
-def page_problems(path: Path, root: Path, macros: tuple[MacroSpec, ...] = (), vocabularies: Mapping[str, tuple[str, ...]] | None = None,
-                  reference_build: bool = False) -> list[Problem]:
+def page_problems(
+    path: Path, root: Path, macros: tuple[MacroSpec, ...] = (), vocabularies: Mapping[str, tuple[str, ...]] | None = None, reference_build: bool = False
+) -> list[Problem]:
     """A content page other than an activity: readable UTF-8, front matter (when it has one) valid YAML with
     plain-text values, no markup that would run (active_html.py), and (given the declared macros) every
     macro call one the engine can render. In the reference build (commands/reference.py) the generated

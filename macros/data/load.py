@@ -12,8 +12,27 @@ from macros.data.activities import activity_slugs, is_activity_page, read_activi
 from macros.data.front_matter import page_problems
 from macros.data.macro_calls import TABLES, MacroSpec
 from macros.data.model import (
-    Activity, Area, Catalogue, Criterion, Design, Designation, FieldInfo, Goal, Indicator, KnowledgeLevel, KnownPlan, ListCount, Observation,
-    PackageInfo, Plan, Pool, ResourceInfo, Result, ResultKind, Study, frozen,
+    Activity,
+    Area,
+    Catalogue,
+    Criterion,
+    Design,
+    Designation,
+    FieldInfo,
+    Goal,
+    Indicator,
+    KnowledgeLevel,
+    KnownPlan,
+    ListCount,
+    Observation,
+    PackageInfo,
+    Plan,
+    Pool,
+    ResourceInfo,
+    Result,
+    ResultKind,
+    Study,
+    frozen,
 )
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import last_changed, shallow_clone
@@ -25,7 +44,7 @@ PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans", "search")
 CONTENT = "content"  # mkdocs.yml's docs_dir
 
 def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageInfo:
-    licences = ", ".join(l.get("title") or l.get("name", "") for l in descriptor.get("licenses", []))
+    licences = ", ".join(lic.get("title") or lic.get("name", "") for lic in descriptor.get("licenses", []))
     sources = tuple((s.get("title", ""), s.get("path", "")) for s in descriptor.get("sources", []))
     illustrative = tuple(r["name"] for r in descriptor["resources"] if r.get("illustrative"))
     enums = {
@@ -41,7 +60,7 @@ def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageI
         )
         for r in descriptor["resources"]
     )
-    licence_url = next((l.get("path", "") for l in descriptor.get("licenses", [])), "")
+    licence_url = next((lic.get("path", "") for lic in descriptor.get("licenses", [])), "")
     return PackageInfo(name, descriptor.get("title", name), descriptor.get("description", ""), licences, sources, illustrative, frozen(enums),
                        resources, licence_url, descriptor.get("version", ""))
 
@@ -131,7 +150,12 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         return {k: tuple(sorted(v, key=lambda o: o.year)) for k, v in groups.items()}
 
     return Catalogue(
-        areas=frozen({r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip())) for r in tables["areas/areas"]}),
+        areas=frozen(
+            {
+                r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip()))
+                for r in tables["areas/areas"]
+            }
+        ),
         designations=frozen({k: tuple(sorted(v, key=lambda d: (d.year, d.list_type))) for k, v in designations.items()}),
         criteria=tuple(Criterion(**r) for r in tables["areas/criteria"]),
         indicators=frozen({r["indicator_id"]: Indicator(**r) for r in tables["indicators/indicators"]}),
@@ -154,7 +178,9 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         synonyms=_synonyms(tables.get("search/synonyms", ())),
         indicator_domains=frozen(_grouped(tables["indicators/outcome_domains"], "indicator_id", "outcome_domain")),
         published=frozen(published),
-        known_plans=tuple(KnownPlan(**{**r, "area_ids": tuple(a.strip() for a in (r["area_ids"] or "").split(";") if a.strip())}) for r in tables["pools/known_plans"]),
+        known_plans=tuple(
+            KnownPlan(**{**r, "area_ids": tuple(a.strip() for a in (r["area_ids"] or "").split(";") if a.strip())}) for r in tables["pools/known_plans"]
+        ),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )
 
@@ -192,8 +218,12 @@ def content_page_problems(root: Path, macros: tuple[MacroSpec, ...] = (), refere
     """The front matter and macro calls of every content page that is not an activity (those are checked against their schema)."""
     vocabularies = {TABLES: table_names(root)}
     pages = sorted((root / CONTENT).rglob("*.md"))
-    return [p for path in pages if not is_activity_page(path.relative_to(root / CONTENT).as_posix())
-            for p in page_problems(path, root, macros, vocabularies, reference_build)]
+    return [
+        p
+        for path in pages
+        if not is_activity_page(path.relative_to(root / CONTENT).as_posix())
+        for p in page_problems(path, root, macros, vocabularies, reference_build)
+    ]
 
 
 def load(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, ...] = ()) -> Catalogue:
@@ -205,8 +235,13 @@ def load(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, .
     # an activity with a problem in its own file still exists, so links to it are not reported twice
     problems += checks.run_all(tables, activity_slugs(root / CONTENT))
     if shallow_clone(root):
-        problems.append(Problem("(git)", "projektet er hentet uden sin historik (en 'shallow clone'), så hver side ville vise den seneste commits dato som sin ændringsdato",
-                                "Hent hele historikken med 'git fetch --unshallow'; i GitHub Actions sæt 'fetch-depth: 0' på actions/checkout."))
+        problems.append(
+            Problem(
+                "(git)",
+                "projektet er hentet uden sin historik (en 'shallow clone'), så hver side ville vise den seneste commits dato som sin ændringsdato",
+                "Hent hele historikken med 'git fetch --unshallow'; i GitHub Actions sæt 'fetch-depth: 0' på actions/checkout.",
+            )
+        )
     if problems:
         raise DataError(problems)
     return build(tables, infos, activities, settings)

@@ -82,8 +82,17 @@ def call_problems(body: str, file: str, first_line: int, specs: tuple[MacroSpec,
     try:
         tree = _parser().parse(body)
     except TemplateSyntaxError as error:
-        return [Problem(file, "et makrokald er ikke skrevet færdigt eller rigtigt", "Skriv kaldet som [[ navn() ]], med to firkantede parenteser på hver side; skal [[ stå som tekst, så skriv [[% raw %]][[…]][[% endraw %]]. "
-                        + allowed_here(specs, scope), first_line + error.lineno - 1, None, _as_written(lines, error.lineno, None))]
+        return [
+            Problem(
+                file,
+                "et makrokald er ikke skrevet færdigt eller rigtigt",
+                "Skriv kaldet som [[ navn() ]], med to firkantede parenteser på hver side; skal [[ stå som tekst, så skriv [[% raw %]][[…]][[% endraw %]]. "
+                + allowed_here(specs, scope),
+                first_line + error.lineno - 1,
+                None,
+                _as_written(lines, error.lineno, None),
+            )
+        ]
     checker = _Checker(file, first_line, lines, {s.name: s for s in specs}, scope, vocabularies or {})
     for node in tree.body:
         checker.statement(node)
@@ -98,8 +107,16 @@ class _Checker:
         self.seen: dict[tuple[int, str | None], int] = {}  # Jinja gives a line, not a column: the nth call of a name on a line is the nth written
 
     def add(self, node, name, message, hint):
-        self.problems.append(Problem(self.file, message, hint + " " + allowed_here(self.here, self.scope), self.first_line + node.lineno - 1, None,
-                                     _as_written(self.lines, node.lineno, name, self.seen.get((node.lineno, name), 1) - 1)))
+        self.problems.append(
+            Problem(
+                self.file,
+                message,
+                hint + " " + allowed_here(self.here, self.scope),
+                self.first_line + node.lineno - 1,
+                None,
+                _as_written(self.lines, node.lineno, name, self.seen.get((node.lineno, name), 1) - 1),
+            )
+        )
 
     def count(self, node, name) -> None:
         self.seen[(node.lineno, name)] = self.seen.get((node.lineno, name), 0) + 1
@@ -111,8 +128,12 @@ class _Checker:
                     self.expression(child)
         else:
             self.count(node, None)
-            self.add(node, None, "sidens tekst indeholder en skabelon-kommando ([[% … %]]); på dette site må en side kun kalde sitets egne makroer",
-                     "Slet kommandoen; skal teksten vises som den står, så skriv den mellem [[% raw %]] og [[% endraw %]].")
+            self.add(
+                node,
+                None,
+                "sidens tekst indeholder en skabelon-kommando ([[% … %]]); på dette site må en side kun kalde sitets egne makroer",
+                "Slet kommandoen; skal teksten vises som den står, så skriv den mellem [[% raw %]] og [[% endraw %]].",
+            )
 
     def expression(self, node) -> None:
         first = node if isinstance(node, nodes.Name) else node.find(nodes.Name)
@@ -123,8 +144,12 @@ class _Checker:
         elif isinstance(node, nodes.Name):
             self.value(node, node.name)
         else:
-            self.add(node, name, "makrokaldet er ikke et simpelt kald af en af sitets makroer",
-                     "Skriv kaldet som [[ navn() ]] eller [[ navn(\"tekst\") ]], uden punktum, | eller regnestykker.")
+            self.add(
+                node,
+                name,
+                "makrokaldet er ikke et simpelt kald af en af sitets makroer",
+                'Skriv kaldet som [[ navn() ]] eller [[ navn("tekst") ]], uden punktum, | eller regnestykker.',
+            )
 
     def known(self, node, name) -> MacroSpec | None:
         spec = self.specs.get(name)
@@ -134,16 +159,21 @@ class _Checker:
             self.add(node, name, f"makroen '{name}' findes ikke", "Ret navnet, eller slet kaldet." + mean)
             return None
         if spec.scope != self.scope:
-            self.add(node, name, f"makroen '{name}' virker kun på {SCOPE_WORDS[spec.scope]}",
-                     "Slet kaldet her" + (", eller flyt det til en aktivitetsside." if spec.scope == ACTIVITY else "."))
+            self.add(
+                node,
+                name,
+                f"makroen '{name}' virker kun på {SCOPE_WORDS[spec.scope]}",
+                "Slet kaldet her" + (", eller flyt det til en aktivitetsside." if spec.scope == ACTIVITY else "."),
+            )
             return None
         return spec
 
     def value(self, node, name) -> None:
         spec = self.known(node, name)
         if spec is not None and not spec.variable:
-            self.add(node, name, f"makroen '{name}' er skrevet uden parenteser, så siden ville vise koden i stedet for indholdet",
-                     f"Skriv [[ {written(spec)} ]].")
+            self.add(
+                node, name, f"makroen '{name}' er skrevet uden parenteser, så siden ville vise koden i stedet for indholdet", f"Skriv [[ {written(spec)} ]]."
+            )
 
     def call(self, node: nodes.Call, name: str) -> None:
         spec = self.known(node, name)
@@ -161,15 +191,18 @@ class _Checker:
             return
         for n, (param, arg) in enumerate(zip(spec.params, node.args), start=1):
             if not (isinstance(arg, nodes.Const) and isinstance(arg.value, str)):
-                self.add(node, name, f"argument {n} til '{name}' ({param.name}) skal være en tekst i anførselstegn",
-                         f"Skriv kaldet som [[ {written(spec)} ]].")
+                self.add(node, name, f"argument {n} til '{name}' ({param.name}) skal være en tekst i anførselstegn", f"Skriv kaldet som [[ {written(spec)} ]].")
                 continue
             choices = self.vocabularies.get(param.choices, ()) if isinstance(param.choices, str) else param.choices
             if choices and arg.value not in choices:
                 near = difflib.get_close_matches(arg.value, list(choices), n=1, cutoff=0.6)
                 mean = f" Mente du {repr_text(near[0])}?" if near else ""
-                self.add(node, name, f"argument {n} til '{name}' ({param.name}) er ikke en af de tilladte værdier",
-                         f"Brug en af: {', '.join(map(repr_text, choices))}.{mean}")
+                self.add(
+                    node,
+                    name,
+                    f"argument {n} til '{name}' ({param.name}) er ikke en af de tilladte værdier",
+                    f"Brug en af: {', '.join(map(repr_text, choices))}.{mean}",
+                )
 
 
 def _count(n: int) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from functools import cached_property
+from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
 

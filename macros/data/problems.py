@@ -6,8 +6,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
-from macros.html.format import count
-
+from macros.text.format import count
 
 # What build_scripts/commands/scaffold.py writes wherever the editor must decide; every check refuses it.
 TODO = "UDFYLD"

@@ -49,11 +49,28 @@ def from_config(config: dict) -> Settings:
         ok, wanted, example = _RULES[field.name]
         value = extra[field.name]
         if not ok(value):
-            raise DataError([Problem("mkdocs.yml", f"extra.{field.name} skal være {wanted}", f"Skriv fx '{example}' under extra:.", None, f"extra.{field.name}", str(value))])
+            raise DataError(
+                [
+                    Problem(
+                        "mkdocs.yml", f"extra.{field.name} skal være {wanted}", f"Skriv fx '{example}' under extra:.", None, f"extra.{field.name}", str(value)
+                    )
+                ]
+            )
         values[field.name] = value
     site_url = config.get("site_url") or ""
     if site_url and not site_url.startswith(("http://", "https://")):
-        raise DataError([Problem("mkdocs.yml", "site_url skal være en hel webadresse", "Skriv fx 'site_url: https://eksempel.github.io/boligsocial-evidens/'.", None, "site_url", site_url)])
+        raise DataError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    "site_url skal være en hel webadresse",
+                    "Skriv fx 'site_url: https://eksempel.github.io/boligsocial-evidens/'.",
+                    None,
+                    "site_url",
+                    site_url,
+                )
+            ]
+        )
     return Settings(site_url=site_url.rstrip("/") + "/" if site_url else "", **values)
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pandas
 
-from macros.html.format import count
 from macros.data.problems import TODO, Problem, did_you_mean
+from macros.text.format import count
 
 MAX_PER_RESOURCE = 50  # more would drown the message; the count of the rest is reported
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # frictionless's defaults
@@ -69,7 +69,8 @@ EMPTY = Problem("", "filen er tom", "Gendan filen fra git, eller skriv mindst ko
 def import_hint(file: str) -> str:
     """How to bring a file from Excel into this resource with build_scripts.commands.import_csv."""
     path = Path(file)
-    return f"Importér filen med: .venv/bin/python -m build_scripts.commands.import_csv FIL.csv --into {path.parent.name}/{path.stem} (den læser semikolon, decimalkomma og Windows-1252)"
+    command = f".venv/bin/python -m build_scripts.commands.import_csv FIL.csv --into {path.parent.name}/{path.stem}"
+    return f"Importér filen med: {command} (den læser semikolon, decimalkomma og Windows-1252)"
 
 
 def _uneven(file: str, line: int, found: int, width: int) -> Problem:
@@ -85,14 +86,21 @@ def _read(path: Path, file: str) -> tuple[list[str], list[list[str]], list[Probl
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        return Problem(file, "filen er ikke gemt som UTF-8 (Excel gemmer ofte i Windows-1252, så æ, ø og å ville blive forkerte)",
-                       f"{import_hint(file)}, eller gem filen i Excel som 'CSV UTF-8 (kommasepareret)'.")
+        return Problem(
+            file,
+            "filen er ikke gemt som UTF-8 (Excel gemmer ofte i Windows-1252, så æ, ø og å ville blive forkerte)",
+            f"{import_hint(file)}, eller gem filen i Excel som 'CSV UTF-8 (kommasepareret)'.",
+        )
     if not text.strip():
         return Problem(file, EMPTY.message, EMPTY.hint)
     first = text.split("\n", 1)[0]
     if first.count(";") > first.count(","):
-        return Problem(file, "filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma",
-                       f"{import_hint(file)}. Den skriver filen om med komma og decimalpunktum.", 1)
+        return Problem(
+            file,
+            "filen bruger semikolon som skilletegn, sådan som dansk Excel gemmer, men pakkens filer bruger komma",
+            f"{import_hint(file)}. Den skriver filen om med komma og decimalpunktum.",
+            1,
+        )
     if '"' in text or "\r" in text:
         rows = list(csv.reader(io.StringIO(text, newline="")))
         widths = list(map(len, rows[1:]))
@@ -106,7 +114,11 @@ def _read(path: Path, file: str) -> tuple[list[str], list[list[str]], list[Probl
     uneven = sorted({i for i, w in enumerate(widths) if w != width} | set(blank)) if set(widths) != {width} or blank else []
     if uneven:
         empty = set(blank)
-        return rows[0], [], [Problem(file, "rækken er tom", "Slet den tomme række.", i + 2) if i in empty else _uneven(file, i + 2, widths[i], width) for i in uneven]
+        return (
+            rows[0],
+            [],
+            [Problem(file, "rækken er tom", "Slet den tomme række.", i + 2) if i in empty else _uneven(file, i + 2, widths[i], width) for i in uneven],
+        )
     if len(rows) > 1:
         columns = [list(column) for column in zip(*rows[1:])]
     elif len(rows) == 1 and len(widths):
@@ -124,7 +136,11 @@ def _header(labels: list[str], names: list[str], file: str) -> list[Problem]:
     if extra:
         return [Problem(file, "kolonnen er ikke beskrevet i datapackage.json", "Slet kolonnen, eller beskriv den i pakkens skema.", None, extra[0])]
     wrong = next((n for i, n in enumerate(names) if i >= len(labels) or labels[i] != n), None)
-    return [Problem(file, "kolonneoverskrifterne passer ikke til skemaet", "Brug præcis de kolonner skemaet i datapackage.json nævner, i samme rækkefølge.", None, wrong)]
+    return [
+        Problem(
+            file, "kolonneoverskrifterne passer ikke til skemaet", "Brug præcis de kolonner skemaet i datapackage.json nævner, i samme rækkefølge.", None, wrong
+        )
+    ]
 
 
 def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset, file: str) -> list[tuple[int, Problem]]:
@@ -138,7 +154,12 @@ def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset
     allowed = constraints.get("enum")
     unfinished = {v for v in values if TODO in v}
     # a scaffolded row (build_scripts/commands/scaffold.py): say it is not filled in yet, not that it breaks a rule
-    bad.update(dict.fromkeys(unfinished, ("feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi" + (f"; brug en af: {', '.join(map(str, allowed))}." if allowed else "."))))
+    bad.update(
+        dict.fromkeys(
+            unfinished,
+            ("feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi" + (f"; brug en af: {', '.join(map(str, allowed))}." if allowed else ".")),
+        )
+    )
     values -= unfinished
     if constraints.get("required"):
         bad.update(dict.fromkeys(values & missing, constraint_hint('"required"', field)))
@@ -204,9 +225,28 @@ def check_resource(path: Path, resource: dict, file: str) -> tuple[dict[str, lis
         seen: set[tuple] = set()
         for i, cells in enumerate(keys):
             if any(c in missing for c in cells):
-                found.append((i, Problem(file, "nøglen er ikke udfyldt helt", f"Udfyld {', '.join(key)}; de udgør rækkens nøgle.", i + 2, ", ".join(key), ", ".join(cells))))
+                found.append(
+                    (
+                        i,
+                        Problem(
+                            file, "nøglen er ikke udfyldt helt", f"Udfyld {', '.join(key)}; de udgør rækkens nøgle.", i + 2, ", ".join(key), ", ".join(cells)
+                        ),
+                    )
+                )
             elif cells in seen:
-                found.append((i, Problem(file, "nøglen findes allerede i en anden række", "Hver nøgle må kun stå én gang; ret eller slet dubletten.", i + 2, ", ".join(key), ", ".join(cells))))
+                found.append(
+                    (
+                        i,
+                        Problem(
+                            file,
+                            "nøglen findes allerede i en anden række",
+                            "Hver nøgle må kun stå én gang; ret eller slet dubletten.",
+                            i + 2,
+                            ", ".join(key),
+                            ", ".join(cells),
+                        ),
+                    )
+                )
             seen.add(cells)
     return columns, _capped(found, file)
 
@@ -226,7 +266,19 @@ def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: 
         for i, cells in enumerate(zip(*(columns[f] for f in fields))):
             if cells not in known and not all(c in missing for c in cells) and not any(TODO in c for c in cells):
                 guess = did_you_mean(cells[0], (k[0] for k in known)) if len(cells) == 1 else ""
-                found.append((i, Problem(file, "værdien henviser til noget, der ikke findes", f"Brug et id, der står i {where}.{guess}", i + 2, ", ".join(fields), ", ".join(cells))))
+                found.append(
+                    (
+                        i,
+                        Problem(
+                            file,
+                            "værdien henviser til noget, der ikke findes",
+                            f"Brug et id, der står i {where}.{guess}",
+                            i + 2,
+                            ", ".join(fields),
+                            ", ".join(cells),
+                        ),
+                    )
+                )
     return _capped(found, file)
 
 
@@ -245,5 +297,9 @@ def _capped(found: list[tuple[int, Problem]], file: str) -> list[Problem]:
     found.sort(key=lambda item: item[0])
     problems = [p for _, p in found[:MAX_PER_RESOURCE]]
     if len(found) > MAX_PER_RESOURCE:
-        problems.append(Problem(file, f"og {count(len(found) - MAX_PER_RESOURCE, 'problem', 'problemer')} mere i samme fil", "Ret dem ovenfor og byg igen; så vises de næste."))
+        problems.append(
+            Problem(
+                file, f"og {count(len(found) - MAX_PER_RESOURCE, 'problem', 'problemer')} mere i samme fil", "Ret dem ovenfor og byg igen; så vises de næste."
+            )
+        )
     return problems

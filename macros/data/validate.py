@@ -42,7 +42,9 @@ def unlisted_files(folder: Path, descriptor: dict, root: Path) -> list[Problem]:
     """A CSV no resource lists would silently never be published; report it."""
     listed = {r.get("path") for r in descriptor.get("resources", [])}
     return [
-        Problem(path.relative_to(root).as_posix(), "CSV-filen står ikke i pakkens datapackage.json", "Tilføj den som ressource i datapackage.json, eller slet den.")
+        Problem(
+            path.relative_to(root).as_posix(), "CSV-filen står ikke i pakkens datapackage.json", "Tilføj den som ressource i datapackage.json, eller slet den."
+        )
         for path in sorted(folder.glob("*.csv"))
         if path.name not in listed
     ]

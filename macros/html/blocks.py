@@ -5,7 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from macros.charts.base import Chart, csv_path, split_spec
-from macros.html.builders import external, json_script, link, relative_url, table
+from macros.html.builders import json_script, link, relative_url, table
+from macros.text.links import external
 
 ILLUSTRATIVE_BADGE = Markup('<span class="bse-badge">Eksempeldata</span>')
 
@@ -59,16 +60,20 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Mark
     badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
     subtitle = chart.spec.get("title", {}).get("subtitle")
     subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
+    numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)
     # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
-    return Markup(
-        f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
-        f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>{subtitle}'
-        # the text alternative is shown once, under the chart, and names the drawing (and its SVG, in charts.js)
-        f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
-        f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
-        f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>'
-        f'<p class="bse-chart__source">Kilde: {sources}</p>'
-        f"<details><summary>Vis tallene som tabel</summary> {table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)}</details>"
-        f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p>'
-        "</figure>"
-    ) + after
+    return (
+        Markup(
+            f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
+            f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>{subtitle}'
+            # the text alternative is shown once, under the chart, and names the drawing (and its SVG, in charts.js)
+            f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
+            f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
+            f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>'
+            f'<p class="bse-chart__source">Kilde: {sources}</p>'
+            f"<details><summary>Vis tallene som tabel</summary> {numbers}</details>"
+            f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p>'
+            "</figure>"
+        )
+        + after
+    )

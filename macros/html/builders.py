@@ -8,7 +8,7 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
-from macros.html.slugs import toc_slug
+from macros.text.slugs import toc_slug
 
 # The permalink's title, here and for Markdown headings (mkdocs.yml, toc: permalink_title).
 PERMALINK_TITLE = "Direkte link til dette afsnit"
@@ -44,13 +44,6 @@ def link(href: str, text: str) -> Markup:
 def link_list(page_url: str, items, url_of) -> Markup:
     """'a, b, c', each linked to url_of(item), relative to the page."""
     return Markup(", ").join(link(relative_url(page_url, url_of(item)), item) for item in items)
-
-
-def external(href: str | None, text: str) -> Markup:
-    """A link to another site; a source given as a path in the repository (not a web address) stays plain text."""
-    if not href or not href.startswith(("http://", "https://")):
-        return escape(text)
-    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')  # same tab, so no rel="noopener" is needed
 
 
 def _cell(value) -> str:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html import urls
-from macros.data.activities import cost_descriptions
-from macros.rules.evidence import Evidence, activity_evidence, counting, outcome_domains
 from macros.charts.evidence import results_charts
-from macros.html.evidence_text import citation, direction_label, figures, kind_text, level_badge
+from macros.data.activities import cost_descriptions
 from macros.data.model import Activity, Catalogue
 from macros.html.blocks import breadcrumb, fact_list, folded, notice
-from macros.html.builders import external, link, link_list, relative_url, table
+from macros.html.builders import link, link_list, relative_url, table
+from macros.html.evidence_text import citation, kind_text, level_badge
 from macros.pages.page import Body
 from macros.pages.rating_history import activity_history
-from macros.html.slugs import slugify
-from macros.html.format import count, danish_key
-
+from macros.rules.evidence import Evidence, activity_evidence, counting, outcome_domains
+from macros.rules.evidence_words import direction_label, figures
+from macros.text import urls
+from macros.text.format import count, danish_key
+from macros.text.links import external
+from macros.text.slugs import slugify
 
 NOT_EVALUATED = "Niveau 0 betyder, at der ikke er fundet en evaluering med målte resultater – ikke, at aktiviteten ikke virker."
 
@@ -26,7 +27,9 @@ def level_text(catalogue: Catalogue, evidence: Evidence, page_url: str) -> Marku
     if evidence.level == 0:
         text += Markup('<p class="bse-override">{}</p>').format(NOT_EVALUATED)
     if evidence.overridden:
-        text += Markup('<p class="bse-override">Sat af redaktionen; beregnet efter reglerne: niveau {}. Begrundelse: {}</p>').format(evidence.computed, evidence.reason)
+        text += Markup('<p class="bse-override">Sat af redaktionen; beregnet efter reglerne: niveau {}. Begrundelse: {}</p>').format(
+            evidence.computed, evidence.reason
+        )
     return text
 
 
@@ -41,8 +44,12 @@ def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> B
     if activity.related:
         related = [catalogue.activities[s] for s in activity.related]
         facts.append(("Relaterede aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in related)))
-    return Body.of(page_url, breadcrumb(page_url, ((urls.catalogue(), "Aktiviteter"),), activity.title)
-                   + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)) + where_it_runs(catalogue, activity, page_url))
+    return Body.of(
+        page_url,
+        breadcrumb(page_url, ((urls.catalogue(), "Aktiviteter"),), activity.title)
+        + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts))
+        + where_it_runs(catalogue, activity, page_url),
+    )
 
 
 def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Markup:
@@ -54,13 +61,19 @@ def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Ma
         return Markup('<p class="bse-runs" data-search-exclude>Ingen helhedsplan i sitets data kører aktiviteten{}.</p>').format(mark)
     areas = {a for p in plans for a in p.areas}
     rows = [
-        (p.name, Markup(", ").join(link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name)
-                                   for a in sorted(p.areas, key=lambda a: danish_key(catalogue.areas[a].name))), f"{p.start_year}–{p.end_year}")
+        (
+            p.name,
+            Markup(", ").join(
+                link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name) for a in sorted(p.areas, key=lambda a: danish_key(catalogue.areas[a].name))
+            ),
+            f"{p.start_year}–{p.end_year}",
+        )
         for p in plans
     ]
     summary = f"Kører i {count(len(plans), 'helhedsplan', 'helhedsplaner')} i {count(len(areas), 'boligområde', 'boligområder')}{mark}"
     content = (notice("Helhedsplanerne og deres aktiviteter") if illustrative else Markup("")) + table(
-        ("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}")
+        ("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}"
+    )
     return Markup('<div class="bse-runs" data-search-exclude>{}</div>').format(folded(summary, content))
 
 
@@ -74,13 +87,23 @@ def results_list(catalogue: Catalogue, results, page_url: str) -> Markup:
         study = catalogue.studies[r.study_id]
         direction = direction_label(r)
         facts = [
-            ("Resultat", Markup("{}{}{}").format(
-                Markup('<strong class="bse-direction bse-direction--{}">{}:</strong> ').format(slugify(r.direction), direction) if direction else "",
-                r.effect, Markup(" <strong>({})</strong>").format(figures(r)) if figures(r) else "")),
+            (
+                "Resultat",
+                Markup("{}{}{}").format(
+                    Markup('<strong class="bse-direction bse-direction--{}">{}:</strong> ').format(slugify(r.direction), direction) if direction else "",
+                    r.effect,
+                    Markup(" <strong>({})</strong>").format(figures(r)) if figures(r) else "",
+                ),
+            ),
             ("Sammenlignet med", r.comparison or "Ingen sammenligning"),
             ("Slags og design", kind_text(catalogue, r)),
             ("Forbehold", r.caveat or NO_CAVEAT),
-            ("Studie", Markup("{} ({})").format(link(relative_url(page_url, urls.study(study.study_id)), f"{study.title}, {study.year or 'u.å.'}"), external(r.source, "kilde"))),
+            (
+                "Studie",
+                Markup("{} ({})").format(
+                    link(relative_url(page_url, urls.study(study.study_id)), f"{study.title}, {study.year or 'u.å.'}"), external(r.source, "kilde")
+                ),
+            ),
         ]
         items.append(Markup('<li class="bse-result"><p class="bse-result__outcome">{}</p>{}</li>').format(r.outcome, fact_list(facts)))
     return Markup('<ul class="bse-results">{}</ul>').format(Markup("").join(items))
@@ -93,23 +116,29 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
     body = Body(page_url)
     located = catalogue.located_studies.get(activity.slug, ())
     if not evidence.results:
-        body.add(Markup(
-            '<p class="bse-no-evidence">Sitets evalueringsdata har endnu ingen resultater om {}. Vidensniveauet er derfor {}. '
-            "Det betyder ikke, at aktiviteten ikke virker, men at der ikke er fundet en offentliggjort evaluering med målte "
-            "resultater. Se {}.</p>"
-        ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden")))
+        body.add(
+            Markup(
+                '<p class="bse-no-evidence">Sitets evalueringsdata har endnu ingen resultater om {}. Vidensniveauet er derfor {}. '
+                "Det betyder ikke, at aktiviteten ikke virker, men at der ikke er fundet en offentliggjort evaluering med målte "
+                "resultater. Se {}.</p>"
+            ).format(activity.title.lower(), level_badge(catalogue, 0), link(gap_map, "evidenskortet over huller i viden"))
+        )
         if located:
             body.extend(located_studies(catalogue, located, page_url))
         body.extend(activity_history(catalogue, activity, page_url))
         return body
     studies = {r.study_id for r in evidence.results}
     counted = counting(catalogue, evidence.results)
-    body.add(Markup("<p>{} fra {} handler om {}. {} Efter reglerne giver de {}.{}</p>").format(
-        count(len(evidence.results), "resultat", "resultater"), count(len(studies), "studie", "studier"), activity.title.lower(),
-        _counted_text(len(counted), len(evidence.results)),
-        level_badge(catalogue, evidence.computed),
-        Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
-    ))
+    body.add(
+        Markup("<p>{} fra {} handler om {}. {} Efter reglerne giver de {}.{}</p>").format(
+            count(len(evidence.results), "resultat", "resultater"),
+            count(len(studies), "studie", "studier"),
+            activity.title.lower(),
+            _counted_text(len(counted), len(evidence.results)),
+            level_badge(catalogue, evidence.computed),
+            Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
+        )
+    )
     for domain in outcome_domains(catalogue):
         found = [r for r in evidence.results if r.outcome_domain == domain]
         if found:
@@ -126,8 +155,11 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
 def _counted_text(counted: int, total: int) -> str:
     shown = "optællinger, udviklinger over tid, baggrundstal eller vurderinger, som vises, men ikke hæver niveauet"
     if counted == total:
-        return ("Det er en effektmåling eller beregning, der tæller med i vidensniveauet." if total == 1
-                else "Alle er effektmålinger eller beregninger, der tæller med i vidensniveauet.")
+        return (
+            "Det er en effektmåling eller beregning, der tæller med i vidensniveauet."
+            if total == 1
+            else "Alle er effektmålinger eller beregninger, der tæller med i vidensniveauet."
+        )
     if counted == 0:
         return f"Ingen af dem tæller med i vidensniveauet: de er {shown}."
     return f"{counted} af dem tæller med i vidensniveauet; de andre er {shown}."
@@ -137,8 +169,11 @@ def located_studies(catalogue: Catalogue, located: tuple[str, ...], page_url: st
     """Studies found whose figures are not public: named, so a reader knows they exist, and never counted."""
     body = Body(page_url)
     body.heading(3, "Studier uden offentlige tal", slug="studier-uden-offentlige-tal")
-    body.add(Markup("<p>Studie fundet, tallene er ikke offentligt tilgængelige. Studierne tæller ikke med i vidensniveauet.</p><ul>{}</ul>").format(
-        Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in located)))
+    body.add(
+        Markup("<p>Studie fundet, tallene er ikke offentligt tilgængelige. Studierne tæller ikke med i vidensniveauet.</p><ul>{}</ul>").format(
+            Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in located)
+        )
+    )
     return body
 
 
@@ -148,9 +183,6 @@ def activity_sources(catalogue: Catalogue, activity: Activity, page_url: str) ->
     out = Markup("<ul>{}</ul>").format(items)
     studies = dict.fromkeys(r.study_id for r in catalogue.activity_results.get(activity.slug, ()))
     if studies:
-        cited = Markup("").join(
-            Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies
-        )
+        cited = Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies)
         out += Markup("<p>Evalueringerne bag resultaterne:</p><ul>{}</ul>").format(cited)
     return Body.of(page_url, out)
-

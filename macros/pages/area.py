@@ -11,16 +11,18 @@ from markupsafe import Markup
 
 from macros.charts.indicator import indicator_chart
 from macros.data.model import Catalogue
-from macros.html import urls
 from macros.html.blocks import breadcrumb, fact_list, folded, notice, source_and_note
-from macros.html.builders import external, link, relative_url, table
+from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import citation
-from macros.html.format import count, number
 from macros.pages.area_evidence import what_was_measured
+from macros.pages.list_timeline import timeline_table
 from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import plan_section, statuses
-from macros.rules.list_timeline import OPERATORS, measurable, timeline_table
+from macros.rules.list_timeline import OPERATORS, measurable
 from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distance, distances, toward
+from macros.text import urls
+from macros.text.format import count, number
+from macros.text.links import external
 
 BASIS_TEXT = {
     "direkte": "listen står i kilden",
@@ -100,7 +102,9 @@ def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
         over, under = [], []
         for c in measurable(catalogue, latest.year):
             if c.indicator_id == ind.indicator_id:
-                (over if OPERATORS[c.operator](latest.value, c.threshold) else under).append(f"{c.list_type} ({OPERATOR_WORDS[c.operator]} {number(c.threshold)})")
+                (over if OPERATORS[c.operator](latest.value, c.threshold) else under).append(
+                    f"{c.list_type} ({OPERATOR_WORDS[c.operator]} {number(c.threshold)})"
+                )
         if over:
             text += " Opfylder kriteriet for " + " og ".join(over) + "."
         if under:
@@ -129,8 +133,12 @@ def distance_text(found: list[Distance]) -> Markup:
         parts.append(f"{where} for {' og '.join(x.lists)} ({_threshold(x)}; {'opfylder' if x.meets else 'opfylder ikke'} kriteriet)")
     text = f"{number(d.value)} {unit} i {d.year}: " + ", ".join(parts[:-1]) + (" og " if len(parts) > 1 else "") + parts[-1] + "."
     if d.slope is None:
-        return Markup("<li><strong>{}:</strong> {} Kun ét tal inden for de seneste {} år, så der er ingen udvikling at læse.</li>").format(d.indicator.name, text, WINDOW)
-    moved = "uændret" if _amount(d.slope, unit).startswith("0 ") else f"{'steget' if d.slope > 0 else 'faldet'} med {_amount(d.slope, unit)} om året i gennemsnit"
+        return Markup("<li><strong>{}:</strong> {} Kun ét tal inden for de seneste {} år, så der er ingen udvikling at læse.</li>").format(
+            d.indicator.name, text, WINDOW
+        )
+    moved = (
+        "uændret" if _amount(d.slope, unit).startswith("0 ") else f"{'steget' if d.slope > 0 else 'faldet'} med {_amount(d.slope, unit)} om året i gennemsnit"
+    )
     text += f" Fra {d.first_year} til {d.year} er tallet {moved}."
     if d.points < MIN_POINTS:
         text += " For få tal til en fremskrivning."
@@ -164,11 +172,15 @@ def threshold_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
         by_indicator.setdefault(d.indicator.indicator_id, []).append(d)
     body.heading(2, "Afstand til listegrænserne", searchable=False)
     intro = notice("Tallene og fremskrivningerne nedenfor") if catalogue.is_illustrative("indicators", "observations") else Markup("")
-    body.add(intro + Markup(
-        "<p>Grænserne er dem, der gjaldt i året for områdets seneste tal. Udviklingen læses af de seneste op til {} års tal; "
-        "en fremskrivning kræver mindst {} tal og en tydelig retning.</p>"
-        '<ul class="bse-distances">{}</ul>'
-    ).format(WINDOW, MIN_POINTS, Markup("").join(distance_text(group) for group in by_indicator.values())), searchable=False)
+    body.add(
+        intro
+        + Markup(
+            "<p>Grænserne er dem, der gjaldt i året for områdets seneste tal. Udviklingen læses af de seneste op til {} års tal; "
+            "en fremskrivning kræver mindst {} tal og en tydelig retning.</p>"
+            '<ul class="bse-distances">{}</ul>'
+        ).format(WINDOW, MIN_POINTS, Markup("").join(distance_text(group) for group in by_indicator.values())),
+        searchable=False,
+    )
     return body
 
 
@@ -213,15 +225,28 @@ def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans
     url = urls.area(area_id)
     body = Body(url)
     listing = latest_listing(catalogue, area_id)
-    facts = [("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality)),
-             ("Statusrapport", Markup("{} · {}").format(link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen"),
-                                                         link(relative_url(url, urls.report(area_id)), "printvenlig side")))]
+    facts = [
+        ("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality)),
+        (
+            "Statusrapport",
+            Markup("{} · {}").format(
+                link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen"), link(relative_url(url, urls.report(area_id)), "printvenlig side")
+            ),
+        ),
+    ]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     known = [k for k in catalogue.known_plans if area_id in k.area_ids]
     if known:
-        facts.append(("Helhedsplan i offentlige kilder", Markup("; ").join(
-            Markup("{} ({}, {})").format(k.name, "periode ikke oplyst" if k.period == "Ikke oplyst" else k.period, external(k.source, "kilde")) for k in known)))
+        facts.append(
+            (
+                "Helhedsplan i offentlige kilder",
+                Markup("; ").join(
+                    Markup("{} ({}, {})").format(k.name, "periode ikke oplyst" if k.period == "Ikke oplyst" else k.period, external(k.source, "kilde"))
+                    for k in known
+                ),
+            )
+        )
     body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name) + fact_list(facts))
     body.extend(top)
     body.extend(distance)
@@ -240,7 +265,9 @@ def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans
     if catalogue.is_illustrative("indicators", "observations"):
         criteria += notice("Tallene bag opfyldelsen i tabellen nedenfor (markeret med *)")
     body.add(criteria + folded("Vis kriterierne år for år", timeline_table(catalogue, area_id)), searchable=False)
-    words = [f"Kommune: {area.municipality}.", f"Seneste fundne listeplacering: {listing}."] + ([f"Også kaldt: {', '.join(area.aliases)}."] if area.aliases else [])
+    words = [f"Kommune: {area.municipality}.", f"Seneste fundne listeplacering: {listing}."] + (
+        [f"Også kaldt: {', '.join(area.aliases)}."] if area.aliases else []
+    )
     return Page(url, area.name, body, SearchEntry(area.name, " ".join(words)))
 
 
@@ -250,13 +277,23 @@ def _report(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: B
     body = Body(url)
     body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"), (urls.area(area_id), area.name)), "Statusrapport"), searchable=False)
     plan_list = catalogue.plans_of(area_id)
-    plan_lines = Markup("").join(Markup("<li>{} ({}–{})</li>").format(p.name, p.start_year, p.end_year) for p in plan_list) or Markup("<li>Ingen helhedsplan i data</li>")
-    body.add(Markup(
-        '<section class="bse-cover"><p class="bse-cover__kicker">Statusrapport til den boligsociale bestyrelse</p>'
-        '<p class="bse-cover__area">{area} · {municipality} Kommune</p><ul>{plans}</ul>'
-        "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
-    ).format(area=area.name, municipality=area.municipality, plans=plan_lines, year=catalogue.data_year,
-             page=link(relative_url(url, urls.area(area_id)), "områdets side")), searchable=False)
+    plan_lines = Markup("").join(Markup("<li>{} ({}–{})</li>").format(p.name, p.start_year, p.end_year) for p in plan_list) or Markup(
+        "<li>Ingen helhedsplan i data</li>"
+    )
+    body.add(
+        Markup(
+            '<section class="bse-cover"><p class="bse-cover__kicker">Statusrapport til den boligsociale bestyrelse</p>'
+            '<p class="bse-cover__area">{area} · {municipality} Kommune</p><ul>{plans}</ul>'
+            "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
+        ).format(
+            area=area.name,
+            municipality=area.municipality,
+            plans=plan_lines,
+            year=catalogue.data_year,
+            page=link(relative_url(url, urls.area(area_id)), "områdets side"),
+        ),
+        searchable=False,
+    )
     body.extend(top)
     body.extend(plans)
     body.extend(panel)
@@ -268,7 +305,8 @@ def _report(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: B
 def report_sources(catalogue: Catalogue, plans) -> Markup:
     packages = Markup("").join(
         Markup("<li>{}: {}</li>").format(p.title, Markup("; ").join(external(url, title) for title, url in p.sources))
-        for p in catalogue.packages.values() if p.name in ("areas", "indicators", "plans", "evaluations")
+        for p in catalogue.packages.values()
+        if p.name in ("areas", "indicators", "plans", "evaluations")
     )
     studies = dict.fromkeys(r.study_id for p in plans for a in p.activities for r in catalogue.activity_results.get(a, ()))
     cited = Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies)
@@ -285,6 +323,15 @@ def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page, Page]:
     # the board's report keeps to the list criteria (its goals have charts of their own); the page has every indicator
     criteria = [c for c in charts if catalogue.indicators[c.indicator_id].list_criterion]
     rest = "Diagrammerne viser listernes kriterier; områdets side viser alle indikatorer." if len(criteria) < len(charts) else ""
-    return (_area_page(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, charts), plans, threshold_section(catalogue, area_id, url),
-                       what_was_measured(catalogue, area_id, url)),
-            _report(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, criteria, rest), plans))
+    return (
+        _area_page(
+            catalogue,
+            area_id,
+            top,
+            indicator_panel(catalogue, area_id, url, charts),
+            plans,
+            threshold_section(catalogue, area_id, url),
+            what_was_measured(catalogue, area_id, url),
+        ),
+        _report(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, criteria, rest), plans),
+    )

@@ -6,14 +6,15 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.data.model import Catalogue
-from macros.html import urls
 from macros.html.blocks import notice
 from macros.html.builders import link, relative_url, table
-from macros.html.evidence_text import DIRECTIONS, NOT_MEASURED, level_badge
-from macros.html.format import number
-from macros.html.slugs import slugify
+from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
-from macros.rules.area_needs import CLOSE, standing_out, measured_in
+from macros.rules.area_needs import CLOSE, measured_in, standing_out
+from macros.rules.evidence_words import DIRECTIONS, NOT_MEASURED
+from macros.text import urls
+from macros.text.format import number
+from macros.text.slugs import slugify
 
 
 def _and(items) -> str:
@@ -48,13 +49,26 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
         body.heading(3, domain.capitalize(), searchable=False, slug=f"maalt-{slugify(domain)}")
         measured = by_domain.get(domain, [])
         if not measured:
-            body.add(Markup("<p>Evalueringerne i sitets data har ikke målt virkningen af nogen af katalogets aktiviteter på {}.</p>").format(domain), searchable=False)
+            body.add(
+                Markup("<p>Evalueringerne i sitets data har ikke målt virkningen af nogen af katalogets aktiviteter på {}.</p>").format(domain),
+                searchable=False,
+            )
             continue
         rows = [
-            (link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title), level_badge(catalogue, m.level),
-             DIRECTIONS.get(m.direction or "", NOT_MEASURED), "ja" if m.activity.slug in running else "nej")
+            (
+                link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title),
+                level_badge(catalogue, m.level),
+                DIRECTIONS.get(m.direction or "", NOT_MEASURED),
+                "ja" if m.activity.slug in running else "nej",
+            )
             for m in measured
         ]
-        body.add(table(("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"), rows,
-                       caption=f"Aktiviteter med målte virkninger på {domain}"), searchable=False)
+        body.add(
+            table(
+                ("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"),
+                rows,
+                caption=f"Aktiviteter med målte virkninger på {domain}",
+            ),
+            searchable=False,
+        )
     return body

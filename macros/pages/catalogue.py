@@ -5,16 +5,16 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.charts.cost_effect import cost_effect_chart
-from macros.html import urls
 from macros.data.activities import vocabulary
-from macros.rules.evidence import activity_evidence, sorted_activities
-from macros.html.evidence_text import level_badge
+from macros.data.model import Activity, Catalogue
 from macros.html.blocks import breadcrumb
 from macros.html.builders import link, link_list, relative_url
-from macros.data.model import Activity, Catalogue
-from macros.html.slugs import slugify
-from macros.html.format import count
+from macros.html.evidence_text import level_badge
 from macros.pages.page import Body, Page, SearchEntry
+from macros.rules.evidence import activity_evidence, sorted_activities
+from macros.text import urls
+from macros.text.format import count
+from macros.text.slugs import slugify
 
 COST_ORDER = {"lav": 1, "middel": 2, "høj": 3}
 
@@ -45,7 +45,10 @@ def cards(catalogue: Catalogue, activities, page_url: str) -> Markup:
 
 def _select(name: str, label: str, everything: str, options) -> Markup:
     opts = Markup(" ").join(Markup('<option value="{}">{}</option>').format(v, t) for v, t in options)
-    return Markup('<div class="bse-filter__field"><label for="filter-{0}">{1}</label> <select id="filter-{0}" name="{0}"><option value="">{2}</option> {3}</select></div> ').format(name, label, everything, opts)
+    return Markup(
+        '<div class="bse-filter__field"><label for="filter-{0}">{1}</label> <select id="filter-{0}" name="{0}"><option value="">{2}</option> '
+        '{3}</select></div> '
+    ).format(name, label, everything, opts)
 
 
 def filter_form(catalogue: Catalogue) -> Markup:
@@ -55,10 +58,14 @@ def filter_form(catalogue: Catalogue) -> Markup:
         _select("tema", "Tema", "Alle temaer", [(slugify(t), t) for t in vocabulary("themes")])
         + _select("maalgruppe", "Målgruppe", "Alle målgrupper", [(slugify(g), g) for g in vocabulary("target_groups")])
         + _select("niveau", "Vidensniveau", "Alle niveauer", levels)
-        + Markup('<div class="bse-filter__field"><label for="filter-q">Søg i kataloget</label> <input id="filter-q" name="q" type="search" autocomplete="off"></div>')
-        + Markup('<div class="bse-filter__field"><label for="filter-sort">Sortér efter</label> <select id="filter-sort" name="sort">'
-                 '<option value="titel">Titel (A–Å)</option> <option value="niveau">Vidensniveau, højeste først</option> '
-                 '<option value="omkostning">Omkostning, laveste først</option></select></div> ')
+        + Markup(
+            '<div class="bse-filter__field"><label for="filter-q">Søg i kataloget</label> <input id="filter-q" name="q" type="search" autocomplete="off"></div>'
+        )
+        + Markup(
+            '<div class="bse-filter__field"><label for="filter-sort">Sortér efter</label> <select id="filter-sort" name="sort">'
+            '<option value="titel">Titel (A–Å)</option> <option value="niveau">Vidensniveau, højeste først</option> '
+            '<option value="omkostning">Omkostning, laveste først</option></select></div> '
+        )
         + Markup('<div class="bse-filter__field bse-filter__reset"><button type="reset" class="md-button">Nulstil</button></div>')
     )
     return Markup('<form class="bse-filter" data-catalogue-filter hidden aria-label="Filtrér aktiviteterne" role="search">{}</form>').format(fields)
@@ -99,7 +106,9 @@ def tag_page(catalogue: Catalogue, field: str, value: str) -> Page:
     body = Body(url)
     body.add(breadcrumb(url, ((urls.catalogue(), "Aktiviteter"),), f"{label}: {value}"))
     body.heading(2, "Aktiviteter")
-    body.add(Markup("<p>{}. {}.</p>").format(count(len(activities), "aktivitet", "aktiviteter"), link(filtered, "Åbn kataloget med dette filter"))
-             + cards(catalogue, activities, url))
+    body.add(
+        Markup("<p>{}. {}.</p>").format(count(len(activities), "aktivitet", "aktiviteter"), link(filtered, "Åbn kataloget med dette filter"))
+        + cards(catalogue, activities, url)
+    )
     title = f"{label}: {value}"
     return Page(url, title, body, SearchEntry(title, "Aktiviteter i kataloget: " + ", ".join(a.title for a in activities) + "."))

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from macros.data.macro_calls import ACTIVITY, TABLES, MacroSpec, Param
-from macros.pages import (activity, catalogue as catalogue_page, compare, gap_map, guide, indexes, municipality, national_report,
-                          open_data, plans, rating_history, study)
+from macros.pages import activity, compare, gap_map, guide, indexes, municipality, national_report, open_data, plans, rating_history, study
+from macros.pages import catalogue as catalogue_page
 
 # what count("…") may count, and which part of the catalogue each is
 COUNTED = {"områder": "areas", "indikatorer": "indicators", "studier": "studies", "aktiviteter": "activities", "datapakker": "packages"}

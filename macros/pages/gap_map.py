@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html import urls
 from macros.data.activities import cost_descriptions, vocabulary
-from macros.rules.evidence import activity_evidence, gap_map, outcome_domains, unlinked_results
-from macros.html.evidence_text import level_badge, level_number
-from macros.html.builders import link, relative_url, table
-from macros.pages.page import Body
 from macros.data.model import Catalogue
-from macros.html.slugs import slugify
+from macros.html.builders import link, relative_url, table
+from macros.html.evidence_text import level_badge, level_number
+from macros.pages.page import Body
+from macros.rules.evidence import activity_evidence, gap_map, outcome_domains, unlinked_results
+from macros.text import urls
+from macros.text.slugs import slugify
 
 
 def _cell(catalogue: Catalogue, cell, page_url: str) -> Markup:
@@ -66,7 +66,8 @@ def gap_map_table(catalogue: Catalogue, page_url: str) -> Body:
         for a, cells in rows
     )
     grid = Markup(
-        '<div class="bse-table bse-gapmap" tabindex="0" role="region" aria-label="Evidenskort"><table><caption>Evidenskort: {} aktiviteter og {} udfaldsområder</caption> '
+        '<div class="bse-table bse-gapmap" tabindex="0" role="region" aria-label="Evidenskort"><table><caption>Evidenskort: {} aktiviteter og {} '
+        'udfaldsområder</caption> '
         "<thead><tr>{}</tr></thead> <tbody>{}</tbody></table></div>"
     ).format(len(rows), len(domains), head, body)
     return Body.of(page_url, summary + legend(catalogue) + grid)
@@ -74,7 +75,13 @@ def gap_map_table(catalogue: Catalogue, page_url: str) -> Body:
 
 def unlinked_table(catalogue: Catalogue, page_url: str) -> Body:
     rows = [
-        (link(relative_url(page_url, urls.study(r.study_id)) + f"#resultat-{r.result_id}", catalogue.studies[r.study_id].title), r.intervention, r.outcome, r.outcome_domain, r.design)
+        (
+            link(relative_url(page_url, urls.study(r.study_id)) + f"#resultat-{r.result_id}", catalogue.studies[r.study_id].title),
+            r.intervention,
+            r.outcome,
+            r.outcome_domain,
+            r.design,
+        )
         for r in unlinked_results(catalogue)
     ]
     return Body.of(page_url, table(("Studie", "Indsats", "Udfald", "Område", "Design"), rows, caption=f"{len(rows)} resultater uden for kortet"))
@@ -98,11 +105,12 @@ def kinds_table(catalogue: Catalogue, page_url: str) -> Body:
 def designs_table(catalogue: Catalogue, page_url: str) -> Body:
     used = [r.design for results in catalogue.results.values() for r in results]
     rows = [(d.design, level_badge(catalogue, d.level), d.description, used.count(d.design)) for d in catalogue.designs.values()]
-    return Body.of(page_url, table(("Design", "Giver niveau", "Hvad designet er", "Resultater"), rows, caption="Designs, fra stærkest til svagest", numeric=(3,)))
+    return Body.of(
+        page_url, table(("Design", "Giver niveau", "Hvad designet er", "Resultater"), rows, caption="Designs, fra stærkest til svagest", numeric=(3,))
+    )
 
 
 def cost_levels_table(page_url: str) -> Body:
     descriptions = cost_descriptions()
     rows = [(level, descriptions[level]) for level in vocabulary("cost_level")]
     return Body.of(page_url, table(("Omkostningsniveau", "Betyder"), rows, caption="Omkostningsniveauer"))
-

@@ -7,8 +7,8 @@ from markupsafe import Markup
 from macros.data.macro_calls import SCOPE_WORDS, written
 from macros.data.model import Catalogue, FieldInfo
 from macros.html.builders import table
-from macros.html.format import number
 from macros.pages.page import Body
+from macros.text.format import number
 
 TYPES = {"string": "tekst", "integer": "helt tal", "number": "tal (punktum som decimaltegn)", "boolean": "true eller false"}
 
@@ -37,24 +37,41 @@ def columns(catalogue: Catalogue, name: str, page_url: str) -> Body:
     """Every column of one table ('evaluations/studies'): name, title, whether it must be filled in, what it may hold, and what it means."""
     package, _, resource = name.partition("/")
     found = next(r for r in catalogue.packages[package].resources if r.name == resource)
-    rows = [(Markup("<code>{}</code>").format(f.name), f.title, "ja" if f.constraints.get("required") else "nej", allowed(f), f.description) for f in found.fields]
-    return Body.of(page_url, table(("Kolonne", "Titel", "Skal udfyldes", "Tilladt", "Betyder"), rows, caption=f"Kolonnerne i datapackages/{package}/{found.path}"))
+    rows = [
+        (Markup("<code>{}</code>").format(f.name), f.title, "ja" if f.constraints.get("required") else "nej", allowed(f), f.description) for f in found.fields
+    ]
+    return Body.of(
+        page_url, table(("Kolonne", "Titel", "Skal udfyldes", "Tilladt", "Betyder"), rows, caption=f"Kolonnerne i datapackages/{package}/{found.path}")
+    )
 
 
 def import_targets(catalogue: Catalogue, page_url: str) -> Body:
     """Every table import_csv can write: what to give after --into."""
-    rows = [(Markup("<code>{}/{}</code>").format(p.name, r.name), r.title, f"datapackages/{p.name}/{r.path}") for p in catalogue.packages.values() for r in p.resources]
+    rows = [
+        (Markup("<code>{}/{}</code>").format(p.name, r.name), r.title, f"datapackages/{p.name}/{r.path}")
+        for p in catalogue.packages.values()
+        for r in p.resources
+    ]
     return Body.of(page_url, table(("--into", "Tabel", "Fil"), rows, caption="Tabeller, import_csv kan skrive til"))
 
 
 def macros_table(specs, catalogue: Catalogue, page_url: str) -> Body:
     """Every macro a page may call, as written, where it works and what its arguments may be (macros/pages/editorial.py)."""
+
     def arguments(spec) -> str:
         if spec.variable:
             return "et tal, skrives uden parenteser"
         if not spec.params:
             return "ingen"
-        return "; ".join(f"{p.name}: " + ("én af " + ", ".join(f'"{c}"' for c in p.choices) if isinstance(p.choices, tuple) and p.choices
-                                          else f'en tabel som "{p.example}" (se tabellen over import_csv)') for p in spec.params)
+        return "; ".join(
+            f"{p.name}: "
+            + (
+                "én af " + ", ".join(f'"{c}"' for c in p.choices)
+                if isinstance(p.choices, tuple) and p.choices
+                else f'en tabel som "{p.example}" (se tabellen over import_csv)'
+            )
+            for p in spec.params
+        )
+
     rows = [(Markup("<code>[[ {} ]]</code>").format(written(s)), SCOPE_WORDS[s.scope], arguments(s)) for s in sorted(specs, key=lambda s: (s.scope, s.name))]
     return Body.of(page_url, table(("Kald", "Virker på", "Argumenter"), rows, caption="Sitets makroer"))

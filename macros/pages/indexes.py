@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from macros.data.model import Catalogue
-from macros.html import urls
-from macros.html.blocks import source_and_note
-from macros.html.builders import external, link, relative_url, table
-from macros.html.format import count, danish_key, number
 from markupsafe import Markup
 
+from macros.data.model import Catalogue
+from macros.html.blocks import source_and_note
+from macros.html.builders import link, relative_url, table
 from macros.pages import compare
 from macros.pages.area import latest_listing
 from macros.pages.page import Body
+from macros.text import urls
+from macros.text.format import count, danish_key, number
+from macros.text.links import external
 
 
 def area_index(catalogue: Catalogue, page_url: str) -> Body:
@@ -64,4 +65,6 @@ def pools_table(catalogue: Catalogue, page_url: str) -> Body:
         (p.pool, p.item, p.value_text or number(p.value), p.unit or "", p.helhedsplaner or "", source_and_note(p.source, p.note))
         for p in catalogue.pools
     ]
-    return Body.of(page_url, table(("Pulje", "Oplysning", "Værdi", "Enhed", "Helhedsplaner", "Kilde og note"), rows, caption="Landsbyggefondens puljer", numeric=(2,)))
+    return Body.of(
+        page_url, table(("Pulje", "Oplysning", "Værdi", "Enhed", "Helhedsplaner", "Kilde og note"), rows, caption="Landsbyggefondens puljer", numeric=(2,))
+    )

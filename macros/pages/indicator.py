@@ -7,11 +7,12 @@ from markupsafe import Markup, escape
 from macros.charts.base import SUPPRESSED, csv_path
 from macros.charts.indicator import latest_by_area, national_chart, ranking_chart
 from macros.data.model import Catalogue
-from macros.html import urls
 from macros.html.blocks import breadcrumb, fact_list, notice
-from macros.html.builders import external, link, relative_url, table
-from macros.html.format import number
+from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body, Page, SearchEntry
+from macros.text import urls
+from macros.text.format import number
+from macros.text.links import external
 
 MAX_TABLE_ROWS = 500  # above this, the page points to its CSV instead of listing every area
 
@@ -27,7 +28,10 @@ def indicator_page(catalogue: Catalogue, indicator_id: str) -> Page:
     body.add(breadcrumb(url, ((urls.INDICATORS + "/", "Indikatorer"),), ind.name) + fact_list(facts))
     thresholds = catalogue.thresholds(indicator_id)
     if thresholds:
-        rows = [(c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde")) for c in thresholds]
+        rows = [
+            (c.regime, c.list_type, f"{c.operator} {number(c.threshold)} {c.unit or ''}".strip(), c.combination_rule or "", external(c.source, "kilde"))
+            for c in thresholds
+        ]
         body.heading(2, "Grænser på de officielle lister")
         body.add(table(("Ordning", "Liste", "Grænse", "Kombinationsregel", "Kilde"), rows, caption="Grænser"))
     latest = latest_by_area(catalogue, ind)
@@ -47,18 +51,34 @@ def indicator_page(catalogue: Catalogue, indicator_id: str) -> Page:
         # thousands of rows would make a page of megabytes; the CSV and each area's own page have them all
         path = csv_path(ranking)
         csv = f"{relative_url(url, '')}/{path}"
-        body.add(Markup(
-            f"<p>Med {number(len(latest), 0)} områder er tabellen for stor til én side. Alle områders seneste tal står i "
-            f'<a href="{escape(csv)}" download>CSV-filen ({escape(path.rsplit("/", 1)[1])})</a>, og hvert områdes tal på dets egen side: '
-            "søg på områdets navn.</p>"
-        ), searchable=False)
+        body.add(
+            Markup(
+                f"<p>Med {number(len(latest), 0)} områder er tabellen for stor til én side. Alle områders seneste tal står i "
+                f'<a href="{escape(csv)}" download>CSV-filen ({escape(path.rsplit("/", 1)[1])})</a>, og hvert områdes tal på dets egen side: '
+                "søg på områdets navn.</p>"
+            ),
+            searchable=False,
+        )
         return Page(url, ind.name, body, search)
     rows = [
-        (link(relative_url(url, urls.area(a.area_id)), a.name), link(relative_url(url, urls.municipality(a.municipality)), a.municipality), o.year,
-         SUPPRESSED if o.suppressed else number(o.value), f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0))
+        (
+            link(relative_url(url, urls.area(a.area_id)), a.name),
+            link(relative_url(url, urls.municipality(a.municipality)), a.municipality),
+            o.year,
+            SUPPRESSED if o.suppressed else number(o.value),
+            f"under {catalogue.suppression_threshold}" if o.suppressed else number(o.base_population, 0),
+        )
         for a, o in latest
     ]
-    body.add(Markup("<p>Klik på en kolonneoverskrift for at sortere.</p>")
-             + table(("Område", "Kommune", "År", f"Værdi ({ind.unit})", "Antal personer"), rows, caption=f"{ind.name}, seneste tal pr. område", numeric=(2, 3, 4), sortable=True),
-             searchable=False)
+    body.add(
+        Markup("<p>Klik på en kolonneoverskrift for at sortere.</p>")
+        + table(
+            ("Område", "Kommune", "År", f"Værdi ({ind.unit})", "Antal personer"),
+            rows,
+            caption=f"{ind.name}, seneste tal pr. område",
+            numeric=(2, 3, 4),
+            sortable=True,
+        ),
+        searchable=False,
+    )
     return Page(url, ind.name, body, search)

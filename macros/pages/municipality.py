@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from macros.html import urls
 from markupsafe import Markup
 
-from macros.html.blocks import breadcrumb, notice
-from macros.html.format import count, danish_key, number
-from macros.rules.goal_status import STATUSES
-from macros.html.builders import link, relative_url, table
 from macros.data.model import Area, Catalogue
-from macros.pages.plans import statuses
+from macros.html.blocks import breadcrumb, notice
+from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body, Page, SearchEntry
+from macros.pages.plans import statuses
+from macros.rules.goal_status import STATUSES
+from macros.text import urls
+from macros.text.format import count, danish_key, number
 
 
 def municipalities(catalogue: Catalogue) -> dict[str, list[Area]]:
@@ -59,7 +59,11 @@ def municipality_page(catalogue: Catalogue, name: str) -> Page:
     # list placements are public; plans and goals are illustrative, and say so where they appear
     plans_mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plans") else ""
     intro = notice("Helhedsplanerne og målenes status i tabellen nedenfor") if plans_mark else Markup("")
-    body.add(intro + table(("Område", "Seneste fundne listeplacering", f"Helhedsplaner{plans_mark}", f"Mål (status){plans_mark}"), rows, caption=f"Boligområder i {name}"), searchable=False)
+    body.add(
+        intro
+        + table(("Område", "Seneste fundne listeplacering", f"Helhedsplaner{plans_mark}", f"Mål (status){plans_mark}"), rows, caption=f"Boligområder i {name}"),
+        searchable=False,
+    )
     body.heading(2, "Indikatorer for områderne samlet")
     text = Markup(
         "<p>Der er ikke indsamlet tal for kommunen som helhed. Tabellen viser kommunens boligområder samlet: "
@@ -67,8 +71,15 @@ def municipality_page(catalogue: Catalogue, name: str) -> Page:
     )
     if catalogue.is_illustrative("indicators", "observations"):
         text += notice("Tallene i tabellen nedenfor")
-    body.add(text + table(("Indikator", "År", "Områderne samlet", "Landsniveau", "Områder med tal"), indicator_rows(catalogue, areas, url),
-                          caption=f"Indikatorer for boligområderne i {name}", numeric=(1, 2, 3, 4)))
+    body.add(
+        text
+        + table(
+            ("Indikator", "År", "Områderne samlet", "Landsniveau", "Områder med tal"),
+            indicator_rows(catalogue, areas, url),
+            caption=f"Indikatorer for boligområderne i {name}",
+            numeric=(1, 2, 3, 4),
+        )
+    )
     names = ", ".join(a.name for a in areas[:20]) + (" …" if len(areas) > 20 else "")
     search = SearchEntry(name, f"Kommune med {count(len(areas), 'boligområde', 'boligområder')} på sitet: {names}.")
     return Page(url, name, body, search)
@@ -85,5 +96,13 @@ def indicator_rows(catalogue: Catalogue, areas: list[Area], page_url: str) -> li
         weight = sum(o.base_population for o in used)
         value = sum(o.value * o.base_population for o in used) / weight if weight else None
         national = next((o.value for o in catalogue.national.get(indicator.indicator_id, ()) if o.year == year), None)
-        rows.append((link(relative_url(page_url, urls.indicator(indicator.indicator_id)), indicator.name), year, number(value, 1) if value is not None else "–", number(national), f"{len(used)} af {len(areas)}"))
+        rows.append(
+            (
+                link(relative_url(page_url, urls.indicator(indicator.indicator_id)), indicator.name),
+                year,
+                number(value, 1) if value is not None else "–",
+                number(national),
+                f"{len(used)} af {len(areas)}",
+            )
+        )
     return rows

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from macros.charts.national import evidence_chart, list_counts_chart
-from macros.data.model import Catalogue
 from markupsafe import Markup
 
-from macros.html import urls
+from macros.charts.national import evidence_chart, list_counts_chart
+from macros.data.model import Catalogue
 from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body
+from macros.text import urls
 
 
 def list_counts_section(catalogue: Catalogue, page_url: str) -> Body:

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
 from macros.data.model import Catalogue, PackageInfo
 from macros.html.blocks import ILLUSTRATIVE_BADGE
-from macros.html.builders import external, link, relative_url, table
-from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
-from macros.html.downloads import FORMULA_STARTS, spreadsheet_safe
+from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body
+from macros.text.downloads import FORMULA_STARTS, spreadsheet_safe
+from macros.text.links import external
 
 FOLDER = "data"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so two builds give byte-identical zips
@@ -38,8 +39,13 @@ def zip_url(package: str) -> str:
 _FORMULA_CELL = re.compile("(^|[,\n\"])[" + re.escape("".join(FORMULA_STARTS)) + "]", re.M)  # a cell that may start like a formula
 
 
-ILLUSTRATIVE_FIELD = {"name": ILLUSTRATIVE_COLUMN, "type": "string", "title": "Eksempeldata",
-                      "description": "Tallene i rækken er eksempeldata, dannet af projektet, og ikke officielle tal.", "constraints": {"enum": [ILLUSTRATIVE_VALUE]}}
+ILLUSTRATIVE_FIELD = {
+    "name": ILLUSTRATIVE_COLUMN,
+    "type": "string",
+    "title": "Eksempeldata",
+    "description": "Tallene i rækken er eksempeldata, dannet af projektet, og ikke officielle tal.",
+    "constraints": {"enum": [ILLUSTRATIVE_VALUE]},
+}
 
 
 def published_descriptor(path: Path) -> bytes:
@@ -55,7 +61,7 @@ def published_descriptor(path: Path) -> bytes:
 
 def published_csv(path: Path, threshold: int, counts_people: bool, text_columns: frozenset[str] = frozenset(), illustrative: bool = False) -> bytes:
     """The CSV as committed, minus rows whose base_population is below the threshold, with text that a
-    spreadsheet would run as a formula made text (macros/html/downloads.py) and, for illustrative figures,
+    spreadsheet would run as a formula made text (macros/text/downloads.py) and, for illustrative figures,
     a last column saying so; other lines are kept byte for byte."""
     raw = path.read_bytes()
     text = raw.decode("utf-8")
@@ -111,51 +117,101 @@ def json_ld(catalogue: Catalogue, base_url: str) -> list[dict]:
     datasets = []
     for package in catalogue.packages.values():
         downloads = [
-            {"@type": "DataDownload", "name": r.title, "description": r.description, "encodingFormat": "text/csv",
-             "contentUrl": _absolute(base_url, resource_url(package.name, r.path))}
+            {
+                "@type": "DataDownload",
+                "name": r.title,
+                "description": r.description,
+                "encodingFormat": "text/csv",
+                "contentUrl": _absolute(base_url, resource_url(package.name, r.path)),
+            }
             for r in package.resources
         ]
-        downloads.append({"@type": "DataDownload", "name": f"{package.title} (hele pakken)", "encodingFormat": "application/zip",
-                          "contentUrl": _absolute(base_url, zip_url(package.name))})
-        datasets.append({
-            "@context": "https://schema.org", "@type": "Dataset", "identifier": package.name, "name": package.title,
-            "description": package.description, "license": package.licence_url, "inLanguage": "da", "isAccessibleForFree": True,
-            "version": package.version, "dateModified": package.updated, "creator": {"@type": "Organization", "name": SITE_NAME},
-            "variableMeasured": sorted({f.name for r in package.resources for f in r.fields}),
-            "distribution": downloads,
-        })
+        downloads.append(
+            {
+                "@type": "DataDownload",
+                "name": f"{package.title} (hele pakken)",
+                "encodingFormat": "application/zip",
+                "contentUrl": _absolute(base_url, zip_url(package.name)),
+            }
+        )
+        datasets.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Dataset",
+                "identifier": package.name,
+                "name": package.title,
+                "description": package.description,
+                "license": package.licence_url,
+                "inLanguage": "da",
+                "isAccessibleForFree": True,
+                "version": package.version,
+                "dateModified": package.updated,
+                "creator": {"@type": "Organization", "name": SITE_NAME},
+                "variableMeasured": sorted({f.name for r in package.resources for f in r.fields}),
+                "distribution": downloads,
+            }
+        )
     return datasets
 
 
 def dcat_catalogue(catalogue: Catalogue, base_url: str) -> str:
     """A DCAT-AP catalogue in JSON-LD that national data portals can harvest."""
-    media = {"text/csv": "http://www.iana.org/assignments/media-types/text/csv", "application/zip": "http://www.iana.org/assignments/media-types/application/zip"}
+    media = {
+        "text/csv": "http://www.iana.org/assignments/media-types/text/csv",
+        "application/zip": "http://www.iana.org/assignments/media-types/application/zip",
+    }
     datasets = []
     for package in catalogue.packages.values():
         distributions = [
-            {"@type": "dcat:Distribution", "dct:title": r.title, "dct:description": r.description,
-             "dcat:downloadURL": {"@id": _absolute(base_url, resource_url(package.name, r.path))},
-             "dcat:accessURL": {"@id": _absolute(base_url, f"{FOLDER}/")},
-             "dcat:mediaType": {"@id": media["text/csv"]}, "dct:license": {"@id": package.licence_url}}
+            {
+                "@type": "dcat:Distribution",
+                "dct:title": r.title,
+                "dct:description": r.description,
+                "dcat:downloadURL": {"@id": _absolute(base_url, resource_url(package.name, r.path))},
+                "dcat:accessURL": {"@id": _absolute(base_url, f"{FOLDER}/")},
+                "dcat:mediaType": {"@id": media["text/csv"]},
+                "dct:license": {"@id": package.licence_url},
+            }
             for r in package.resources
         ]
-        distributions.append({
-            "@type": "dcat:Distribution", "dct:title": f"{package.title} (zip med datapackage.json)",
-            "dcat:downloadURL": {"@id": _absolute(base_url, zip_url(package.name))}, "dcat:accessURL": {"@id": _absolute(base_url, f"{FOLDER}/")},
-            "dcat:mediaType": {"@id": media["application/zip"]}, "dct:license": {"@id": package.licence_url},
-        })
-        datasets.append({
-            "@type": "dcat:Dataset", "@id": _absolute(base_url, f"{FOLDER}/#{package.name}"), "dct:identifier": package.name,
-            "dct:title": package.title, "dct:description": package.description, "owl:versionInfo": package.version, "dct:modified": package.updated,
-            "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DAN"},
-            "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME}, "dcat:distribution": distributions,
-        })
+        distributions.append(
+            {
+                "@type": "dcat:Distribution",
+                "dct:title": f"{package.title} (zip med datapackage.json)",
+                "dcat:downloadURL": {"@id": _absolute(base_url, zip_url(package.name))},
+                "dcat:accessURL": {"@id": _absolute(base_url, f"{FOLDER}/")},
+                "dcat:mediaType": {"@id": media["application/zip"]},
+                "dct:license": {"@id": package.licence_url},
+            }
+        )
+        datasets.append(
+            {
+                "@type": "dcat:Dataset",
+                "@id": _absolute(base_url, f"{FOLDER}/#{package.name}"),
+                "dct:identifier": package.name,
+                "dct:title": package.title,
+                "dct:description": package.description,
+                "owl:versionInfo": package.version,
+                "dct:modified": package.updated,
+                "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DAN"},
+                "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME},
+                "dcat:distribution": distributions,
+            }
+        )
     document = {
-        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/", "owl": "http://www.w3.org/2002/07/owl#"},
-        "@id": _absolute(base_url, f"{FOLDER}/catalog.jsonld"), "@type": "dcat:Catalog", "dct:title": SITE_NAME,
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "owl": "http://www.w3.org/2002/07/owl#",
+        },
+        "@id": _absolute(base_url, f"{FOLDER}/catalog.jsonld"),
+        "@type": "dcat:Catalog",
+        "dct:title": SITE_NAME,
         "dct:description": "Åbne data om boligsociale indsatser, boligområder, indikatorer, evalueringer og helhedsplaner.",
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DAN"},
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME}, "dcat:dataset": datasets,
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": SITE_NAME},
+        "dcat:dataset": datasets,
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -163,8 +219,12 @@ def dcat_catalogue(catalogue: Catalogue, base_url: str) -> str:
 def data_page(catalogue: Catalogue, page_url: str, base_url: str) -> Body:
     """Every package and resource with its fields, licence, sources and downloads, plus JSON-LD."""
     body = Body(page_url)
-    body.add(Markup('<script type="application/ld+json">') + Markup(json.dumps(json_ld(catalogue, base_url), ensure_ascii=False).replace("<", "\\u003c")) + Markup("</script>")
-             + Markup("<p>Hele kataloget som DCAT-AP til dataportaler: {}.</p>").format(link(relative_url(page_url, f"{FOLDER}/catalog.jsonld"), "catalog.jsonld")))
+    body.add(
+        Markup('<script type="application/ld+json">')
+        + Markup(json.dumps(json_ld(catalogue, base_url), ensure_ascii=False).replace("<", "\\u003c"))
+        + Markup("</script>")
+        + Markup("<p>Hele kataloget som DCAT-AP til dataportaler: {}.</p>").format(link(relative_url(page_url, f"{FOLDER}/catalog.jsonld"), "catalog.jsonld"))
+    )
     for package in catalogue.packages.values():
         body.heading(2, package.title, slug=package.name)
         illustrative = Markup(" ") + ILLUSTRATIVE_BADGE if package.illustrative_resources else ""
@@ -173,13 +233,27 @@ def data_page(catalogue: Catalogue, page_url: str, base_url: str) -> Body:
             link(relative_url(page_url, zip_url(package.name)), f"Hele pakken som zip ({package.name}.zip)"),
             link(relative_url(page_url, resource_url(package.name, "datapackage.json")), "datapackage.json"),
         )
-        body.add(Markup("<p>{}{}</p><p><strong>Licens:</strong> {} · <strong>Version:</strong> {} · <strong>Senest ændret:</strong> {} · <strong>Kilder:</strong> {}</p><p><strong>Hent:</strong> {}</p>").format(
-            package.description, illustrative, external(package.licence_url, package.licence), package.version or "–", package.updated or "ikke registreret", sources, downloads))
+        body.add(
+            Markup(
+                "<p>{}{}</p><p><strong>Licens:</strong> {} · <strong>Version:</strong> {} · <strong>Senest ændret:</strong> {} · "
+                "<strong>Kilder:</strong> {}</p><p><strong>Hent:</strong> {}</p>"
+            ).format(
+                package.description,
+                illustrative,
+                external(package.licence_url, package.licence),
+                package.version or "–",
+                package.updated or "ikke registreret",
+                sources,
+                downloads,
+            )
+        )
         for resource in package.resources:
             mark = " (eksempeldata)" if resource.name in package.illustrative_resources and "eksempeldata" not in resource.title.lower() else ""
             body.heading(3, f"{resource.title}{mark}", slug=f"{package.name}-{resource.name.replace('_', '-')}")
             csv_link = link(relative_url(page_url, resource_url(package.name, resource.path)), f"Hent {resource.path}")
             rows = [(Markup("<code>{}</code>").format(f.name), f.type, f.title, f.description) for f in resource.fields]
-            body.add(Markup("<p>{} {} rækker. {}</p>").format(resource.description, resource.rows, csv_link)
-                     + table(("Felt", "Type", "Titel", "Beskrivelse"), rows, caption=f"Felter i {resource.path}"))
+            body.add(
+                Markup("<p>{} {} rækker. {}</p>").format(resource.description, resource.rows, csv_link)
+                + table(("Felt", "Type", "Titel", "Beskrivelse"), rows, caption=f"Felter i {resource.path}")
+            )
     return body

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from macros.charts.base import Chart, csv_download, template_of
 from macros.html.blocks import chart_block
 from macros.html.builders import heading
-from macros.html.slugs import toc_slug
+from macros.text.slugs import toc_slug
 
 
 class Heading(NamedTuple):
@@ -106,7 +106,7 @@ class Body:
 
     def html(self) -> str:
         """The body as Python-Markdown writes it: a raw HTML block is followed by a blank line, a heading by a line break."""
-        out = []
+        out, previous = [], None
         for part in self.parts:
             if out:
                 out.append("\n" if isinstance(previous, Heading) else "\n\n")

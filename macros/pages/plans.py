@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html import urls
-from macros.rules.evidence import activity_evidence
-from macros.html.evidence_text import level_badge
-from macros.html.format import number
 from macros.charts.goals import goal_chart
-from macros.rules.goal_status import STATUSES, GoalStatus, goal_status
+from macros.data.model import Area, Catalogue, Goal, Plan
 from macros.html.blocks import fact_list, notice
 from macros.html.builders import link, relative_url, table
-from macros.data.model import Area, Catalogue, Goal, Plan
+from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
+from macros.rules.evidence import activity_evidence
+from macros.rules.goal_status import STATUSES, GoalStatus, goal_status
+from macros.text import urls
+from macros.text.format import number
 
 
 def status_badge(status: GoalStatus) -> Markup:
@@ -64,7 +64,9 @@ def plan_section(catalogue: Catalogue, area: Area, url: str) -> Body:
             ("Tilskud fra Landsbyggefonden", kroner(plan.lbf_grant)),
             ("Samlet budget", kroner(plan.total_budget)),
         ]
-        intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(link(method, "Sådan beregnes status"))
+        intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(
+            link(method, "Sådan beregnes status")
+        )
         goal_statuses = statuses(catalogue, plan, area)
         body.heading(3, plan.name, searchable=False)
         body.add(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, url), searchable=False)
@@ -83,15 +85,17 @@ def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> Markup:
     if not activities:
         return Markup("")
     items = Markup("").join(
-        Markup("<li>{} {}</li>").format(link(relative_url(page_url, urls.activity(a.slug)), a.title), level_badge(catalogue, activity_evidence(catalogue, a).level))
+        Markup("<li>{} {}</li>").format(
+            link(relative_url(page_url, urls.activity(a.slug)), a.title), level_badge(catalogue, activity_evidence(catalogue, a).level)
+        )
         for a in activities
     )
     studies = dict.fromkeys(r.study_id for a in activities for r in catalogue.activity_results.get(a.slug, ()))
-    related = Markup("").join(
-        Markup("<li>{}</li>").format(link(relative_url(page_url, urls.study(s)), catalogue.studies[s].title)) for s in studies
-    )
+    related = Markup("").join(Markup("<li>{}</li>").format(link(relative_url(page_url, urls.study(s)), catalogue.studies[s].title)) for s in studies)
     text = Markup("<p><strong>Aktiviteter i planen</strong></p><ul>{}</ul>").format(items)
-    text += Markup("<p><strong>Evalueringer af disse aktiviteter</strong></p>") + (Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>"))
+    text += Markup("<p><strong>Evalueringer af disse aktiviteter</strong></p>") + (
+        Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>")
+    )
     return text
 
 

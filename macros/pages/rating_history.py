@@ -6,11 +6,11 @@ from markupsafe import Markup
 
 from macros.data.model import Activity, Catalogue
 from macros.data.provenance import danish_date
-from macros.html import urls
 from macros.html.builders import link, relative_url
 from macros.html.evidence_text import level_badge
-from macros.html.format import count
 from macros.pages.page import Body
+from macros.text import urls
+from macros.text.format import count
 
 
 def anchor(change) -> str:

@@ -13,13 +13,13 @@ from typing import Callable, NamedTuple
 
 from macros.data.activities import vocabulary
 from macros.data.model import Catalogue
-from macros.html import urls
 from macros.pages.area import area_pages
 from macros.pages.catalogue import tag_page
 from macros.pages.indicator import indicator_page
 from macros.pages.municipality import municipalities, municipality_page
 from macros.pages.page import Page
 from macros.pages.study import study_page
+from macros.text import urls
 
 FRAME = "_ramme"  # content/<folder>/_ramme.md; its address is <folder>/_ramme/
 FOLDERS = (urls.AREAS, urls.REPORTS, urls.INDICATORS, urls.MUNICIPALITIES, urls.STUDIES, urls.ACTIVITIES + "/tema", urls.ACTIVITIES + "/maalgruppe")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html import urls
-from macros.html.evidence_text import citation, direction_label, figures, kind_text
 from macros.data.model import Catalogue
 from macros.html.blocks import breadcrumb, fact_list
-from macros.html.builders import external, link, relative_url, table
+from macros.html.builders import link, relative_url, table
+from macros.html.evidence_text import citation, kind_text
 from macros.pages.activity import NO_CAVEAT
 from macros.pages.page import Body, Page, SearchEntry
+from macros.rules.evidence_words import direction_label, figures
+from macros.text import urls
+from macros.text.links import external
 
 
 def study_index(catalogue: Catalogue, page_url: str) -> Body:
@@ -46,13 +48,20 @@ def study_page(catalogue: Catalogue, study_id: str) -> Page:
         facts = [
             ("Indsats", r.intervention),
             ("Resultat", Markup("<strong>{}:</strong> {}").format(direction_label(r), r.effect) if direction_label(r) else r.effect),
-            ("Tal", figures(r) or "–"), ("Sammenlignet med", r.comparison or "–"),
+            ("Tal", figures(r) or "–"),
+            ("Sammenlignet med", r.comparison or "–"),
             ("Slags og design", kind_text(catalogue, r)),
             ("Forbehold", r.caveat or NO_CAVEAT),
-            ("Aktiviteter", Markup(", ").join(link(relative_url(url, urls.activity(a.slug)), a.title) for a in activities) or "Handler om helhedsplanen som helhed eller er beskrivende"),
+            (
+                "Aktiviteter",
+                Markup(", ").join(link(relative_url(url, urls.activity(a.slug)), a.title) for a in activities)
+                or "Handler om helhedsplanen som helhed eller er beskrivende",
+            ),
             ("Kilde", external(r.source, r.source)),
         ]
-        body.add(Markup('<section class="bse-result" id="resultat-{2}" aria-label="{0}"><h3>{0}</h3>{1}</section>').format(r.outcome, fact_list(facts), r.result_id))
+        body.add(
+            Markup('<section class="bse-result" id="resultat-{2}" aria-label="{0}"><h3>{0}</h3>{1}</section>').format(r.outcome, fact_list(facts), r.result_id)
+        )
     outcomes = "; ".join(dict.fromkeys(r.outcome for r in results))
     search = SearchEntry(s.title, f"Evaluator: {s.evaluator}. År: {s.year or 'ukendt'}. " + (f"Resultater om: {outcomes}." if outcomes else ""))
     return Page(url, s.title, body, search)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from macros.html.format import danish_key
 from macros.data.model import Activity, Catalogue, Result
+from macros.text.format import danish_key
 
 COMPARISON_LEVEL = 3
 STUDIES_FOR_TOP_LEVEL = 2

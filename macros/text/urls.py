@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.html.slugs import slugify
+from macros.text.slugs import slugify
 
 AREAS = "omraader"
 INDICATORS = "indikatorer"

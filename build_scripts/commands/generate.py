@@ -1,0 +1,46 @@
+"""The project's part of a build, in its own process beside the engine's:
+
+    python -m build_scripts.commands.generate --site SITE --engine mkdocs|zensical [--config mkdocs.yml] [--wait]
+
+Started by the MkDocs hook (build_scripts/engines/mkdocs_hook.py) and by the Zensical build
+(build_scripts/commands/build.py); the work is build_scripts/output/generate.py, given the engine's adapter.
+Problems are printed as the short Danish list and make the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from build_scripts.engines import adapter
+from build_scripts.output.frames import FrameError
+from build_scripts.output.generate import generate
+from macros.data.problems import DataError, summary
+from macros.data.settings import read_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, required=True, help="the folder the engine builds into")
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), required=True)
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the engine's configuration (the project is its folder)")
+    parser.add_argument("--wait", action="store_true", help="render first, then wait for a line on standard input before writing")
+    parser.add_argument("--previous", type=Path, help="the published site this build will replace: pages it holds unchanged are linked from it")
+    args = parser.parse_args(argv)
+    root = args.config.resolve().parent
+    try:
+        generate(root, args.site.resolve(), adapter(args.engine), read_config(args.config), args.wait, args.previous.resolve() if args.previous else None)
+    except DataError as error:
+        print(summary(error.problems), file=sys.stderr)
+        return 1
+    except FrameError as error:
+        print(f"En ramme om de sider, sitet selv laver, kunne ikke bruges: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Writing the site: the generated pages into the engine's output, its search index, sitemap, policy and files."""

@@ -1,0 +1,46 @@
+"""The area page's table of the list criteria year by year: the official list, and what the figures met under the rules in force."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.data.model import Catalogue, Criterion
+from macros.html.builders import table
+from macros.rules.list_timeline import measurable, met
+from macros.text.format import number
+
+ILLUSTRATIVE_MARK = Markup('<span aria-hidden="true"> *</span><span class="bse-sr"> (eksempeldata)</span>')
+
+
+def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
+    years = sorted({o.year for indicator in catalogue.indicators for o in catalogue.observations.get((area_id, indicator), ())})
+    # the official status is public; what the figures met is marked in every cell when the figures are illustrative
+    mark = ILLUSTRATIVE_MARK if catalogue.is_illustrative("indicators", "observations") else Markup("")
+    designations = catalogue.designations.get(area_id, ())
+    rows = []
+    for year in years:
+        official = "; ".join(f"{d.list_type} ({d.status})" for d in designations if d.year == year and d.basis != "genberegning") or "–"
+        parts = []
+        by_list: dict[str, list[Criterion]] = {}
+        for c in measurable(catalogue, year):
+            by_list.setdefault(c.list_type, []).append(c)
+        for list_type, criteria in by_list.items():
+            results = [(c, met(catalogue, area_id, c, year)) for c in criteria]
+            known = [(c, r) for c, r in results if r is not None]
+            if not known:
+                continue
+            names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
+            parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(list_type, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
+        published = [catalogue.indicators[i].name.lower() for i in catalogue.indicators
+                     if any(o.official and o.year == year for o in catalogue.observations.get((area_id, i), ()))]
+        said = Markup(" (offentliggjort tal: {})").format(", ".join(published)) if published and parts else Markup("")
+        rows.append((year, official, Markup("<br>").join(parts) + mark + said if parts else "–"))
+    return rows
+
+
+def timeline_table(catalogue: Catalogue, area_id: str) -> Markup:
+    return table(
+        ("År", "Officiel liste det år", "Målbare kriterier opfyldt efter de regler, der gjaldt"),
+        timeline_rows(catalogue, area_id),
+        caption="Kriterier år for år",
+    )
