@@ -229,7 +229,7 @@ def expected_directions() -> dict[str, str]:
 
 
 def test_the_cost_effect_chart_has_one_row_per_activity_with_its_cost_level_and_strongest_direction(site):
-    from macros.html.evidence_text import DIRECTIONS
+    from macros.rules.evidence_words import DIRECTIONS
 
     levels, _ = expected_levels()
     directions = expected_directions()
