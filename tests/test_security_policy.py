@@ -39,7 +39,7 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.policies: list[str] = []
         self.policy_before_script = False
-        self.first_script: int | None = None
+        self.seen_script = False
         self.inline: list[str] = []
         self.handlers: list[str] = []  # on…= and style= attributes
         self.addresses: list[str] = []
@@ -49,10 +49,9 @@ class Page(HTMLParser):
         attributes = dict(attrs)
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "content-security-policy":
             self.policies.append(attributes["content"])
-            self.policy_before_script = self.first_script is None
+            self.policy_before_script = not self.seen_script
         if tag == "script":
-            if self.first_script is None:
-                self.first_script = len(self.policies)
+            self.seen_script = True
             if "src" not in attributes and attributes.get("type") in SCRIPT_TYPES:
                 self._script = []
         self.handlers += [f"<{tag} {k}>" for k, _ in attrs if k.startswith("on") or k == "style"]

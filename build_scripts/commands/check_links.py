@@ -27,11 +27,10 @@ def main(argv: list[str] | None = None) -> int:
         where = page.relative_to(args.site).as_posix()
         if anchor is None:
             print(f"{where}: linket '{link}' har en adresseform, sitet ikke tillader (kun http://, https://, mailto: og sider på sitet)", file=sys.stderr)
+        elif anchor:
+            print(f"{where}: ankeret '#{anchor}' i linket '{link}' findes ikke", file=sys.stderr)
         else:
-            print(
-                f"{where}: ankeret '#{anchor}' i linket '{link}' findes ikke" if anchor else f"{where}: linket '{link}' peger på en fil, der ikke findes",
-                file=sys.stderr,
-            )
+            print(f"{where}: linket '{link}' peger på en fil, der ikke findes", file=sys.stderr)
     pages = sum(1 for _ in args.site.rglob("*.html"))
     print(f"{pages} sider kontrolleret; {len(found)} brudte links.")
     return 1 if found else 0

@@ -1,8 +1,8 @@
 """The page's Content-Security-Policy, as a meta tag: the second wall behind escaping.
 
 GitHub Pages cannot send headers of its own, so each page carries its policy in
-<meta http-equiv="Content-Security-Policy"> (README, "Sikkerhed": the headers a host that can set them
-should add, for what a meta tag cannot say). Scripts, styles, images, fonts, workers and fetches come
+<meta http-equiv="Content-Security-Policy"> (README, "Content-Security-Policy: the second wall": the
+headers a host that can set them should add, for what a meta tag cannot say). Scripts, styles, images, fonts, workers and fetches come
 only from the site itself; the theme's own inline scripts are allowed by the SHA-256 of their exact
 text, computed here on the page as it is written, so a script that escaping let through does not run.
 """

@@ -207,39 +207,15 @@ def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> Non
         source = source_of(site, page, root / "content")
         where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
         if anchor is None:
-            problems.append(
-                Problem(
-                    where,
-                    "linket har en adresseform, sitet ikke tillader",
-                    "Link kun med https://, http:// eller mailto:, eller til en side på sitet; javascript:, data: og andre former kan køre kode i "
-                    "læserens browser.",
-                    None,
-                    None,
-                    link,
-                )
-            )
+            message, hint = ("linket har en adresseform, sitet ikke tillader",
+                             "Link kun med https://, http:// eller mailto:, eller til en side på sitet; javascript:, data: og andre former kan køre kode i "
+                             "læserens browser.")
         elif anchor:
-            problems.append(
-                Problem(
-                    where,
-                    f"ankeret #{anchor} findes ikke på den side, linket peger på",
-                    "Ret ankeret (overskriftens adresse), eller fjern det fra linket.",
-                    None,
-                    None,
-                    link,
-                )
-            )
+            message, hint = f"ankeret #{anchor} findes ikke på den side, linket peger på", "Ret ankeret (overskriftens adresse), eller fjern det fra linket."
         else:
-            problems.append(
-                Problem(
-                    where,
-                    "linket peger på en side eller fil, der ikke findes",
-                    "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).",
-                    None,
-                    None,
-                    link,
-                )
-            )
+            message, hint = ("linket peger på en side eller fil, der ikke findes",
+                             "Ret linket, så det peger på en side, der findes (fx ../omraader/mjoelnerparken.md for et område).")
+        problems.append(Problem(where, message, hint, None, None, link))
     if problems:
         raise DataError(problems)
 

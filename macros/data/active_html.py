@@ -1,7 +1,7 @@
 """Markup in an editor's Markdown that would run or load something in the reader's browser.
 
 Markdown lets raw HTML through to the page, so a page body is read for it before any engine renders it:
-script, style and embedding elements, event-handler attributes and javascript: addresses. Code (fenced
+script, style and embedding elements, event-handler and style attributes, and javascript: addresses. Code (fenced
 blocks and `inline code`) is shown as text, so it may show such markup; the guide does.
 """
 
