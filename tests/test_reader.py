@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import pytest
 
+from macros.pages.registry import examples
 from tests.conftest import ROOT
 
 AXE = ROOT / "tests" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+# the editorial pages, and one page of each generated page type as its kind declares it
 PAGE_TYPES = {
     "forside": "",
     "katalog": "aktiviteter/",
     "aktivitet": "aktiviteter/fritidsjob/",
-    "studie": "evalueringer/cfbu-2012-godt-paa-vej/",
     "evidenskort": "aktiviteter/evidenskort/",
-    "omraade": "omraader/mjoelnerparken/",
-    "indikator": "indikatorer/uden-for-arbejdsmarked/",
-    "kommune": "kommuner/koebenhavn/",
     "sammenlign": "omraader/sammenlign/?omraader=mjoelnerparken,vollsmose&indikator=ledighed",
     "data": "data/",
-    "rapport": "rapporter/mjoelnerparken/",
     "landsrapport": "rapporter/landsrapport/",
     "tilgaengelighed": "tilgaengelighed/",
     "aendringer": "aktiviteter/aendringer/",
     "puljer": "puljer/",
+    **examples(),
 }
 
 

@@ -13,81 +13,57 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from build_scripts.output.writer import swap_in
-from macros.data.load import load
+import yaml
+
+from build_scripts.output import lifecycle
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_mkdocs_yml
-from macros.pages.editorial import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def zensical_config(root: Path, site: Path) -> Path:
     """mkdocs.yml for Zensical: building into `site` (inside the project, as Zensical requires), and not strict,
-    since an editor's links to generated pages are only found, and checked, once those pages are written."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^site_dir:.*$", f"site_dir: {site.relative_to(root).as_posix()}", text)
-    text = re.sub(r"(?m)^strict:.*$", "strict: false", text)
+    since an editor's links to generated pages are only found, and checked, once those pages are written.
+    Changed in the parsed document, whose tags (!ENV, !!python/name) are kept as they are for Zensical to read."""
+    document = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    values = {"site_dir": site.relative_to(root).as_posix(), "strict": "false"}
+    kept = [(k, v) for k, v in document.value if k.value not in values]
+    document.value = kept + [(yaml.ScalarNode("tag:yaml.org,2002:str", k), yaml.ScalarNode("tag:yaml.org,2002:bool" if k == "strict" else
+                                                                                           "tag:yaml.org,2002:str", v)) for k, v in values.items()]
     config = root / f".zensical-{os.getpid()}.yml"
-    config.write_text(text, encoding="utf-8")
+    config.write_text(yaml.serialize(document, allow_unicode=True), encoding="utf-8")
     return config
 
 
 def build_zensical(root: Path, site: Path) -> int:
+    """The life cycle (build_scripts/output/lifecycle.py) around `zensical build`; 0, or the failure's exit status."""
+    staging = lifecycle.staging(site)
+    lifecycle.discard(site)
+    config = zensical_config(root, staging)
+    generator, status = None, 1
     try:
-        load(root, from_mkdocs_yml(root), SPECS)
+        _, generator = lifecycle.begin(root, from_mkdocs_yml(root), "zensical", staging, config, site)
+        status = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(config)], cwd=root).returncode
+        failed = None if status else generator.finish()
+        if failed:
+            print(failed, file=sys.stderr)
+            status = 1
     except DataError as error:
         print(summary(error.problems), file=sys.stderr)
-        return 1
-    staging = site.with_name(site.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    config = zensical_config(root, staging)
-    log = tempfile.TemporaryFile()
-    generator = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "build_scripts.commands.generate",
-            "--engine",
-            "zensical",
-            "--wait",
-            "--site",
-            str(staging),
-            "--config",
-            str(config),
-            "--previous",
-            str(site),
-        ],
-        cwd=root,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-        text=True,
-    )
-    try:
-        engine = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(config)], cwd=root)
-        if engine.returncode:
-            return engine.returncode
-        generator.communicate("go\n")
-        if generator.returncode:
-            log.seek(0)
-            print(log.read().decode("utf-8", "replace").strip(), file=sys.stderr)
-            return 1
     finally:
-        if generator.poll() is None:
-            generator.kill()
+        if generator is not None:
+            generator.stop()
         config.unlink(missing_ok=True)
-        if generator.returncode:
-            shutil.rmtree(staging, ignore_errors=True)
-    swap_in(staging, site, root / ".cache" / "pages")
-    return 0
+        if status:
+            lifecycle.discard(site)
+    if status == 0:
+        lifecycle.swap_in(staging, site, root / ".cache" / "pages")
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

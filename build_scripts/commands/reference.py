@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from macros.data.load import load
 from macros.data.settings import from_mkdocs_yml
-from macros.pages.registry import FOLDERS, FRAME, tasks
+from macros.pages.registry import FRAME, folders, tasks
 from macros.text.urls import source_path
 
 
@@ -36,8 +36,8 @@ def write_reference(project: Path) -> int:
             front = f"---\ntitle: {json.dumps(str(escape(page.title)), ensure_ascii=False)}\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
             path.write_text(front + page.body.markdown() + "\n", encoding="utf-8")
             written += 1
-    for folder in FOLDERS:
-        (project / "content" / folder / f"{FRAME}.md").unlink()
+    for folder in folders():
+        (project / "content" / folder / f"{FRAME}.md").unlink(missing_ok=True)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("\nextra:\n", "\nextra:\n  reference_build: true\n", 1), encoding="utf-8")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from macros.data.load import load_cached
 from macros.data.settings import from_mkdocs_yml
+from macros.pages.registry import printed
 from macros.text import urls
 from macros.text.format import count
 
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> None:
     catalogue = load_cached(ROOT, from_mkdocs_yml(ROOT))
     if args.area and args.area not in catalogue.areas:
         parser.error(f"ukendt område '{args.area}'; brug et area_id fra datapackages/areas/areas.csv")
-    areas = [] if args.national_only else [catalogue.areas[args.area]] if args.area else list(catalogue.areas.values())
+    # the pages whose kind prints (macros/pages/registry.py): each area's report
+    pages = [] if args.national_only else [(url, key) for url, key in printed(catalogue) if not args.area or key == args.area]
     year = catalogue.data_year
     with serve(args.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -86,13 +88,13 @@ def main(argv: list[str] | None = None) -> None:
         # labels print at 8 pt or more
         page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1000})
         page.emulate_media(media="print")
-        for area in areas:
-            print_page(page, f"{base}/{urls.report(area.area_id)}", args.site / urls.report_pdf(area.area_id), f"Statusrapport: {area.name}", year)
+        for url, key in pages:
+            print_page(page, f"{base}/{url}", args.site / urls.pdf(url), f"Statusrapport: {catalogue.areas[key].name}", year)
         if not args.no_national and not args.area:  # also with --national-only
-            print_page(page, f"{base}/{urls.national_report()}", args.site / "rapporter" / "landsrapport.pdf", "Landsrapport", year, tables=True)
+            print_page(page, f"{base}/{urls.national_report()}", args.site / urls.national_report_pdf(), "Landsrapport", year, tables=True)
         browser.close()
     national = not args.no_national and not args.area
-    print(f"{count(len(areas), 'områderapport', 'områderapporter')}{' og landsrapporten' if national else ''} → {args.site / 'rapporter'}")
+    print(f"{count(len(pages), 'områderapport', 'områderapporter')}{' og landsrapporten' if national else ''} → {args.site / 'rapporter'}")
 
 
 if __name__ == "__main__":

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from markupsafe import escape
@@ -18,14 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from build_scripts.output.writer import swap_in
-from macros.data.load import load_cached
+from build_scripts.output import lifecycle
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config
-from macros.pages.editorial import SPECS
 from macros.pages.registry import addresses
 from macros.text.urls import source_path
 
+# MkDocs calls a hook's functions one event at a time, so what one event starts and a later one ends
+# (the generator, the published folder) must live between them: here, and only here.
 _state: dict = {}
 
 
@@ -42,6 +40,7 @@ logging.getLogger("mkdocs.structure.pages").addFilter(_QuietLinks())
 def on_startup(command, dirty):
     """Remember build or serve; date the sitemap by the last commit, so two builds of it are the same."""
     _state["command"] = command
+    # MkDocs's sitemap reads the date from the environment only; the generator's process inherits it
     if "SOURCE_DATE_EPOCH" not in os.environ:
         commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).parent, capture_output=True, text=True)
         if commit.returncode == 0 and commit.stdout.strip():
@@ -54,9 +53,13 @@ def on_config(config):
     _stop()
     root = Path(config.config_file_path).parent
     _state.update(problems=None, final=None, catalogue=None, settings=None)
+    final = Path(config["site_dir"]) if _state["command"] == "build" else None
+    site = lifecycle.staging(final) if final else Path(config["site_dir"])
     try:
         _state["settings"] = settings = from_config(config)
-        _state["catalogue"] = load_cached(root, settings, SPECS)
+        if final:
+            lifecycle.discard(final)
+        _state["catalogue"], _state["generator"] = lifecycle.begin(root, settings, "mkdocs", site, Path(config.config_file_path), final)
     except DataError as error:
         if _state["command"] != "serve":
             raise PluginError(summary(error.problems)) from None
@@ -64,33 +67,8 @@ def on_config(config):
         # printed, not logged: in strict mode a logged error would stop `mkdocs serve` instead of showing the list
         print(_state["problems"], file=sys.stderr)
         return config
-    if _state["command"] == "build":
-        final = Path(config["site_dir"])
-        staging = final.with_name(final.name + ".partial")
-        shutil.rmtree(staging, ignore_errors=True)
-        _state["final"], config["site_dir"] = str(final), str(staging)
-    _state["log"] = tempfile.TemporaryFile()
-    previous = ["--previous", _state["final"]] if _state["final"] else []
-    _state["process"] = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "build_scripts.commands.generate",
-            "--engine",
-            "mkdocs",
-            "--wait",
-            "--site",
-            config["site_dir"],
-            "--config",
-            config.config_file_path,
-            *previous,
-        ],
-        cwd=root,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=_state["log"],
-        text=True,
-    )
+    if final:
+        _state["final"], config["site_dir"] = str(final), str(site)
     return config
 
 
@@ -109,13 +87,12 @@ def on_post_build(config):
     if _state["problems"]:
         _error_pages(site, _state["problems"])
         return
-    process, _state["process"] = _state.pop("process"), None
-    process.communicate("go\n")
-    if process.returncode:
-        _state["log"].seek(0)
-        raise PluginError(_state["log"].read().decode("utf-8", "replace").strip() or "Sitets egne sider kunne ikke skrives.")
+    generator, _state["generator"] = _state.pop("generator"), None
+    failed = generator.finish()
+    if failed:
+        raise PluginError(failed)
     if _state["final"]:
-        swap_in(site, Path(_state["final"]), Path(config.config_file_path).parent / ".cache" / "pages")
+        lifecycle.swap_in(site, Path(_state["final"]), Path(config.config_file_path).parent / ".cache" / "pages")
         config["site_dir"] = _state["final"]
 
 
@@ -123,15 +100,14 @@ def on_build_error(error):
     """Stop the generator and throw the half-built folder away; the published site stays as it was."""
     _stop()
     if _state.get("final"):
-        shutil.rmtree(_state["final"] + ".partial", ignore_errors=True)
+        lifecycle.discard(Path(_state["final"]))
 
 
 def _stop() -> None:
-    process = _state.get("process")
-    if process is not None and process.poll() is None:
-        process.kill()
-        process.wait()
-    _state["process"] = None
+    generator = _state.get("generator")
+    if generator is not None:
+        generator.stop()
+    _state["generator"] = None
 
 
 def _error_pages(site: Path, problems: str) -> None:

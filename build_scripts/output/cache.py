@@ -1,12 +1,12 @@
 """Generated pages kept from earlier builds: a page is rendered again only when what it reads has changed.
 
 A task's key hashes what its pages are made from: the site's code (macros/), the settings that change
-what pages say, the data every page may read (indicators, criteria, evaluations, activities, package
-dates, …) and, for an area, that area's own rows (its designations, figures and plans); every other
-task reads all areas, so its key covers every area's rows. Editing a content page, a setting such as
-render_workers, or one area's figures therefore re-renders nothing, nothing, and that area (with the
-indicator and municipality pages that list it). Entries live in .cache/pages beside mkdocs.yml; those
-no build used are removed at its end.
+what pages say, and the catalogue fields its kind declares (macros/pages/registry.py), which are all
+the page function can read (macros/data/view.py). An area's task declares that area's rows only
+(registry.AREA_ROWS: its designations, figures and plans), so editing one area's figures re-renders
+that area, and the indicator and municipality pages, which read every area; editing a content page or
+a setting such as render_workers re-renders nothing. Entries live in .cache/pages beside mkdocs.yml;
+those no build used are removed at its end.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
+from macros.pages.registry import AREA_ROWS
 
 CODE = Path(__file__).resolve().parents[2] / "macros"
 LIBRARIES = ("markupsafe", "altair")
@@ -41,22 +42,27 @@ def code_digest() -> str:
     return _hash(sys.version, [version(lib) for lib in LIBRARIES], *[(p.relative_to(CODE).as_posix(), p.read_bytes()) for p in files])
 
 
-def shared_digest(catalogue: Catalogue, settings: Settings) -> str:
-    """What any generated page may read, apart from the areas' own rows."""
-    c = catalogue
-    # a package's date is shown in the last-changed line, which is added when a page is written, not kept
-    packages = [replace(p, updated=None) for p in c.packages.values()]
-    return _hash(settings.content(), c.indicators, c.criteria, c.national, c.studies, c.results, c.designs, c.knowledge_levels,
-                 c.activities, c.activity_results, c.result_activities, c.pools, c.list_counts, packages, c.data_year,
-                 c.result_kinds, c.located_studies, c.indicator_domains)
+def field_digest(catalogue: Catalogue, name: str) -> str:
+    """One catalogue field, whole."""
+    value = getattr(catalogue, name)
+    if name == "packages":  # a package's date is shown in the last-changed line, which is added when a page is written, not kept
+        value = [replace(p, updated=None) for p in value.values()]
+    return _hash(name, value)
 
 
-def area_digest(catalogue: Catalogue, area_id: str) -> str:
-    """An area's own rows: its name and municipality, list placements, figures and plans with their goals and activities."""
+def area_digest(catalogue: Catalogue, area_id: str, reads: frozenset[str]) -> str:
+    """An area's own rows of the declared fields: its name and municipality, list placements, figures and plans."""
     c = catalogue
-    published = sorted((k, v) for k, v in c.published.items() if k[0] == area_id)
-    known = [k for k in c.known_plans if area_id in k.area_ids]
-    return _hash(c.areas[area_id], c.designations.get(area_id), [c.observations.get((area_id, i)) for i in c.indicators], c.plans_of(area_id), published, known)
+    rows = {
+        "areas": lambda: c.areas[area_id],
+        "designations": lambda: c.designations.get(area_id),
+        "observations": lambda: [c.observations.get((area_id, i)) for i in c.indicators],
+        "plans": lambda: [c.plans[p] for p in c.area_plans.get(area_id, ())],
+        "area_plans": lambda: c.area_plans.get(area_id),
+        "published": lambda: sorted((k, v) for k, v in c.published.items() if k[0] == area_id),
+        "known_plans": lambda: [k for k in c.known_plans if area_id in k.area_ids],
+    }
+    return _hash(*[(name, rows[name]()) for name in sorted(reads)])
 
 
 class Cache:
@@ -93,7 +99,12 @@ class Cache:
 
 def task_keys(catalogue: Catalogue, settings: Settings, tasks) -> list[str]:
     """Each task's key, in the tasks' order."""
-    base = _hash(code_digest(), shared_digest(catalogue, settings))
-    areas = {a: area_digest(catalogue, a) for a in catalogue.areas}
-    everything = _hash(base, sorted(areas.items()), catalogue.plans)
-    return [_hash(base, task.name, areas[task.area_id]) if task.area_id else _hash(everything, task.name) for task in tasks]
+    base = _hash(code_digest(), settings.content())
+    kinds = list(dict.fromkeys(task.kind for task in tasks))
+    whole = {name: field_digest(catalogue, name) for name in sorted(set().union(*(k.reads - AREA_ROWS if k.per_area else k.reads for k in kinds)))}
+    shared = {kind: _hash(base, kind.name, *[whole[n] for n in sorted(kind.reads - AREA_ROWS if kind.per_area else kind.reads)]) for kind in kinds}
+    keys = []
+    for task in tasks:
+        own = area_digest(catalogue, task.key, task.kind.reads & AREA_ROWS) if task.kind.per_area else ""
+        keys.append(_hash(shared[task.kind], task.key, own))
+    return keys

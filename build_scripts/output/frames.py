@@ -1,7 +1,8 @@
 """The engine's page around each generated page, learned from a frame the engine rendered.
 
-Each folder of generated pages has a frame (content/<folder>/_ramme.md, macros/pages/registry.py): an
-ordinary page with markers for the title, the content and three headings. The engine renders it like
+Each folder of generated pages (macros/pages/registry.py) has a frame, content/<folder>/_ramme.md, which
+the build writes before the engine starts (write_frames; git ignores them): an ordinary page with
+markers for the title, the content and three headings. The engine renders it like
 any page, so it carries the engine's header, navigation, footer and scripts at the depth of the pages
 it frames. From that output this module learns where a generated page's title, content, table of
 contents and address go, and how the engine writes an item of the table of contents, without knowing
@@ -13,6 +14,7 @@ Whitespace that only indents the theme's markup (outside <article>) is left out,
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from markupsafe import escape
@@ -21,6 +23,33 @@ TITLE = "BSE-RAMME-TITEL"
 CONTENT = "<p>BSE-RAMME-INDHOLD</p>"
 _A, _B, _C = "bse-ramme-a", "bse-ramme-b", "bse-ramme-c"
 _INDENT = re.compile(r"\n\s+")
+
+
+SOURCE = f"""---
+# Rammen om de sider, sitet selv laver i denne mappe (build_scripts/output/frames.py): motoren tegner den
+# med mærker, hvor hver sides titel, indhold og indholdsfortegnelse skal stå. Bygningen skriver den; den udgives ikke.
+title: {TITLE}
+search:
+  exclude: true
+---
+
+BSE-RAMME-INDHOLD
+
+## BSE-RAMME-A
+
+### BSE-RAMME-B
+
+## BSE-RAMME-C
+"""
+
+
+def write_frames(content: Path, folders: tuple[str, ...], name: str) -> None:
+    """content/<folder>/<name>.md for each folder, written only where it differs (`mkdocs serve` watches the folder)."""
+    for folder in folders:
+        path = content / folder / f"{name}.md"
+        if not path.is_file() or path.read_text(encoding="utf-8") != SOURCE:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(SOURCE, encoding="utf-8")
 
 
 class FrameError(Exception):

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from types import ModuleType
 
-from macros.pages.registry import FOLDERS, frame_url
+from macros.pages.registry import folders, frame_url
 
 _WORD = re.compile(r"\w+")
 _LONG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
@@ -50,7 +50,7 @@ def update_search(site: Path, adapter: ModuleType, entries: list[tuple[str, str,
     """The engine's search index without the frames, with the generated pages' entries after its own; every title
     folded, and every entry given the synonyms (datapackages/search) of the field's words it uses."""
     data, found = adapter.read_search(site)
-    frames = tuple(frame_url(f) for f in FOLDERS)
+    frames = tuple(frame_url(f) for f in folders())
     kept = [e for e in found if not e["location"].startswith(frames)] + [adapter.search_entry(*e) for e in entries]
     for entry in kept:
         words = folded(entry["title"])

@@ -28,10 +28,10 @@ from markupsafe import escape
 from build_scripts.output import csp, frames
 from build_scripts.output.cache import Cache
 from build_scripts.output.links import broken_links
-from macros.data.model import Catalogue
+from macros.data.model import Catalogue, packages_read
 from macros.data.problems import DataError, Problem
-from macros.data.provenance import changed_line
-from macros.pages.registry import FOLDERS, folder_of, frame_url
+from macros.data.provenance import changed_line, editorial_packages
+from macros.pages.registry import folder_of, folders, frame_url, kind_of
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -59,7 +59,7 @@ def write_files(site: Path, files: dict[str, str | bytes]) -> None:
 def read_frames(site: Path, styles: list[str]) -> dict[str, frames.Frame]:
     """Each folder's frame with its policy (styles: what the theme's scripts insert), parsed, and its page removed from the site."""
     found = {}
-    for folder in FOLDERS:
+    for folder in folders():
         page = site / frame_url(folder) / "index.html"
         try:
             found[folder] = frames.parse(csp.with_policy(frames.compact(page.read_text(encoding="utf-8")), styles), frame_url(folder))
@@ -84,7 +84,7 @@ def finish_engine_pages(site: Path, content: Path, dates: dict, styles: list[str
         url = page.parent.relative_to(site).as_posix() + "/" if page.name == "index.html" and page.parent != site else ""
         html = frames.compact(page.read_text(encoding="utf-8"))
         if source is not None:
-            html = frames.with_changed_line(html, changed_line(url, source, dates))
+            html = frames.with_changed_line(html, changed_line(source, editorial_packages(url), dates))
         page.write_text(csp.with_policy(html, styles), encoding="utf-8")
     return pages
 
@@ -116,7 +116,7 @@ def _link_task(key: str) -> tuple[list, dict, list] | None:
 
 def _write_task(index: int) -> tuple[list, dict, list]:
     """One task's pages into their frames; returns their search entries (address, title, text), chart templates and files."""
-    site, cache, keys, found, dates = _job["site"], _job["cache"], _job["keys"], _job["frames"], _job["dates"]
+    site, cache, keys, found, dates, packages = _job["site"], _job["cache"], _job["keys"], _job["frames"], _job["dates"], _job["packages"]
     reused = _link_task(keys[index]) if found is not None else None
     if reused is not None:
         return reused
@@ -126,10 +126,11 @@ def _write_task(index: int) -> tuple[list, dict, list]:
         rendered = _job["render"](index)
     for page in rendered:
         if found is not None:
-            html = frames.fill(found[folder_of(page.url)], page.url, page.title, page.html, page.headings, changed_line(page.url, None, dates))
-            folder = site / page.url
-            folder.mkdir(parents=True, exist_ok=True)
-            write_file(folder / "index.html", html.encode("utf-8"))
+            folder = folder_of(page.url)
+            html = frames.fill(found[folder], page.url, page.title, page.html, page.headings, changed_line(None, packages[folder], dates))
+            target = site / page.url
+            target.mkdir(parents=True, exist_ok=True)
+            write_file(target / "index.html", html.encode("utf-8"))
             files[f"{page.url}index.html"] = None
         write_files(site, page.files)
         files.update(dict.fromkeys(page.files))  # an area's page and report offer the same charts
@@ -167,7 +168,8 @@ def write_generated(site: Path, cache: Cache, keys: list[str], render, found: di
     having written the pages); render(i) renders task i again when its entry cannot be read. Pages the
     published site holds unchanged are linked from it. Returns the pages' search entries sorted by
     address, and their chart templates; notes what was written for the next build (promoted by swap_in)."""
-    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates,
+    packages = {folder: packages_read(kind_of(frame_url(folder)).reads) for folder in folders()}
+    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates, packages=packages,
                 previous=reuse.previous, reuse=reuse.tasks, templates=reuse.templates)
     entries, templates, records = [], {}, {}
 
@@ -194,7 +196,7 @@ def update_sitemap(site: Path, adapter: ModuleType, site_url: str, addresses: li
     """The engine's sitemap without the frames, with every generated page, in address order."""
     found = adapter.read_sitemap(site)
     lastmod = found[0][1] if found else None
-    frames_ = tuple(site_url + frame_url(f) for f in FOLDERS)
+    frames_ = tuple(site_url + frame_url(f) for f in folders())
     entries = {loc: mod for loc, mod in found if not loc.startswith(frames_)}
     entries.update({site_url + url: lastmod for url in addresses})
     adapter.write_sitemap(site, sorted(entries.items()))

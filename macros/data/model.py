@@ -300,3 +300,23 @@ class Catalogue:
 
     def thresholds(self, indicator_id: str) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.indicator_id == indicator_id and c.threshold is not None)
+
+
+# The data package each catalogue field is read from (macros/data/load.py build()); a page's data date is the
+# newest of the packages of the fields its kind reads (macros/pages/registry.py). Activities come from content/,
+# the threshold from the settings and the rating history from git: no package.
+FIELD_PACKAGES = {
+    **dict.fromkeys(("areas", "designations", "criteria", "list_counts"), "areas"),
+    **dict.fromkeys(("indicators", "observations", "national", "published", "indicator_domains"), "indicators"),
+    **dict.fromkeys(("studies", "results", "designs", "knowledge_levels", "activity_results", "result_activities", "result_kinds",
+                     "located_studies"), "evaluations"),
+    **dict.fromkeys(("pools", "known_plans"), "pools"),
+    **dict.fromkeys(("plans", "area_plans"), "plans"),
+    "synonyms": "search",
+    **dict.fromkeys(("packages", "activities", "suppression_threshold", "rating_history"), None),
+}
+
+
+def packages_read(reads: frozenset[str]) -> tuple[str, ...]:
+    """The data packages the given catalogue fields come from, sorted."""
+    return tuple(sorted({FIELD_PACKAGES[f] for f in reads} - {None}))

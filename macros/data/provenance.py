@@ -7,8 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
-# Which data packages each part of the site is made from, by the first folder of the page's address.
-PAGE_DATA = {
+# Which data packages the editorial pages are made from, by the first folder of the page's address; a
+# generated page is dated by the fields its kind reads (macros/pages/registry.py, macros/data/model.py FIELD_PACKAGES).
+EDITORIAL_DATA = {
     "omraader": ("areas", "indicators", "plans"),
     "kommuner": ("areas", "indicators", "plans"),
     "indikatorer": ("indicators", "areas"),
@@ -18,6 +19,10 @@ PAGE_DATA = {
     "data": ("areas", "indicators", "evaluations", "pools", "plans"),
     "puljer": ("pools",),
 }
+
+
+def editorial_packages(url: str) -> tuple[str, ...]:
+    return EDITORIAL_DATA.get(url.split("/", 1)[0], ())
 
 
 @lru_cache(maxsize=None)
@@ -47,15 +52,16 @@ def danish_date(iso: str) -> str:
     return f"{int(day)}. {MONTHS[int(month) - 1]} {year}"
 
 
-def page_dates(url: str, source: Path | None, package_dates: dict[str, str | None]) -> tuple[str | None, str | None]:
+def page_dates(source: Path | None, packages: tuple[str, ...], package_dates: dict[str, str | None]) -> tuple[str | None, str | None]:
     """(content date, data date) for a page: its Markdown file's last commit, and the newest of its packages."""
     content = last_changed(source) if source is not None else None
-    data = [package_dates.get(p) for p in PAGE_DATA.get(url.split("/", 1)[0], ())]
+    data = [package_dates.get(p) for p in packages]
     return content, max((d for d in data if d), default=None)
 
 
-def changed_line(url: str, source: Path | None, package_dates: dict[str, str | None]) -> str:
-    """'Senest ændret: indhold 3. november 2026, data 28. november 2026.', as the paragraph every page ends with."""
-    content, data = page_dates(url, source, package_dates)
+def changed_line(source: Path | None, packages: tuple[str, ...], package_dates: dict[str, str | None]) -> str:
+    """'Senest ændret: indhold 3. november 2026, data 28. november 2026.', as the paragraph every page ends with:
+    source is the page's Markdown file (None for a generated page), packages what its data comes from."""
+    content, data = page_dates(source, packages, package_dates)
     parts = ([f"indhold {danish_date(content)}"] if content else []) + ([f"data {danish_date(data)}"] if data else [])
     return f'<p class="bse-changed">Senest ændret: {", ".join(parts)}.</p>' if parts else ""

@@ -1,18 +1,25 @@
-"""Every page the project generates (not written by an editor): its address and what renders it.
+"""Every kind of page the project generates (not written by an editor), declared once.
 
-Pages are rendered in tasks: an area's page and report together (they share sections), every other
-page alone. Each folder of generated pages has a frame in content/ (FRAME), a page the engine renders
-with markers where a generated page's title, content and table of contents go
-(build_scripts/output/frames.py).
+A kind names its pages' addresses, the catalogue fields it reads and the page the browser tests
+visit. The rest follows from the declaration: the tasks that render it, the folders and their frames
+(build_scripts/output/frames.py), the data date each page shows (macros/data/provenance.py), when a
+page is rendered again (build_scripts/output/cache.py), the sitemap, the reports printed to PDF and
+the page types the reader tests visit. A page function is handed a view of the catalogue that
+refuses every field its kind does not declare (macros/data/view.py).
+
+A kind renders its pages in tasks, one per key: an area's page and report together (they share
+sections), every other page alone.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from macros.data.activities import vocabulary
 from macros.data.model import Catalogue
+from macros.data.view import CatalogueView
 from macros.pages.area import area_pages
 from macros.pages.catalogue import tag_page
 from macros.pages.indicator import indicator_page
@@ -21,42 +28,92 @@ from macros.pages.page import Page
 from macros.pages.study import study_page
 from macros.text import urls
 
-FRAME = "_ramme"  # content/<folder>/_ramme.md; its address is <folder>/_ramme/
-FOLDERS = (urls.AREAS, urls.REPORTS, urls.INDICATORS, urls.MUNICIPALITIES, urls.STUDIES, urls.ACTIVITIES + "/tema", urls.ACTIVITIES + "/maalgruppe")
+FRAME = "_ramme"  # content/<folder>/_ramme.md, written by the build; its address is <folder>/_ramme/
+# What an area's task reads of that area alone (build_scripts/output/cache.py keys it by these rows)
+AREA_ROWS = frozenset({"areas", "designations", "observations", "plans", "area_plans", "published", "known_plans"})
+EVIDENCE = frozenset({"activities", "activity_results", "designs", "knowledge_levels", "result_kinds"})
+
+
+class PageType(NamedTuple):
+    name: str  # 'omraade': as the reader tests name it
+    address: Callable[[str], str]  # key → the page's address
+    prints: bool = False  # printed to PDF beside the page (build_scripts/commands/reports.py)
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str  # names its tasks: 'omraade/agervang'
+    pages: tuple[PageType, ...]  # in the order render returns them
+    keys: Callable[[Catalogue], Iterable[str]]
+    render: Callable[..., tuple[Page, ...] | Page]  # render(catalogue, key)
+    reads: frozenset[str]
+    example: str  # the key of the page the reader tests visit
+    per_area: bool = False  # a key is an area, and the task reads that area's AREA_ROWS only (and the rest of reads)
+
+
+KINDS = (
+    PageKind("omraade", (PageType("omraade", urls.area), PageType("rapport", urls.report, prints=True)),
+             lambda c: c.areas, area_pages, EVIDENCE | AREA_ROWS | {"criteria", "indicator_domains", "indicators", "list_counts", "national",
+                                                                  "packages", "studies", "suppression_threshold"},
+             "mjoelnerparken", per_area=True),
+    PageKind("indikator", (PageType("indikator", urls.indicator),), lambda c: c.indicators, indicator_page,
+             frozenset({"areas", "criteria", "indicators", "national", "observations", "packages"}), "uden-for-arbejdsmarked"),
+    PageKind("kommune", (PageType("kommune", urls.municipality),), municipalities, municipality_page,
+             frozenset({"area_plans", "areas", "designations", "indicators", "national", "observations", "packages", "plans"}), "København"),
+    PageKind("studie", (PageType("studie", urls.study),), lambda c: c.studies, study_page,
+             EVIDENCE | {"located_studies", "result_activities", "results", "studies"}, "cfbu-2012-godt-paa-vej"),
+    PageKind("tema", (PageType("tema", urls.theme),), lambda c: vocabulary("themes"), lambda c, key: tag_page(c, "themes", key), EVIDENCE,
+             "uddannelse og beskæftigelse"),
+    PageKind("maalgruppe", (PageType("maalgruppe", urls.target_group),), lambda c: vocabulary("target_groups"),
+             lambda c, key: tag_page(c, "target_groups", key), EVIDENCE, "unge 13–17"),
+)
 
 
 class Task(NamedTuple):
     name: str  # unique: 'omraade/agervang'
     render: Callable[[Catalogue], tuple[Page, ...]]
-    area_id: str | None = None  # an area's task reads that area's rows only (and what all tasks share)
+    kind: PageKind
+    key: str
 
 
-def _one(page_of: Callable[[Catalogue], Page]) -> Callable[[Catalogue], tuple[Page, ...]]:
-    return lambda catalogue: (page_of(catalogue),)
+def _render(catalogue: Catalogue, kind: PageKind, key: str) -> tuple[Page, ...]:
+    pages = kind.render(CatalogueView(catalogue, kind.reads, kind.name), key)
+    return pages if isinstance(pages, tuple) else (pages,)
 
 
-def tasks(catalogue: Catalogue) -> list[Task]:
-    found = [Task(f"omraade/{a}", partial(area_pages, area_id=a), a) for a in catalogue.areas]
-    found += [Task(f"indikator/{i}", _one(partial(indicator_page, indicator_id=i))) for i in catalogue.indicators]
-    found += [Task(f"kommune/{m}", _one(partial(municipality_page, name=m))) for m in municipalities(catalogue)]
-    found += [Task(f"studie/{s}", _one(partial(study_page, study_id=s))) for s in catalogue.studies]
-    found += [Task(f"tema/{t}", _one(partial(tag_page, field="themes", value=t))) for t in vocabulary("themes")]
-    found += [Task(f"maalgruppe/{g}", _one(partial(tag_page, field="target_groups", value=g))) for g in vocabulary("target_groups")]
-    return found
+def tasks(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[Task]:
+    return [Task(f"{kind.name}/{key}", partial(_render, kind=kind, key=key), kind, key) for kind in kinds for key in kind.keys(catalogue)]
 
 
-def addresses(catalogue: Catalogue) -> list[str]:
+def addresses(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[str]:
     """Every generated page's address, without rendering any."""
-    return ([u for a in catalogue.areas for u in (urls.area(a), urls.report(a))]
-            + [urls.indicator(i) for i in catalogue.indicators]
-            + [urls.municipality(m) for m in municipalities(catalogue)]
-            + [urls.study(s) for s in catalogue.studies]
-            + [urls.theme(t) for t in vocabulary("themes")] + [urls.target_group(g) for g in vocabulary("target_groups")])
+    return [page.address(key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages]
 
 
 def folder_of(url: str) -> str:
     """'omraader/agervang/' → 'omraader': where the page's frame is."""
     return url.rstrip("/").rsplit("/", 1)[0]
+
+
+def folders(kinds: tuple[PageKind, ...] = KINDS) -> tuple[str, ...]:
+    """Each folder of generated pages, once: the folder of each page type's address."""
+    return tuple(dict.fromkeys(folder_of(page.address(kind.example)) for kind in kinds for page in kind.pages))
+
+
+def kind_of(url: str, kinds: tuple[PageKind, ...] = KINDS) -> PageKind:
+    """The kind whose pages live in url's folder."""
+    folder = folder_of(url)
+    return next(kind for kind in kinds if any(folder_of(page.address(kind.example)) == folder for page in kind.pages))
+
+
+def examples(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
+    """Page type → the address the reader tests visit."""
+    return {page.name: page.address(kind.example) for kind in kinds for page in kind.pages}
+
+
+def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[tuple[str, str]]:
+    """(address, key) of every page printed to PDF."""
+    return [(page.address(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages if page.prints]
 
 
 def frame_url(folder: str) -> str:

@@ -83,8 +83,13 @@ def report(area_id: str) -> str:
     return f"{REPORTS}/{area_id}/"
 
 
+def pdf(url: str) -> str:
+    """A printed page's PDF, beside it: 'rapporter/x/' → 'rapporter/x.pdf'."""
+    return url.rstrip("/") + ".pdf"
+
+
 def report_pdf(area_id: str) -> str:
-    return f"{REPORTS}/{area_id}.pdf"
+    return pdf(report(area_id))
 
 
 def national_report() -> str:
@@ -92,4 +97,4 @@ def national_report() -> str:
 
 
 def national_report_pdf() -> str:
-    return f"{REPORTS}/landsrapport.pdf"
+    return pdf(national_report())

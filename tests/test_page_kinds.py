@@ -1,0 +1,109 @@
+"""A page kind is declared once (macros/pages/registry.py): its tasks, addresses, folder and frame, data
+date, cache key and page type follow from the declaration, and a page reads only what its kind declares."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from build_scripts.output.cache import area_digest, task_keys
+from build_scripts.output.frames import SOURCE, write_frames
+from macros.data.load import load_cached
+from macros.data.model import FIELD_PACKAGES, Observation, packages_read
+from macros.data.settings import Settings
+from macros.data.view import FIELDS, UndeclaredRead
+from macros.html.builders import table
+from macros.pages.page import Body, Page
+from macros.pages.registry import AREA_ROWS, FRAME, KINDS, PageKind, PageType, addresses, examples, folders, kind_of, tasks
+from tests.conftest import ROOT
+
+
+def pool_page(catalogue, pool_id: str) -> Page:
+    """A throwaway page kind's page: one pool's rows (it reads catalogue.pools, and nothing else)."""
+    url = f"puljeposter/{pool_id}/"
+    body = Body(url)
+    body.heading(2, "Poster")
+    body.add(table(("Post", "Værdi"), [(p.item, p.value_text or p.value) for p in catalogue.pools if p.pool_id == pool_id]))
+    return Page(url, f"Pulje {pool_id}", body)
+
+
+POOLS = PageKind("pulje", (PageType("pulje", lambda key: f"puljeposter/{key}/"),), lambda c: [p.pool_id for p in c.pools], pool_page,
+                 frozenset({"pools"}), "2006-10-samlet")
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_cached(ROOT)
+
+
+def test_every_generated_page_renders_from_the_fields_its_kind_declares(catalogue):
+    rendered = [page.url for task in tasks(catalogue) for page in task.render(catalogue)]
+    assert rendered == addresses(catalogue)
+
+
+def test_a_page_that_reads_a_field_its_kind_does_not_declare_fails_naming_the_kind_and_the_field(catalogue):
+    forgetful = replace(POOLS, reads=frozenset({"studies"}))
+    task = tasks(catalogue, (forgetful,))[0]
+    with pytest.raises(UndeclaredRead, match=r"page kind 'pulje' reads catalogue\.pools without declaring it"):
+        task.render(catalogue)
+
+
+def test_a_kind_declared_once_has_its_tasks_addresses_folder_data_date_and_page_type(catalogue):
+    kinds = (*KINDS, POOLS)
+    pool_ids = [p.pool_id for p in catalogue.pools]
+    assert [t.name for t in tasks(catalogue, kinds) if t.kind is POOLS] == [f"pulje/{p}" for p in pool_ids]
+    assert addresses(catalogue, kinds)[-len(pool_ids):] == [f"puljeposter/{p}/" for p in pool_ids]
+    assert folders(kinds)[-1] == "puljeposter"
+    assert kind_of("puljeposter/x/", kinds) is POOLS
+    assert examples(kinds)["pulje"] == "puljeposter/2006-10-samlet/"
+    assert packages_read(POOLS.reads) == ("pools",)
+    page = tasks(catalogue, (POOLS,))[0].render(catalogue)[0]
+    assert page.title == "Pulje 2006-10-samlet" and "Samlet pulje" in page.body.html()
+
+
+def test_a_task_is_rendered_again_when_a_field_its_kind_reads_changes_and_only_then(catalogue):
+    settings = Settings()
+    before = task_keys(catalogue, settings, tasks(catalogue, (POOLS,)))
+    fewer = replace(catalogue, pools=catalogue.pools[1:])
+    assert task_keys(fewer, settings, tasks(fewer, (POOLS,)))[-1] != before[-1]
+    other = replace(catalogue, studies={})
+    assert task_keys(other, settings, tasks(other, (POOLS,))) == before
+
+
+def test_an_area_is_rendered_again_when_its_own_rows_change_not_another_areas(catalogue):
+    settings = Settings()
+    area_kind = KINDS[0]
+    key = {t.key: k for t, k in zip(tasks(catalogue, (area_kind,)), task_keys(catalogue, settings, tasks(catalogue, (area_kind,))))}
+    changed = dict(catalogue.observations)
+    changed[("vollsmose", "ledighed")] = (*changed[("vollsmose", "ledighed")], Observation(2099, 12.5, 400))
+    edited = replace(catalogue, observations=changed)
+    after = {t.key: k for t, k in zip(tasks(edited, (area_kind,)), task_keys(edited, settings, tasks(edited, (area_kind,))))}
+    assert after["vollsmose"] != key["vollsmose"]
+    assert after["mjoelnerparken"] == key["mjoelnerparken"]
+    national = replace(catalogue, national={})
+    assert task_keys(national, settings, tasks(national, (area_kind,)))[0] != key[next(iter(catalogue.areas))]
+
+
+def test_an_area_task_keys_every_row_it_declares_of_that_area(catalogue):
+    area_digest(catalogue, "mjoelnerparken", AREA_ROWS)  # a row the digest does not know would be a KeyError
+    assert KINDS[0].per_area and AREA_ROWS <= KINDS[0].reads
+
+
+def test_every_catalogue_field_names_the_data_package_it_comes_from():
+    assert set(FIELD_PACKAGES) == FIELDS
+
+
+def test_an_area_page_is_dated_by_every_package_it_shows_pools_and_evaluations_too():
+    assert packages_read(KINDS[0].reads) == ("areas", "evaluations", "indicators", "plans", "pools")
+
+
+def test_each_folder_gets_its_frame_written_once(tmp_path):
+    write_frames(tmp_path, folders(), FRAME)
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
+    assert written == sorted(f"{f}/{FRAME}.md" for f in folders())
+    frame = tmp_path / "aktiviteter" / "tema" / f"{FRAME}.md"
+    assert frame.read_text(encoding="utf-8") == SOURCE
+    stamp = frame.stat().st_mtime_ns
+    write_frames(tmp_path, folders(), FRAME)
+    assert frame.stat().st_mtime_ns == stamp  # `mkdocs serve` would rebuild for ever on a rewritten file
