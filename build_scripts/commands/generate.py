@@ -16,8 +16,10 @@ from pathlib import Path
 from build_scripts.engines import adapter
 from build_scripts.output.frames import FrameError
 from build_scripts.output.generate import generate
+from build_scripts.output.lifecycle import handed_over
+from macros.data.load import load
 from macros.data.problems import DataError, summary
-from macros.data.settings import read_config
+from macros.data.settings import from_config, read_config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,10 +31,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the engine's configuration (the project is its folder)")
     parser.add_argument("--wait", action="store_true", help="render first, then wait for a line on standard input before writing")
     parser.add_argument("--previous", type=Path, help="the published site this build will replace: pages it holds unchanged are linked from it")
+    parser.add_argument("--catalogue", type=Path, help="the checked catalogue, as the build's life cycle hands it over (read, then deleted); "
+                                                       "without it the data is loaded and checked here")
     args = parser.parse_args(argv)
     root = args.config.resolve().parent
     try:
-        generate(root, args.site.resolve(), adapter(args.engine), read_config(args.config), args.wait, args.previous.resolve() if args.previous else None)
+        settings = from_config(read_config(args.config))
+        catalogue = handed_over(args.catalogue) if args.catalogue else load(root, settings)
+        generate(root, args.site.resolve(), adapter(args.engine), catalogue, settings, args.wait, args.previous.resolve() if args.previous else None)
     except DataError as error:
         print(summary(error.problems), file=sys.stderr)
         return 1

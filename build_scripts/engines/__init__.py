@@ -1,29 +1,24 @@
-"""The engines the site builds on, one small adapter each: where an engine writes its search index and
-sitemap and in what form, and how a macro learns which page it is on. Nothing outside these modules
-touches an engine's internals (a test greps for them)."""
+"""The engines the site builds on, one small adapter each (build_scripts/output/adapter.py names what an
+adapter offers): where an engine writes its search index and sitemap and in what form, and how a macro
+learns which page it is on. Nothing outside these modules touches an engine's internals (a test greps
+for them)."""
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from build_scripts.engines import mkdocs, zensical
+from build_scripts.output.adapter import EngineAdapter
 
-ENGINES = {"mkdocs": mkdocs, "zensical": zensical}
+ENGINES: dict[str, EngineAdapter] = {module.NAME: module for module in (mkdocs, zensical)}
 
 
-def adapter(name: str) -> ModuleType:
+def adapter(name: str) -> EngineAdapter:
     return ENGINES[name]
 
 
-def _of_page(page) -> ModuleType:
-    return mkdocs if mkdocs.is_page(page) else zensical
-
-
-def link_origin(page) -> str:
-    """The address a macro's links are written relative to, on the page the engine is rendering."""
-    return _of_page(page).link_origin(page)
-
-
-def page_source(page) -> str:
-    """The page's Markdown file, relative to content/ ('aktiviteter/fritidsjob.md')."""
-    return _of_page(page).page_source(page)
+def of_macros(env) -> EngineAdapter:
+    """The adapter of the engine whose mkdocs-macros environment this is, by the package that made it."""
+    host = type(env).__module__.split(".", 1)[0]
+    found = [a for a in ENGINES.values() if a.MACROS_HOST == host]
+    if not found:
+        raise RuntimeError(f"the macros were loaded by {host}, which no adapter in build_scripts/engines/ names as its MACROS_HOST")
+    return found[0]

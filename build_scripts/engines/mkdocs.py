@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from pathlib import Path
 
 NAME = "mkdocs"
+MACROS_HOST = "mkdocs_macros"  # its macros environment's package
 SEARCH_INDEX = Path("search") / "search_index.json"
 
-
-def is_page(page) -> bool:
-    return hasattr(page, "file")
 
 
 def link_origin(page) -> str:
@@ -50,14 +47,6 @@ def search_entry(location: str, title: str, text: str) -> dict:
 def add_words(entry: dict, words: list[str]) -> None:
     """Words the search finds but never shows: Material renders the text as HTML, and the site's CSS hides the span."""
     entry["text"] += f' <span class="bse-sr" aria-hidden="true">{" ".join(words)}</span>'
-
-
-_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
-
-
-def read_sitemap(site: Path) -> list[tuple[str, str | None]]:
-    """(address, last modified) of every page in the sitemap."""
-    return _URL.findall((site / "sitemap.xml").read_text(encoding="utf-8"))
 
 
 def write_sitemap(site: Path, entries: list[tuple[str, str | None]]) -> None:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 NAME = "zensical"
+MACROS_HOST = "zensical"  # its macros environment's package
 SEARCH_INDEX = Path("search.json")
 
 
@@ -61,13 +62,6 @@ def search_entry(location: str, title: str, text: str) -> dict:
 def add_words(entry: dict, words: list[str]) -> None:
     """Words the search finds but never shows: Zensical indexes an entry's tags and shows only its text."""
     entry["tags"] = list(entry.get("tags") or []) + words
-
-
-_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
-
-
-def read_sitemap(site: Path) -> list[tuple[str, str | None]]:
-    return _URL.findall((site / "sitemap.xml").read_text(encoding="utf-8"))
 
 
 def write_sitemap(site: Path, entries: list[tuple[str, str | None]]) -> None:

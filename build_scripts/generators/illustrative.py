@@ -17,6 +17,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.rules.lists import RECOUNT
+
 ROOT = Path(__file__).resolve().parents[2]
 AREAS = ROOT / "datapackages" / "areas"
 OUT = ROOT / "datapackages" / "indicators"
@@ -68,7 +70,7 @@ def pressure_by_year(designations: list[dict[str, str]]) -> dict[int, float]:
     """1.0 in years on a main list, 0.25 in years it left one, interpolated in between."""
     known: dict[int, float] = {}
     for d in designations:
-        if d["basis"] == "genberegning":
+        if d["basis"] == RECOUNT:
             continue
         year = int(d["year"])
         if d["list_type"] in MAIN_LISTS:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from build_scripts.generators.illustrative import ROOT, read_csv, save, seeded
 from macros.data.activities import RESERVED
+from macros.rules.lists import RECOUNT
 
 AREAS = ROOT / "datapackages" / "areas"
 INDICATORS = ROOT / "datapackages" / "indicators"
@@ -37,7 +38,7 @@ MAIN_LISTS = {"ghettoområde", "hårdt ghettoområde", "udsat boligområde", "pa
 def plan_rows(areas, designations, observations, activities):
     listed: dict[str, set[int]] = {}
     for d in designations:
-        if d["list_type"] in MAIN_LISTS and d["status"] != "udgået" and d["basis"] != "genberegning":
+        if d["list_type"] in MAIN_LISTS and d["status"] != "udgået" and d["basis"] != RECOUNT:
             listed.setdefault(d["area_id"], set()).add(int(d["year"]))
     values = {(o["area_id"], o["indicator_id"], int(o["year"])): o["value"] for o in observations}
     years_of: dict[tuple[str, str], list[int]] = {}

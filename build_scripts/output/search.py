@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from types import ModuleType
 
+from build_scripts.output.adapter import EngineAdapter
 from macros.pages.registry import folders, frame_url
 
 _WORD = re.compile(r"\w+")
@@ -46,7 +46,7 @@ def synonyms_of(text: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
     return words
 
 
-def update_search(site: Path, adapter: ModuleType, entries: list[tuple[str, str, str]], synonyms: tuple[tuple[str, ...], ...] = ()) -> None:
+def update_search(site: Path, adapter: EngineAdapter, entries: list[tuple[str, str, str]], synonyms: tuple[tuple[str, ...], ...] = ()) -> None:
     """The engine's search index without the frames, with the generated pages' entries after its own; every title
     folded, and every entry given the synonyms (datapackages/search) of the field's words it uses."""
     data, found = adapter.read_search(site)

@@ -28,9 +28,9 @@ def editorial_charts(catalogue: Catalogue) -> list[Chart]:
             + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts)
 
 
-def data_files(catalogue: Catalogue, root: Path, settings: Settings) -> dict[str, str | bytes]:
+def data_files(catalogue: Catalogue, root: Path, settings: Settings, charts: list[Chart]) -> dict[str, str | bytes]:
     """Open data (each package's CSVs, descriptor and zip), the DCAT catalogue, the compare view's data
-    and the editorial charts' CSVs, by their path in the site."""
+    and the CSVs of the editorial charts (editorial_charts()), by their path in the site."""
     out: dict[str, str | bytes] = {}
     for package in catalogue.packages.values():
         out.update(open_data.package_files(root, package, catalogue.suppression_threshold))
@@ -38,14 +38,14 @@ def data_files(catalogue: Catalogue, root: Path, settings: Settings) -> dict[str
     for indicator in catalogue.indicators.values():
         out.update({urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()})
     out[urls.compare() + compare.NAMES] = compare.names_file(catalogue)
-    out.update(csv_download(c) for c in editorial_charts(catalogue))
+    out.update(csv_download(c) for c in charts)
     return out
 
 
-def templates_file(catalogue: Catalogue, generated: dict[str, dict]) -> str:
-    """Every chart template the site's pages use, by key (generated pages' and editorial charts')."""
+def templates_file(charts: list[Chart], generated: dict[str, dict]) -> str:
+    """Every chart template the site's pages use, by key: the generated pages' and the editorial charts'."""
     used = dict(generated)
-    used.update(template_of(c.spec) for c in editorial_charts(catalogue))
+    used.update(template_of(c.spec) for c in charts)
     used["palette"] = palette.for_charts_js()
     return json.dumps(used, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 

@@ -16,16 +16,17 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
-from types import ModuleType
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from urllib.parse import urlsplit
 
 from markupsafe import escape
 
 from build_scripts.output import csp, frames
+from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.cache import Cache
 from build_scripts.output.links import broken_links
 from macros.data.model import Catalogue, packages_read
@@ -89,57 +90,6 @@ def finish_engine_pages(site: Path, content: Path, dates: dict, styles: list[str
     return pages
 
 
-# what a write worker needs, set before the workers are forked
-_job: dict = {}
-
-
-def _link_task(key: str) -> tuple[list, dict, list] | None:
-    """A task whose pages the published site already holds, written in the same frames: its files hard-linked
-    from there (one system call each, no rendering or reading), or None."""
-    record = _job["reuse"].get(key)
-    if record is None:
-        return None
-    site, old = _job["site"], _job["previous"]
-    linked = []
-    try:
-        for path in record["files"]:
-            target = site / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(old / path, target)
-            linked.append(target)
-    except OSError:
-        for target in linked:  # never write through a link into the published site
-            target.unlink()
-        return None
-    return [tuple(e) for e in record["search"]], {k: _job["templates"][k] for k in record["templates"]}, record["files"]
-
-
-def _write_task(index: int) -> tuple[list, dict, list]:
-    """One task's pages into their frames; returns their search entries (address, title, text), chart templates and files."""
-    site, cache, keys, found, dates, packages = _job["site"], _job["cache"], _job["keys"], _job["frames"], _job["dates"], _job["packages"]
-    reused = _link_task(keys[index]) if found is not None else None
-    if reused is not None:
-        return reused
-    entries, templates, files = [], {}, {}
-    rendered = cache.get(keys[index])
-    if rendered is None:  # an entry that cannot be read is rendered again
-        rendered = _job["render"](index)
-    for page in rendered:
-        if found is not None:
-            folder = folder_of(page.url)
-            html = frames.fill(found[folder], page.url, page.title, page.html, page.headings, changed_line(None, packages[folder], dates))
-            target = site / page.url
-            target.mkdir(parents=True, exist_ok=True)
-            write_file(target / "index.html", html.encode("utf-8"))
-            files[f"{page.url}index.html"] = None
-        write_files(site, page.files)
-        files.update(dict.fromkeys(page.files))  # an area's page and report offer the same charts
-        templates.update(page.templates)
-        if page.search is not None:
-            entries.append((page.url, str(escape(page.search.title)), str(escape(page.search.text))))
-    return entries, templates, list(files)
-
-
 class Reuse(NamedTuple):
     """What the last published build wrote (cache/written.json), and where that site is."""
 
@@ -163,38 +113,115 @@ def reuse_from(cache: Cache, previous: Path | None, found: dict | None, dates: d
 WRITTEN, PENDING, TEMPLATES = "written.json", "written.pending.json", "templates.json"
 
 
-def write_generated(site: Path, cache: Cache, keys: list[str], render, found: dict | None, dates: dict, workers: int, reuse: Reuse) -> tuple[list, dict]:
-    """Every task's pages, by `workers` processes, with their charts' CSVs (found None: the CSVs only, the engine
-    having written the pages); render(i) renders task i again when its entry cannot be read. Pages the
-    published site holds unchanged are linked from it. Returns the pages' search entries sorted by
-    address, and their chart templates; notes what was written for the next build (promoted by swap_in)."""
+class Writing(NamedTuple):
+    """What writing the generated pages needs. frames None: the engine has written the pages (the reference
+    build), so only their charts' CSVs are written; render(i) renders task i again when its entry cannot be read."""
+
+    site: Path
+    cache: Cache
+    keys: list[str]
+    render: Callable[[int], list]
+    frames: dict[str, frames.Frame] | None
+    dates: dict[str, str | None]
+    reuse: Reuse
+
+    def link_task(self, key: str) -> tuple[list, dict, list] | None:
+        """A task whose pages the published site already holds, written in the same frames: its files hard-linked
+        from there (one system call each, no rendering or reading), or None."""
+        record = self.reuse.tasks.get(key)
+        if record is None:
+            return None
+        linked = []
+        try:
+            for path in record["files"]:
+                target = self.site / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.reuse.previous / path, target)
+                linked.append(target)
+        except OSError:
+            for target in linked:  # never write through a link into the published site
+                target.unlink()
+            return None
+        return [tuple(e) for e in record["search"]], {k: self.reuse.templates[k] for k in record["templates"]}, record["files"]
+
+    def write_task(self, index: int, packages: dict[str, tuple[str, ...]]) -> tuple[list, dict, list]:
+        """One task's pages into their frames; returns their search entries (address, title, text), chart templates and files."""
+        reused = self.link_task(self.keys[index]) if self.frames is not None else None
+        if reused is not None:
+            return reused
+        entries, templates, files = [], {}, {}
+        rendered = self.cache.get(self.keys[index])
+        if rendered is None:  # an entry that cannot be read is rendered again
+            rendered = self.render(index)
+        for page in rendered:
+            if self.frames is not None:
+                folder = folder_of(page.url)
+                line = changed_line(None, packages[folder], self.dates)
+                html = frames.fill(self.frames[folder], page.url, page.title, page.html, page.headings, line)
+                target = self.site / page.url
+                target.mkdir(parents=True, exist_ok=True)
+                write_file(target / "index.html", html.encode("utf-8"))
+                files[f"{page.url}index.html"] = None
+            write_files(self.site, page.files)
+            files.update(dict.fromkeys(page.files))  # an area's page and report offer the same charts
+            templates.update(page.templates)
+            if page.search is not None:
+                entries.append((page.url, str(escape(page.search.title)), str(escape(page.search.text))))
+        return entries, templates, list(files)
+
+
+# A forked worker is handed its job once, by the pool's initializer (a forked process inherits it without
+# pickling); the module is where the worker keeps it between the tasks the pool sends.
+_worker: tuple[Writing, dict] | None = None
+
+
+def _start(job: Writing, packages: dict) -> None:
+    global _worker
+    _worker = (job, packages)
+
+
+def _write_in_worker(index: int) -> tuple[list, dict, list]:
+    return _worker[0].write_task(index, _worker[1])
+
+
+def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
+    """Every task's pages, by `workers` processes, with their charts' CSVs; pages the published site holds
+    unchanged are linked from it. Returns the pages' search entries sorted by address, and their chart
+    templates; notes what was written for the next build (promoted by swap_in)."""
     packages = {folder: packages_read(kind_of(frame_url(folder)).reads) for folder in folders()}
-    _job.update(site=site, cache=cache, keys=keys, render=render, frames=found, dates=dates, packages=packages,
-                previous=reuse.previous, reuse=reuse.tasks, templates=reuse.templates)
     entries, templates, records = [], {}, {}
 
     def collect(index: int, result) -> None:
         task_entries, task_templates, files = result
         entries.extend(task_entries)
         templates.update(task_templates)
-        records[keys[index]] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
+        records[job.keys[index]] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
 
     if workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for index, result in enumerate(pool.imap(_write_task, range(len(keys)), chunksize=16)):
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, packages)) as pool:
+            for index, result in enumerate(pool.imap(_write_in_worker, range(len(job.keys)), chunksize=16)):
                 collect(index, result)
     else:
-        for index in range(len(keys)):
-            collect(index, _write_task(index))
-    if found is not None:
-        (cache.folder / TEMPLATES).write_text(json.dumps(templates, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        (cache.folder / PENDING).write_text(json.dumps({"frames": reuse.frames, "tasks": records}, ensure_ascii=False), encoding="utf-8")
+        for index in range(len(job.keys)):
+            collect(index, job.write_task(index, packages))
+    if job.frames is not None:
+        folder = job.cache.folder
+        (folder / TEMPLATES).write_text(json.dumps(templates, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        (folder / PENDING).write_text(json.dumps({"frames": job.reuse.frames, "tasks": records}, ensure_ascii=False), encoding="utf-8")
     return sorted(entries), templates
 
 
-def update_sitemap(site: Path, adapter: ModuleType, site_url: str, addresses: list[str]) -> None:
+_URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
+
+
+def read_sitemap(site: Path) -> list[tuple[str, str | None]]:
+    """(address, last modified) of every page in the sitemap an engine wrote (both write the standard form)."""
+    return _URL.findall((site / "sitemap.xml").read_text(encoding="utf-8"))
+
+
+def update_sitemap(site: Path, site_url: str, addresses: list[str], adapter: EngineAdapter) -> None:
     """The engine's sitemap without the frames, with every generated page, in address order."""
-    found = adapter.read_sitemap(site)
+    found = read_sitemap(site)
     lastmod = found[0][1] if found else None
     frames_ = tuple(site_url + frame_url(f) for f in folders())
     entries = {loc: mod for loc, mod in found if not loc.startswith(frames_)}

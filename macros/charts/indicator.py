@@ -12,6 +12,7 @@ import altair as alt
 from macros.charts import palette
 from macros.charts.base import SUPPRESSED, Chart, Table, area_and_national, copy_template
 from macros.data.model import Area, Catalogue, Indicator, Observation
+from macros.rules.lists import in_force, list_thresholds
 from macros.text import urls
 from macros.text.format import number
 
@@ -63,8 +64,8 @@ def ranking_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
     shown = [(a, o) for a, o in shown if o.year == year]
     rules = [
         {"graense": c.threshold, "liste": c.list_type}
-        for c in catalogue.thresholds(indicator.indicator_id)
-        if c.valid_from <= year <= (c.valid_to or year) and c.list_type != "alle lister"
+        for c in list_thresholds(catalogue, indicator.indicator_id)
+        if in_force(c, year)
     ]
     illustrative = catalogue.is_illustrative("indicators", "observations")
     everyone = shown
@@ -239,8 +240,8 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
     points += [{"year": y, "value": v, "serie": "Landsniveau", "orden": 1} for y, v in sorted(national.items()) if first <= y <= last]
     rules = [
         {"fra": max(c.valid_from, first), "til": min(c.valid_to or last, last), "graense": c.threshold, "liste": c.list_type}
-        for c in catalogue.thresholds(indicator.indicator_id)
-        if c.list_type != "alle lister" and (c.valid_to or last) >= first and c.valid_from <= last
+        for c in list_thresholds(catalogue, indicator.indicator_id)
+        if in_force(c, first, last)
     ]
     named: set[str] = set()
     for rule in sorted(rules, key=lambda r: r["fra"]):

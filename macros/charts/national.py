@@ -13,6 +13,7 @@ from macros.data.activities import vocabulary
 from macros.data.model import Catalogue
 from macros.rules.evidence import activity_evidence
 from macros.rules.evidence_words import level_label
+from macros.rules.lists import published_lists
 from macros.text import urls
 from macros.text.links import external
 
@@ -33,7 +34,7 @@ def _list_template() -> dict:
 def list_counts_chart(catalogue: Catalogue) -> Chart:
     """Official lists only: the May 2018 recalculation is left out of the chart but kept in the table."""
     counts = sorted(catalogue.list_counts, key=lambda c: (c.year, c.list_type))
-    official = [c for c in counts if c.basis != "genberegning"]
+    official = published_lists(counts)
     spec = copy_template(_list_template())
     spec["title"]["subtitle"] = f"{official[0].year}–{official[-1].year}, offentlige tal"
     spec["datasets"] = {"antal": [{"year": c.year, "list_type": c.list_type, "count": c.count} for c in official]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from macros.data.problems import TODO, Problem, did_you_mean
+from macros.text.lists import split
 
 Rows = list[dict]
 
@@ -22,7 +23,7 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
     indicators = {r["indicator_id"] for r in tables["indicators/indicators"]}
     problems: list[Problem] = []
     for line, row in enumerate(tables.get("pools/known_plans", ()), start=2):
-        for area_id in (a.strip() for a in (row["area_ids"] or "").split(";") if a.strip()):
+        for area_id in split(row["area_ids"]):
             if area_id not in areas:
                 problems.append(
                     Problem(

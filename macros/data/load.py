@@ -37,8 +37,10 @@ from macros.data.model import (
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import last_changed, shallow_clone
 from macros.data.settings import Settings
+from macros.data.suppression import too_few
 from macros.data.table_check import typed_rows
 from macros.data.validate import unlisted_files, validate_package
+from macros.text.lists import split
 
 PACKAGES = ("areas", "indicators", "evaluations", "pools", "plans", "search")
 CONTENT = "content"  # mkdocs.yml's docs_dir
@@ -104,7 +106,7 @@ def _synonyms(rows) -> tuple[tuple[str, ...], ...]:
 def observation(row: dict, threshold: int) -> Observation:
     """Suppressed here, at the model's edge, so no page, chart, CSV or search index can ever see the value."""
     base = row["base_population"]
-    if base is not None and base < threshold:
+    if too_few(base, threshold):
         return Observation(row["year"], None, None, suppressed=True)
     return Observation(row["year"], row["value"], base)
 
@@ -152,7 +154,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
     return Catalogue(
         areas=frozen(
             {
-                r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], tuple(a.strip() for a in (r["aliases"] or "").split(";") if a.strip()))
+                r["area_id"]: Area(r["area_id"], r["name"], r["municipality"], split(r["aliases"]))
                 for r in tables["areas/areas"]
             }
         ),
@@ -179,7 +181,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
         indicator_domains=frozen(_grouped(tables["indicators/outcome_domains"], "indicator_id", "outcome_domain")),
         published=frozen(published),
         known_plans=tuple(
-            KnownPlan(**{**r, "area_ids": tuple(a.strip() for a in (r["area_ids"] or "").split(";") if a.strip())}) for r in tables["pools/known_plans"]
+            KnownPlan(**{**r, "area_ids": split(r["area_ids"])}) for r in tables["pools/known_plans"]
         ),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
     )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copyreg
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
+
+from macros.data.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,10 @@ def frozen(mapping: dict) -> Mapping:
     return MappingProxyType(mapping)
 
 
+# a read-only view pickles as the mapping it shows: the build hands its checked catalogue to the generator's process
+copyreg.pickle(MappingProxyType, lambda view: (frozen, (dict(view),)))
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Everything the site shows, indexed the way pages look it up."""
@@ -274,7 +281,7 @@ class Catalogue:
     knowledge_levels: Mapping[int, KnowledgeLevel] = field(default_factory=lambda: frozen({}))
     activity_results: Mapping[str, tuple[Result, ...]] = field(default_factory=lambda: frozen({}))
     result_activities: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
-    suppression_threshold: int = 10
+    suppression_threshold: int = Settings.suppression_threshold
     plans: Mapping[str, Plan] = field(default_factory=lambda: frozen({}))
     area_plans: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))
     list_counts: tuple[ListCount, ...] = ()
@@ -290,6 +297,10 @@ class Catalogue:
     def data_year(self) -> int:
         """The latest year any area has a figure for (read once per build, shown on every report)."""
         return max((series[-1].year for series in self.observations.values() if series), default=0)
+
+    def figures(self, area_id: str, indicator_id: str) -> list[Observation]:
+        """The area's figures for the indicator that may be shown, oldest first: suppressed ones left out."""
+        return [o for o in self.observations.get((area_id, indicator_id), ()) if not o.suppressed]
 
     def plans_of(self, area_id: str) -> tuple[Plan, ...]:
         return tuple(self.plans[p] for p in self.area_plans.get(area_id, ()))

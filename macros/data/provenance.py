@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-from functools import lru_cache
 from pathlib import Path
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
@@ -25,9 +24,9 @@ def editorial_packages(url: str) -> tuple[str, ...]:
     return EDITORIAL_DATA.get(url.split("/", 1)[0], ())
 
 
-@lru_cache(maxsize=None)
 def last_changed(path: Path) -> str | None:
-    """'2026-11-23', or None outside a git checkout or for files git does not know yet."""
+    """'2026-11-23', or None outside a git checkout or for files git does not know yet. Asked afresh each
+    time (each package once per load, each editorial page once per build), so `mkdocs serve` sees a new commit."""
     try:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%cs", "--", path.name], cwd=path.parent, capture_output=True, text=True, timeout=10,

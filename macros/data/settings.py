@@ -20,7 +20,7 @@ from macros.data.problems import DataError, Problem
 class Settings:
     # A figure based on fewer people than this is never published (diskretionering). Changes what pages show.
     suppression_threshold: int = 10
-    # Processes that render the generated pages (build_scripts/output/render.py); output is the same for any number.
+    # Processes that render the generated pages (build_scripts/output/generate.py); output is the same for any number.
     render_workers: int = 2
     # The published address: canonical links, the sitemap, and absolute addresses in DCAT and JSON-LD.
     site_url: str = ""
@@ -32,9 +32,10 @@ class Settings:
         return (self.suppression_threshold,)
 
 
+_WHOLE = (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "et helt tal på mindst 1")
 _RULES = {  # name → (test, what it must be, example)
-    "suppression_threshold": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "et helt tal på mindst 1", "suppression_threshold: 10"),
-    "render_workers": (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "et helt tal på mindst 1", "render_workers: 2"),
+    "suppression_threshold": (*_WHOLE, f"suppression_threshold: {Settings.suppression_threshold}"),
+    "render_workers": (*_WHOLE, f"render_workers: {Settings.render_workers}"),
     "reference_build": (lambda v: isinstance(v, bool), "true eller false", "reference_build: false"),
 }
 

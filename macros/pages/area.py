@@ -19,10 +19,12 @@ from macros.pages.list_timeline import timeline_table
 from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import plan_section, statuses
 from macros.rules.list_timeline import OPERATORS, measurable
+from macros.rules.lists import published_lists
 from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distance, distances, toward
 from macros.text import urls
 from macros.text.format import count, number
 from macros.text.links import external
+from macros.text.lists import joined
 
 BASIS_TEXT = {
     "direkte": "listen står i kilden",
@@ -36,7 +38,7 @@ BASIS_TEXT = {
 
 def latest_designation(catalogue: Catalogue, area_id: str):
     """The latest official list found naming the area (a recalculation is not a list), or None."""
-    return max((d for d in catalogue.designations.get(area_id, ()) if d.basis != "genberegning"), key=lambda d: d.year, default=None)
+    return max(published_lists(catalogue.designations.get(area_id, ())), key=lambda d: d.year, default=None)
 
 
 def placement(designation) -> str:
@@ -66,14 +68,14 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
 def later_lists(catalogue: Catalogue, area_id: str) -> list[int]:
     """Years with an official list after the area's latest found placement (lists the sources do not name it on)."""
     latest = latest_designation(catalogue, area_id)
-    return sorted({c.year for c in catalogue.list_counts if c.basis != "genberegning" and c.year > (latest.year if latest else 0)})
+    return sorted({c.year for c in published_lists(catalogue.list_counts) if c.year > (latest.year if latest else 0)})
 
 
 def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
     """The latest list placement found, stated honestly: which later lists were published without naming the area in the sources."""
     latest = latest_designation(catalogue, area_id)
     later = later_lists(catalogue, area_id)
-    years = (" og ".join([", ".join(map(str, later[:-1])), str(later[-1])]) if len(later) > 1 else str(later[0])) if later else ""
+    years = joined(map(str, later))
     if latest is not None and latest.status == "udgået":
         text = Markup("Seneste fundne ændring: <strong>udgået af listen over {} i {}</strong>.").format(latest.list_type, latest.year)
         if later:
@@ -93,7 +95,7 @@ def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
     """Each list criterion's latest figure for the area, against the national level and the list thresholds that year, in words."""
     items = []
     for ind in catalogue.indicators.values():
-        series = [o for o in catalogue.observations.get((area_id, ind.indicator_id), ()) if not o.suppressed]
+        series = catalogue.figures(area_id, ind.indicator_id)
         if not ind.list_criterion or not series:
             continue
         latest = series[-1]
@@ -106,9 +108,9 @@ def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
                     f"{c.list_type} ({OPERATOR_WORDS[c.operator]} {number(c.threshold)})"
                 )
         if over:
-            text += " Opfylder kriteriet for " + " og ".join(over) + "."
+            text += " Opfylder kriteriet for " + joined(over) + "."
         if under:
-            text += " Opfylder ikke kriteriet for " + " og ".join(under) + "."
+            text += " Opfylder ikke kriteriet for " + joined(under) + "."
         items.append(Markup("<li><strong>{}:</strong> {}</li>").format(ind.name, text))
     return Markup('<ul class="bse-keyfigures">{}</ul>').format(Markup("").join(items)) if items else Markup("")
 
@@ -131,7 +133,7 @@ def distance_text(found: list[Distance]) -> Markup:
         gap = x.value - x.threshold
         where = "lige på grænsen" if gap == 0 else f"{_amount(gap, unit)} {'over' if gap > 0 else 'under'} grænsen"
         parts.append(f"{where} for {' og '.join(x.lists)} ({_threshold(x)}; {'opfylder' if x.meets else 'opfylder ikke'} kriteriet)")
-    text = f"{number(d.value)} {unit} i {d.year}: " + ", ".join(parts[:-1]) + (" og " if len(parts) > 1 else "") + parts[-1] + "."
+    text = f"{number(d.value)} {unit} i {d.year}: {joined(parts)}."
     if d.slope is None:
         return Markup("<li><strong>{}:</strong> {} Kun ét tal inden for de seneste {} år, så der er ingen udvikling at læse.</li>").format(
             d.indicator.name, text, WINDOW

@@ -14,12 +14,8 @@ from macros.rules.area_needs import CLOSE, measured_in, standing_out
 from macros.rules.evidence_words import DIRECTIONS, NOT_MEASURED
 from macros.text import urls
 from macros.text.format import number
+from macros.text.lists import joined
 from macros.text.slugs import slugify
-
-
-def _and(items) -> str:
-    items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
@@ -32,7 +28,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
         return body
     lines = Markup("").join(
         Markup("<li><strong>{}</strong> ({} {} i {}) {} – udfaldsområde: {}.</li>").format(
-            s.indicator.name, number(s.value), s.indicator.unit, s.year, _and(s.reasons), _and(s.domains))
+            s.indicator.name, number(s.value), s.indicator.unit, s.year, joined(s.reasons), joined(s.domains))
         for s in found
     )
     body.add(intro + Markup(

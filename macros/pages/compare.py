@@ -74,8 +74,7 @@ def data_files(catalogue: Catalogue, indicator: Indicator) -> dict[str, str]:
         # a published figure among illustrative ones carries a third element, 1, so the view can say which is which
         points = [
             [o.year, o.value, 1] if o.official else [o.year, o.value]
-            for o in catalogue.observations.get((area.area_id, indicator.indicator_id), ())
-            if not o.suppressed
+            for o in catalogue.figures(area.area_id, indicator.indicator_id)
         ]
         if points:
             parts[chunk_of(area.area_id, count)][area.area_id] = {"name": area.name, "points": points}

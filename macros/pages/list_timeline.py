@@ -7,6 +7,7 @@ from markupsafe import Markup
 from macros.data.model import Catalogue, Criterion
 from macros.html.builders import table
 from macros.rules.list_timeline import measurable, met
+from macros.rules.lists import published_lists
 from macros.text.format import number
 
 ILLUSTRATIVE_MARK = Markup('<span aria-hidden="true"> *</span><span class="bse-sr"> (eksempeldata)</span>')
@@ -19,7 +20,7 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
     designations = catalogue.designations.get(area_id, ())
     rows = []
     for year in years:
-        official = "; ".join(f"{d.list_type} ({d.status})" for d in designations if d.year == year and d.basis != "genberegning") or "–"
+        official = "; ".join(f"{d.list_type} ({d.status})" for d in published_lists(designations) if d.year == year) or "–"
         parts = []
         by_list: dict[str, list[Criterion]] = {}
         for c in measurable(catalogue, year):

@@ -12,6 +12,7 @@ from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body, Page, SearchEntry
 from macros.pages.plans import statuses
 from macros.rules.goal_status import STATUSES
+from macros.rules.lists import published_lists
 from macros.text import urls
 from macros.text.format import count, danish_key, number
 
@@ -25,7 +26,7 @@ def municipalities(catalogue: Catalogue) -> dict[str, list[Area]]:
 
 
 def latest_list(catalogue: Catalogue, area: Area) -> str:
-    designations = [d for d in catalogue.designations.get(area.area_id, ()) if d.basis != "genberegning"]
+    designations = published_lists(catalogue.designations.get(area.area_id, ()))
     if not designations:
         return "–"
     latest = max(designations, key=lambda d: d.year)

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
 from macros.data.model import Catalogue, PackageInfo
+from macros.data.suppression import too_few
 from macros.html.blocks import ILLUSTRATIVE_BADGE
 from macros.html.builders import link, relative_url, table
 from macros.pages.page import Body
@@ -78,7 +79,7 @@ def published_csv(path: Path, threshold: int, counts_people: bool, text_columns:
             kept.append(line)
             continue
         cells = next(csv.reader([line]))
-        if column is not None and cells[column] and int(cells[column]) < threshold:
+        if column is not None and cells[column] and too_few(int(cells[column]), threshold):
             continue
         if any(cells[i].startswith(FORMULA_STARTS) for i in texts if i < len(cells)):
             out = io.StringIO()

@@ -40,7 +40,7 @@ def standing_out(catalogue: Catalogue, area_id: str) -> list[StandsOut]:
     found = []
     for ind in catalogue.indicators.values():
         domains = catalogue.indicator_domains.get(ind.indicator_id, ())
-        series = [o for o in catalogue.observations.get((area_id, ind.indicator_id), ()) if not o.suppressed]
+        series = catalogue.figures(area_id, ind.indicator_id)
         if not domains or not series or ind.direction not in ("lavere er bedre", "højere er bedre"):
             continue
         latest = series[-1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 
 from macros.data.model import Catalogue, Criterion
+from macros.rules.lists import ALL_LISTS, in_force
 
 OPERATORS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 
@@ -13,8 +14,7 @@ def measurable(catalogue: Catalogue, year: int) -> list[Criterion]:
     """Criteria in force in the year that name an indicator, an operator and a threshold."""
     return [
         c for c in catalogue.criteria
-        if c.indicator_id and c.operator in OPERATORS and c.threshold is not None and c.list_type != "alle lister"
-        and c.valid_from <= year <= (c.valid_to or year)
+        if c.indicator_id and c.operator in OPERATORS and c.threshold is not None and c.list_type != ALL_LISTS and in_force(c, year)
     ]
 
 

@@ -61,7 +61,7 @@ def distances(catalogue: Catalogue, area_id: str) -> list[Distance]:
     """One per indicator with a measurable list threshold in force in the year of the area's latest figure."""
     found = []
     for ind in catalogue.indicators.values():
-        series = [o for o in catalogue.observations.get((area_id, ind.indicator_id), ()) if not o.suppressed]
+        series = catalogue.figures(area_id, ind.indicator_id)
         if not series:
             continue
         latest = series[-1]
