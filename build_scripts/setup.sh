@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what `make site` (site) or `make test` (test) needs, idempotently.
 #   build_scripts/setup.sh site   virtual environment in .venv with the project and its dependencies, and
-#                                 Debian's chromium (the PDF engine of build_scripts/reports.py)
+#                                 Debian's chromium (the PDF engine of build_scripts/commands/reports.py)
 #   build_scripts/setup.sh test   the same plus the test extra and the npm test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."

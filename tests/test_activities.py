@@ -33,7 +33,7 @@ def activity_files() -> dict[str, dict]:
 
 
 def expected_levels() -> tuple[dict[str, int], dict[tuple[str, str], tuple[int, int]]]:
-    """The rule from the method page, written again here from the raw CSVs, independent of macros/evidence.py."""
+    """The rule from the method page, written again here from the raw CSVs, independent of macros/rules/evidence.py."""
     design_level = {r["design"]: int(r["level"]) for r in rows("designs.csv")}
     counts = {r["kind"] for r in rows("result_kinds.csv") if r["counts"] == "true"}
     results = {r["result_id"]: r for r in rows("results.csv")}

@@ -8,6 +8,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from macros.data.load import load_cached
 from macros.data.settings import read_config
 from macros.pages.registry import FRAME, addresses, folders
@@ -101,3 +103,17 @@ def test_not_in_nav_names_the_frames_and_the_activity_pages_and_no_generated_pag
     sources = {p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")}
     assert not {url.rstrip("/") + ".md" for url in addresses(catalogue)} & sources
     assert {f"{folder}/{FRAME}.md" for folder in folders()} <= sources  # written by the session's build
+
+
+def test_each_engine_adapter_offers_the_whole_interface_and_is_chosen_by_name():
+    from build_scripts.engines import ENGINES, of_macros
+    from build_scripts.output.adapter import EngineAdapter
+
+    assert sorted(ENGINES) == ["mkdocs", "zensical"]
+    for name, module in ENGINES.items():
+        assert isinstance(module, EngineAdapter) and module.NAME == name
+    mkdocs_env = type("MacrosPlugin", (), {"__module__": "mkdocs_macros.plugin"})()
+    zensical_env = type("MacroEnv", (), {"__module__": "zensical.extensions.macros"})()
+    assert of_macros(mkdocs_env) is ENGINES["mkdocs"] and of_macros(zensical_env) is ENGINES["zensical"]
+    with pytest.raises(RuntimeError, match="no adapter in build_scripts/engines/ names"):
+        of_macros(type("Env", (), {"__module__": "andet.plugin"})())

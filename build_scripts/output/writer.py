@@ -71,7 +71,7 @@ def read_frames(site: Path, styles: list[str]) -> dict[str, frames.Frame]:
 
 
 def source_of(site: Path, page: Path, content: Path) -> Path | None:
-    """The Markdown file an engine page was made from: x/y/index.html ← content/x/y.md or content/x/y/index.md."""
+    """The Markdown file an engine page was made from: <a>/<b>/index.html ← content/<a>/<b>.md or content/<a>/<b>/index.md."""
     folder = page.parent.relative_to(site)
     candidates = [content / "index.md"] if folder == Path(".") else [content / folder.with_suffix(".md"), content / folder / "index.md"]
     return next((c for c in candidates if c.is_file()), None)

@@ -37,7 +37,7 @@
   }
 
   // Each indicator's figures are split into data-chunks files; an area's file is found as in
-  // macros/compare_view.py chunk_of(), so only the chosen areas' files are fetched.
+  // macros/pages/compare.py chunk_of(), so only the chosen areas' files are fetched.
   function chunkOf(id, count) {
     var h = 0;
     for (var i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) >>> 0;
