@@ -45,6 +45,8 @@ class Chart:
 
 
 PER_CHART = ("title", "description", "datasets", "height")  # what a chart sets; the rest is its kind's template
+# Kept by identity, for the life of the process: hashing each chart's template costs 26 µs (about 8 s of a
+# 10,000-area build), and the templates come from lru_cached builders, so their objects never change.
 _keys: dict[tuple, tuple[str, dict, tuple]] = {}  # ids of a template's shared parts → (key, shared parts, the parts kept alive)
 
 

@@ -249,6 +249,8 @@ def load(root: Path, settings: Settings = Settings(), macros: tuple[MacroSpec, .
     return build(tables, infos, activities, settings)
 
 
+# Global because the MkDocs hook and mkdocs-macros are separate plugins of one process with no channel
+# between them, and `mkdocs serve` reloads both on every change: they meet here, keyed by what was read.
 _CACHE: dict[tuple[Path, Settings, tuple], tuple[tuple, Catalogue]] = {}
 
 
