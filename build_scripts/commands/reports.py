@@ -58,6 +58,8 @@ def print_page(page, url: str, target: Path, title: str, year: int, tables: bool
         "() => [...document.querySelectorAll('.bse-chart__canvas[data-spec]')].every(c => ['light', 'error'].includes(c.dataset.rendered))",
         timeout=60000,
     )
+    # what the page folds on screen and the board reads on paper (macros/pages/page.py Body.grid)
+    page.evaluate("document.querySelectorAll('details.bse-fold--print').forEach(d => { d.open = true; })")
     if tables:
         page.evaluate("document.querySelectorAll('.bse-chart details').forEach(d => { d.open = true; d.classList.add('bse-print-open'); })")
     page.pdf(
@@ -79,8 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     catalogue = load_cached(ROOT, from_mkdocs_yml(ROOT))
     if args.area and args.area not in catalogue.areas:
         parser.error(f"ukendt område '{args.area}'; brug et area_id fra datapackages/areas/areas.csv")
-    # the pages whose kind prints (macros/pages/registry.py): each area's report
-    pages = [] if args.national_only else [(url, key) for url, key in printed(catalogue) if not args.area or key == args.area]
+    # the pages whose kind prints (macros/pages/registry.py): each area's page, printed as its report
+    pages = [] if args.national_only else [found for found in printed(catalogue) if not args.area or found[2] == args.area]
     year = catalogue.data_year
     with serve(args.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -88,8 +90,8 @@ def main(argv: list[str] | None = None) -> None:
         # labels print at 8 pt or more
         page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1000})
         page.emulate_media(media="print")
-        for url, key in pages:
-            print_page(page, f"{base}/{url}", args.site / urls.pdf(url), f"Statusrapport: {catalogue.areas[key].name}", year)
+        for url, pdf, key in pages:
+            print_page(page, f"{base}/{url}", args.site / pdf, f"Statusrapport: {catalogue.areas[key].name}", year)
         if not args.no_national and not args.area:  # also with --national-only
             print_page(page, f"{base}/{urls.national_report()}", args.site / urls.national_report_pdf(), "Landsrapport", year, tables=True)
         browser.close()

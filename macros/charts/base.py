@@ -42,6 +42,7 @@ class Chart:
     illustrative: bool
     indicator_id: str | None = None
     official_rows: frozenset[int] = frozenset()  # rows of published figures in a chart of illustrative ones
+    svg: str = ""  # a static drawing (charts/spine.py) in place of a Vega spec: drawn before any script has run
 
 
 PER_CHART = ("title", "description", "datasets", "height")  # what a chart sets; the rest is its kind's template
@@ -106,14 +107,15 @@ def compact(rows: list[dict]) -> dict | list:
     return {"columns": list(keys), "rows": table, **({"values": values} if values else {})}
 
 
-def area_and_national():
-    """The colour of a series: the area first, in the area's colour, the national level in its own ('orden' sorts them)."""
+def area_and_national(legend: bool = True):
+    """The colour of a series: the area first, in the area's colour, the national level in its own ('orden' sorts them).
+    legend False: the page shows one legend for many charts (small multiples)."""
     return alt.Color(
         "serie:N",
         title=None,
         sort=alt.EncodingSortField("orden", op="min"),
         scale=alt.Scale(range=[palette.AREA, palette.NATIONAL]),
-        legend=alt.Legend(orient="bottom"),
+        legend=alt.Legend(orient="bottom") if legend else None,
     )
 
 

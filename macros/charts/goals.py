@@ -18,7 +18,7 @@ COLUMNS = ("goal_id", "indicator_id", "year", "value", "target_path", "suppresse
 
 @lru_cache(maxsize=None)
 def _template(unit: str) -> dict:
-    x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True), scale=alt.Scale(zero=False))
     path = (
         alt.Chart(alt.NamedData("maalsti"))
         .mark_line(strokeDash=[6, 4], color=palette.NATIONAL, point=alt.OverlayMarkDef(shape="diamond", size=60, color=palette.NATIONAL))
@@ -30,7 +30,7 @@ def _template(unit: str) -> dict:
         .mark_line(point=True, color=palette.AREA)
         .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")])
     )
-    return alt.layer(path, actual).properties(width="container", height=220, title=alt.Title("", subtitle="")).to_dict()
+    return alt.layer(path, actual).properties(width="container", height=170, title=alt.Title("", subtitle="")).to_dict()
 
 
 def goal_rows(goal: Goal, observations: tuple[Observation, ...]) -> tuple[tuple, ...]:
@@ -59,7 +59,7 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         description += " Der er endnu ingen tal efter basisåret: ingen data."
     spec = copy_template(_template(indicator.unit))
     spec["title"]["text"] = goal.description
-    spec["title"]["subtitle"] = f"{indicator.name}: faktisk (blå) og målsti (stiplet)" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
+    spec["title"]["subtitle"] = ""  # the grid's legend names the lines, the caption's badge says eksempeldata
     spec["description"] = description
     spec["datasets"] = {"faktisk": actual, "maalsti": path}
     table_rows = tuple(
@@ -67,14 +67,14 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
     )
     return Chart(
         chart_id=f"chart-{goal.goal_id}",
-        title=f"{goal.description} ({indicator.name.lower()})",
+        title=goal.description,  # the goals table above names its indicator
         description=description,
         spec=spec,
         table=Table(("År", "Faktisk", "Målsti"), table_rows, (1, 2)),
         rows=rows,
         columns=COLUMNS,
         csv_path=urls.area(area.area_id) + f"{goal.goal_id}.csv",
-        sources=(("Mål og tal: eksempeldata, dannet ud fra områdernes virkelige listehistorik – ikke officielle tal", ""),),
+        sources=(("mål og tal: eksempeldata (dannet af projektet)" if illustrative else "mål og tal: helhedsplanen", ""),),
         illustrative=illustrative,
         indicator_id=indicator.indicator_id,
     )

@@ -15,6 +15,7 @@ from macros.data.model import Area, Catalogue, Indicator, Observation
 from macros.rules.lists import in_force, list_thresholds
 from macros.text import urls
 from macros.text.format import number
+from macros.text.lists import joined
 
 CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds", "suppressed", "official")
 RANKING_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population")
@@ -22,7 +23,7 @@ NATIONAL_COLUMNS = ("indicator_id", "year", "value")
 MAX_BARS = 60  # the ranking shows the highest and lowest half of this many when there are more areas
 
 
-ILLUSTRATIVE_SOURCE = "Tal: eksempeldata, dannet ud fra områdernes virkelige listehistorik – ikke officielle tal"
+ILLUSTRATIVE_SOURCE = "Tal: eksempeldata (dannet af projektet ud fra områdets listehistorik)"
 
 
 def figures_source(catalogue: Catalogue, illustrative: bool) -> tuple[str, str]:
@@ -156,7 +157,7 @@ def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
 @lru_cache(maxsize=None)
 def _indicator_template(name: str, unit: str, with_thresholds: bool, with_periods: bool = False, with_official: bool = False) -> dict:
     """The Vega-Lite spec for an indicator over time, with data left out (named datasets)."""
-    x = alt.X("year:Q", title="År", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False))
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True), scale=alt.Scale(zero=False))
     lines = (
         alt.Chart(alt.NamedData("serier"))
         .mark_line(point=True)
@@ -164,7 +165,7 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
             x=x,
             y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
             # 'orden' puts the area first, so it always gets the area's colour whatever its name
-            color=area_and_national(),
+            color=area_and_national(legend=False),  # the area page shows one legend above its charts
             tooltip=[alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
         )
     )
@@ -212,7 +213,7 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
     layers = (
         ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,)) + ((official,) if with_official else ())
     )
-    chart = alt.layer(*layers).properties(width="container", height=260, title=alt.Title(name, subtitle=""))
+    chart = alt.layer(*layers).properties(width="container", height=170, title=alt.Title(name, subtitle=""))
     return chart.to_dict()
 
 
@@ -292,9 +293,10 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         return None
     illustrative = catalogue.is_illustrative("indicators", "observations")
     official = [o for o in data.observations if o.official]
-    subtitle = f"{area.name} og landsniveau, {data.first}–{data.last}" + (" · Eksempeldata, ikke officielle tal" if illustrative else "")
+    # the badge in the caption says eksempeldata; the page's legend names the marks
+    subtitle = f"{data.first}–{data.last}"
     if official and illustrative:
-        subtitle += f" – undtagen de offentliggjorte tal (◆) for {' og '.join(str(o.year) for o in official)}"
+        subtitle += f" · offentliggjort ◆ {joined(str(o.year) for o in official)}"
     periods = [
         {"fra": max(p.start_year, data.first), "til": min(p.end_year, data.last), "plan": f"Plan {p.pool}"}
         for p in catalogue.plans_of(area.area_id)
@@ -340,7 +342,7 @@ def _sources(catalogue: Catalogue, indicator: Indicator, illustrative: bool) -> 
     figures = figures_source(catalogue, illustrative)
     # the link says where it goes (regeringen.dk), not the whole address, which the href already holds
     host = urlsplit(indicator.source).netloc.removeprefix("www.") or indicator.source
-    return ((f"Definition: {host}", indicator.source), figures)
+    return ((f"definition: {host}", indicator.source), figures)
 
 
 def _describe(area: Area, indicator: Indicator, data: _Series, threshold: int) -> str:

@@ -48,31 +48,35 @@ def source_and_note(url: str | None, note: str | None, fallback: str | None = No
 
 
 def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Markup:
-    """Chart, text alternative, source line, data table and CSV download, in one figure.
+    """Chart, text alternative, data table, CSV download and source line, in one figure.
 
     The page embeds the chart's own parts (title, text, data); the rest of the spec is its kind's
-    template, shared by every page in assets/charts/templates.json (charts.js joins them).
+    template, shared by every page in assets/charts/templates.json (charts.js joins them). A static
+    chart (chart.svg) is the drawing itself. The text alternative names the drawing (aria-labelledby,
+    which reads it folded too) and is one tap away with the table and the CSV, not printed under
+    every chart (WCAG 1.1.1 asks for it to be there, not for it to be shown).
     """
     sources = "; ".join(external(url, text) for text, url in chart.sources)
-    # from the site root, so the same figure links right from an area's page and from its report
+    # from the site root, so the same figure links right from every page that shows it
     csv = f"{relative_url(page_url, '')}/{csv_path(chart)}"
     cid, alt = escape(chart.chart_id), escape(chart.description)
     badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
     subtitle = chart.spec.get("title", {}).get("subtitle")
     subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
     numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)
+    drawing = (chart.svg if chart.svg else
+               f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
+               f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}")
     # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
     return (
         Markup(
-            f'<figure class="bse-chart" aria-labelledby="{cid}-title">'
+            f'<figure class="bse-chart{" bse-chart--static" if chart.svg else ""}" aria-labelledby="{cid}-title">'
             f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>{subtitle}'
-            # the text alternative is shown once, under the chart, and names the drawing (and its SVG, in charts.js)
-            f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
-            f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}"
-            f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>'
+            f"{drawing}"
+            f'<details class="bse-chart__more"><summary>Tekst, tal og CSV</summary>'
+            f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>{numbers}'
+            f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p></details>'
             f'<p class="bse-chart__source">Kilde: {sources}</p>'
-            f"<details><summary>Vis tallene som tabel</summary> {numbers}</details>"
-            f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p>'
             "</figure>"
         )
         + after

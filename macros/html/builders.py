@@ -50,8 +50,10 @@ def _cell(value) -> str:
     return "" if value is None else value if isinstance(value, Markup) else str(escape(value))
 
 
-def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False) -> Markup:
-    """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons.
+def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False,
+          badge: Markup = Markup("")) -> Markup:
+    """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons;
+    badge follows the caption (the eksempeldata badge).
 
     Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
     dozen such tables, and at national scale the per-cell class was a fifth of their size.
@@ -63,7 +65,7 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     body = "".join("<tr>" + " ".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr> " for row in rows)
     numeric = sorted(set(numeric))
     classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
-    cap = f"<caption>{_cell(caption)}</caption> " if caption else ""
+    cap = f"<caption>{_cell(caption)}{' ' + badge if badge else ''}</caption> " if caption else ""
     # Material styles only class-less tables, so the class sits on a wrapper.
     # the wrapper scrolls wide tables, so it takes keyboard focus and is named by the caption (WCAG 2.1.1)
     sort = " data-sortable" if sortable else ""

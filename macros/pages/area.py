@@ -1,8 +1,12 @@
-"""An area's fact page and its printable status report, rendered together: they share the indicator panel and the plans.
+"""An area's page, which is also the board's status report when printed (build_scripts/commands/reports.py).
 
-The shared sections are made once, with links as from the report (rapporter/x/): it sits at the same
-depth as the area page and shares no folder with any target of these sections, so every link reads
-../../<target> and is right from both pages.
+On its first screen it answers what a reader comes for: where the area stands on the lists, one chart
+of the list criteria against the national level and the thresholds (charts/spine.py, static, so it is
+there before any script), and how the plans' goals are doing. Below come, in the order a board reads
+them, the outlook per criterion, the plans and their goals, the indicators as small multiples, and
+the sources; what the report leaves out on paper (every indicator that is not a list criterion, what
+evaluations measured, the list history) is marked bse-noprint. One page per area rather than a page
+and a report: the same figures are said once, and a national build writes half the pages.
 """
 
 from __future__ import annotations
@@ -10,21 +14,22 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.charts.indicator import indicator_chart
+from macros.charts.spine import criteria_chart
 from macros.data.model import Catalogue
-from macros.html.blocks import breadcrumb, fact_list, folded, notice, source_and_note
+from macros.html.blocks import breadcrumb, fact_list, folded, source_and_note
 from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import citation
 from macros.pages.area_evidence import what_was_measured
 from macros.pages.list_timeline import timeline_table
 from macros.pages.page import Body, Page, SearchEntry
-from macros.pages.plans import plan_section, statuses
-from macros.rules.list_timeline import OPERATORS, measurable
+from macros.pages.plans import plan_anchor, plan_section, statuses
 from macros.rules.lists import published_lists
 from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distance, distances, toward
 from macros.text import urls
 from macros.text.format import count, number
 from macros.text.links import external
 from macros.text.lists import joined
+from macros.text.slugs import toc_slug
 
 BASIS_TEXT = {
     "direkte": "listen står i kilden",
@@ -88,83 +93,39 @@ def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
     return text
 
 
-OPERATOR_WORDS = {">": "over", ">=": "mindst", "<": "under", "<=": "højst"}
 
 
-def key_figures(catalogue: Catalogue, area_id: str) -> Markup:
-    """Each list criterion's latest figure for the area, against the national level and the list thresholds that year, in words."""
-    items = []
-    for ind in catalogue.indicators.values():
-        series = catalogue.figures(area_id, ind.indicator_id)
-        if not ind.list_criterion or not series:
-            continue
-        latest = series[-1]
-        national = next((o.value for o in catalogue.national.get(ind.indicator_id, ()) if o.year == latest.year), None)
-        text = f"{number(latest.value)} {ind.unit} i {latest.year}" + (f" (landsniveau {number(national)})" if national is not None else "") + "."
-        over, under = [], []
-        for c in measurable(catalogue, latest.year):
-            if c.indicator_id == ind.indicator_id:
-                (over if OPERATORS[c.operator](latest.value, c.threshold) else under).append(
-                    f"{c.list_type} ({OPERATOR_WORDS[c.operator]} {number(c.threshold)})"
-                )
-        if over:
-            text += " Opfylder kriteriet for " + joined(over) + "."
-        if under:
-            text += " Opfylder ikke kriteriet for " + joined(under) + "."
-        items.append(Markup("<li><strong>{}:</strong> {}</li>").format(ind.name, text))
-    return Markup('<ul class="bse-keyfigures">{}</ul>').format(Markup("").join(items)) if items else Markup("")
-
-
-def _amount(value: float, unit: str) -> str:
-    return f"{number(round(abs(value), 1))} procentpoint" if unit.startswith("%") else f"{number(round(abs(value), 2))} {unit}"
-
-
-def _threshold(d: Distance) -> str:
-    return f"{OPERATOR_WORDS[d.operator]} {number(d.threshold)}{' %' if d.indicator.unit.startswith('%') else ''}"
-
-
-def distance_text(found: list[Distance]) -> Markup:
-    """One indicator: the distance to each threshold in force, the direction of the last years and, where the
-    figures allow, when a straight line would cross a threshold it is heading for."""
+def outlook_text(found: list[Distance]) -> Markup:
+    """What the summary chart cannot say about one criterion: which way the figures went, and where a straight line would take them."""
     d = found[0]
     unit = d.indicator.unit
-    parts = []
-    for x in found:
-        gap = x.value - x.threshold
-        where = "lige på grænsen" if gap == 0 else f"{_amount(gap, unit)} {'over' if gap > 0 else 'under'} grænsen"
-        parts.append(f"{where} for {' og '.join(x.lists)} ({_threshold(x)}; {'opfylder' if x.meets else 'opfylder ikke'} kriteriet)")
-    text = f"{number(d.value)} {unit} i {d.year}: {joined(parts)}."
     if d.slope is None:
-        return Markup("<li><strong>{}:</strong> {} Kun ét tal inden for de seneste {} år, så der er ingen udvikling at læse.</li>").format(
-            d.indicator.name, text, WINDOW
-        )
-    moved = (
-        "uændret" if _amount(d.slope, unit).startswith("0 ") else f"{'steget' if d.slope > 0 else 'faldet'} med {_amount(d.slope, unit)} om året i gennemsnit"
-    )
-    text += f" Fra {d.first_year} til {d.year} er tallet {moved}."
-    if d.points < MIN_POINTS:
-        text += " For få tal til en fremskrivning."
-    elif d.uncertain:
-        text += " Tallene svinger for meget til at sige, hvilken vej de går, så der er ingen fremskrivning."
+        text = f"kun ét tal inden for de seneste {WINDOW} år, så der er ingen udvikling at læse."
     else:
+        moved = "uændret" if _amount(d.slope, unit).startswith("0 ") else f"{'steget' if d.slope > 0 else 'faldet'} {_amount(d.slope, unit)} om året"
+        text = f"{moved} fra {d.first_year} til {d.year}"
         heading = [x for x in found if toward(x)]
-        for x in heading:
-            side = "under" if x.value > x.threshold else "over"
-            if x.crossing:
-                likely, first, last = x.crossing
-                when = f"omkring {likely}" + (f" (mellem {first} og {last})" if first != last else "")
-                text += f" Fortsætter udviklingen i lige linje, kommer tallet {side} grænsen for {' og '.join(x.lists)} {when}."
-            else:
-                text += f" I det tempo kommer tallet ikke sikkert {side} grænsen for {' og '.join(x.lists)} inden for {HORIZON} år."
-        if heading:
-            text += f" Det er en fremskrivning af {d.points} tal, ikke en prognose."
+        if d.points < MIN_POINTS:
+            text += "; for få tal til en fremskrivning."
+        elif d.uncertain:
+            text += "; tallene svinger for meget til en fremskrivning."
+        elif not heading:
+            text += ", væk fra grænserne."
         else:
-            text += " Udviklingen går væk fra grænserne."
+            ahead = []
+            for x in heading:
+                side = "under" if x.value > x.threshold else "over"
+                if x.crossing:
+                    likely, first, last = x.crossing
+                    ahead.append(f"{side} grænsen for {joined(x.lists)} omkring {likely}" + (f" ({first}–{last})" if first != last else ""))
+                else:
+                    ahead.append(f"ikke sikkert {side} grænsen for {joined(x.lists)} inden for {HORIZON} år")
+            text += "; i lige linje " + joined(ahead) + "."
     return Markup("<li><strong>{}:</strong> {}</li>").format(d.indicator.name, text)
 
 
-def threshold_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
-    """Each list criterion in force: how far the area is from its threshold, and where its figures are heading."""
+def outlook_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    """Each list criterion in force: the direction of its last figures and, where they allow, when a straight line crosses a threshold."""
     body = Body(url)
     found = distances(catalogue, area_id)
     if not found:
@@ -172,136 +133,142 @@ def threshold_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     by_indicator: dict[str, list[Distance]] = {}
     for d in found:
         by_indicator.setdefault(d.indicator.indicator_id, []).append(d)
-    body.heading(2, "Afstand til listegrænserne", searchable=False)
-    intro = notice("Tallene og fremskrivningerne nedenfor") if catalogue.is_illustrative("indicators", "observations") else Markup("")
-    body.add(
-        intro
-        + Markup(
-            "<p>Grænserne er dem, der gjaldt i året for områdets seneste tal. Udviklingen læses af de seneste op til {} års tal; "
-            "en fremskrivning kræver mindst {} tal og en tydelig retning.</p>"
-            '<ul class="bse-distances">{}</ul>'
-        ).format(WINDOW, MIN_POINTS, Markup("").join(distance_text(group) for group in by_indicator.values())),
-        searchable=False,
-    )
+    body.heading(2, "Udvikling og fremskrivning", searchable=False)
+    body.add(Markup(
+        '<ul class="bse-outlook">{}</ul><p class="bse-small">Udviklingen læses af de seneste op til {} års tal; en fremskrivning er en lige linje '
+        "gennem mindst {} tal med en tydelig retning, ikke en prognose.</p>"
+    ).format(Markup("").join(outlook_text(group) for group in by_indicator.values()), WINDOW, MIN_POINTS), searchable=False)
     return body
 
 
-def summary(catalogue: Catalogue, area_id: str, url: str) -> Body:
-    """What matters first: list status, the key figures against the nation and the thresholds, the plans' goals."""
-    body = Body(url)
-    body.heading(2, "Kort fortalt", searchable=False)
-    text = Markup("<p>{}</p>").format(listing_sentence(catalogue, area_id))
-    figures = key_figures(catalogue, area_id)
-    if figures and catalogue.is_illustrative("indicators", "observations"):
-        text += notice("Nøgletallene nedenfor")
-    text += figures
+def goal_counts(catalogue: Catalogue, area_id: str, url: str) -> Markup:
+    """Each plan's goals counted by status, as badges: the plans at a glance."""
+    lines = []
     for plan in catalogue.plans_of(area_id):
-        counts = {}
+        counts: dict[str, int] = {}
         for _, status in statuses(catalogue, plan, catalogue.areas[area_id]):
             counts[status.status] = counts.get(status.status, 0) + 1
-        said = ", ".join(f"{n} {s}" for s, n in counts.items()) or "ingen mål"
-        mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "goals") else ""
-        text += Markup("<p><strong>{}</strong>{}: {} – {}.</p>").format(plan.name, mark, count(len(plan.goals), "mål", "mål"), said)
-    body.add(Markup('<div class="bse-summary">{}</div>').format(text), searchable=False)
-    return body
+        badges = Markup(" ").join(
+            Markup('<span class="bse-status bse-status--{}">{} {}</span>').format(s.replace(" ", "-").replace("å", "aa"), n, s) for s, n in counts.items()
+        ) or Markup("ingen mål")
+        lines.append(Markup('<li><a href="#{}">Helhedsplan {}–{}</a>: {}</li>').format(plan_anchor(plan), plan.start_year, plan.end_year, badges))
+    if not lines:
+        return Markup('<p class="bse-goals">Ingen helhedsplan i data.</p>')
+    return Markup('<ul class="bse-goals" aria-label="Målenes status">{}</ul>').format(Markup("").join(lines))
 
 
-def indicator_panel(catalogue: Catalogue, area_id: str, url: str, charts: list, rest: str = "") -> Body:
-    """Indicator charts of the area, under one eksempeldata notice when the figures are illustrative."""
+def indicator_grid(catalogue: Catalogue, area_id: str, url: str, charts: list) -> Body:
+    """The area's indicator charts as small multiples under one legend; on paper only the list criteria."""
     body = Body(url)
     if not charts:
         return body
     body.heading(2, "Indikatorer", searchable=False)
-    intro = notice("Tallene i diagrammerne og tabellerne nedenfor") if any(c.illustrative for c in charts) else Markup("")
-    if rest:
-        intro += Markup("<p>{}</p>").format(rest)
-    if intro:
-        body.add(intro, searchable=False)
+    cells = []
     for chart in charts:
-        body.chart(chart, Markup("<p>{}</p>").format(link(relative_url(url, urls.indicator(chart.indicator_id)), f"Om indikatoren {chart.title.lower()}")))
+        criterion = catalogue.indicators[chart.indicator_id].list_criterion
+        about = Markup('<p class="bse-small">{}</p>').format(link(relative_url(url, urls.indicator(chart.indicator_id)), "Om indikatoren"))
+        cells.append((chart, about, criterion))
+    # the row can be scrolled with the keyboard: it is focusable and named
+    body.grid(cells, legend=INDICATOR_LEGEND, label="Områdets indikatorer")
     return body
 
 
-def _area_page(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body, distance: Body, measured: Body) -> Page:
+INDICATOR_LEGEND = Markup(
+    '<p class="bse-legend" aria-hidden="true"><span class="bse-key bse-key--area"></span>Området '
+    '<span class="bse-key bse-key--national"></span>Landsniveau <span class="bse-key bse-key--threshold"></span>Listegrænse '
+    '<span class="bse-key bse-key--official"></span>Offentliggjort tal <span class="bse-key bse-key--period"></span>Helhedsplan</p>'
+)
+
+
+ABOUT = "Om området og kilderne"
+
+
+def about_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    """The area's facts (municipality, names, plans in public sources), the PDF and the sources of every figure."""
     area = catalogue.areas[area_id]
-    url = urls.area(area_id)
     body = Body(url)
-    listing = latest_listing(catalogue, area_id)
+    body.heading(2, ABOUT, searchable=False)
     facts = [
         ("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality)),
-        (
-            "Statusrapport",
-            Markup("{} · {}").format(
-                link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen"), link(relative_url(url, urls.report(area_id)), "printvenlig side")
-            ),
-        ),
+        ("Statusrapport", link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen")),
     ]
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     known = [k for k in catalogue.known_plans if area_id in k.area_ids]
     if known:
-        facts.append(
-            (
-                "Helhedsplan i offentlige kilder",
-                Markup("; ").join(
-                    Markup("{} ({}, {})").format(k.name, "periode ikke oplyst" if k.period == "Ikke oplyst" else k.period, external(k.source, "kilde"))
-                    for k in known
-                ),
-            )
-        )
-    body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name) + fact_list(facts))
-    body.extend(top)
-    body.extend(distance)
-    body.extend(panel)
-    body.extend(plans)
-    body.extend(measured)
+        facts.append((
+            "Helhedsplan i offentlige kilder",
+            Markup("; ").join(
+                Markup("{} ({}, {})").format(k.name, "periode ikke oplyst" if k.period == "Ikke oplyst" else k.period, external(k.source, "kilde"))
+                for k in known
+            ),
+        ))
+    sources = report_sources(catalogue, catalogue.plans_of(area_id))
+    # a box of its own height on the screen, scrolled by the keyboard too; on paper the whole list
+    body.add(fact_list(facts) + Markup('<div class="bse-scroll" tabindex="0" role="region" aria-label="Kilder til sidens tal">{}</div>').format(sources),
+             searchable=False)
+    return body
+
+
+def lists_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    body = Body(url)
     body.heading(2, "Officielle lister", searchable=False)
     placements = catalogue.designations.get(area_id, ())
-    body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id)), searchable=False)
-    body.heading(3, "Kriterier år for år", searchable=False)
     criteria = Markup(
-        "<p>Tabellen viser for hvert år, hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, "
-        "der gjaldt det år. Kriterier uden en fast grænse i kilderne og reglerne om, hvor mange kriterier "
-        "der skal være opfyldt, indgår ikke; tabellen siger derfor ikke, om området burde have været på en liste.</p>"
+        "<p>For hvert år: hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, der gjaldt det år "
+        "(uden kriterier uden fast grænse og reglerne om, hvor mange der skal være opfyldt), så tabellen siger ikke, om området "
+        "burde have været på en liste. * er eksempeldata.</p>"
+    ) if catalogue.is_illustrative("indicators", "observations") else Markup(
+        "<p>For hvert år: hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, der gjaldt det år.</p>")
+    body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id))
+             + folded("Vis kriterierne år for år", criteria + timeline_table(catalogue, area_id)), searchable=False)
+    return body
+
+
+def illustrative_note(catalogue: Catalogue) -> Markup:
+    """The page's one notice about illustrative figures, at its top; each chart and table carries the badge."""
+    if not (catalogue.is_illustrative("indicators", "observations") or catalogue.is_illustrative("plans", "goals")):
+        return Markup("")
+    return Markup(
+        '<p class="bse-note" role="note"><span class="bse-badge">Eksempeldata</span> Områdets tal og planer er dannet af projektet, '
+        "ikke officielle, undtagen de offentliggjorte (●). {}</p>"
+    ).format(link("#" + toc_slug(ABOUT), "Om tallene"))
+
+
+# what follows is on the page, not in the board's report (site.css hides it in print)
+PRINT_END = Markup('<span class="bse-print-end"></span>')
+
+
+def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page]:
+    """The area's page (printed, it is the board's report)."""
+    area = catalogue.areas[area_id]
+    url = urls.area(area_id)
+    body = Body(url)
+    listing = latest_listing(catalogue, area_id)
+    body.add(
+        breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name)
+        + Markup('<p class="bse-print-only bse-kicker">Statusrapport til den boligsociale bestyrelse · data til og med {}</p>').format(catalogue.data_year)
+        + Markup('<p class="bse-lead">{} Kommune. {}</p>').format(link(relative_url(url, urls.municipality(area.municipality)), area.municipality),
+                                                                 listing_sentence(catalogue, area_id))
+        + illustrative_note(catalogue)
     )
-    if catalogue.is_illustrative("indicators", "observations"):
-        criteria += notice("Tallene bag opfyldelsen i tabellen nedenfor (markeret med *)")
-    body.add(criteria + folded("Vis kriterierne år for år", timeline_table(catalogue, area_id)), searchable=False)
+    spine = criteria_chart(catalogue, area)
+    if spine is not None:
+        body.chart(spine, goal_counts(catalogue, area_id, url))
+    else:
+        body.add(goal_counts(catalogue, area_id, url))
+    body.extend(outlook_section(catalogue, area_id, url))
+    body.extend(plan_section(catalogue, area, url))
+    charts = [c for c in (indicator_chart(catalogue, area, i) for i in catalogue.indicators.values()) if c is not None]
+    body.extend(indicator_grid(catalogue, area_id, url, charts))
+    body.extend(about_section(catalogue, area_id, url))
+    body.add(PRINT_END, searchable=False)
+    body.extend(what_was_measured(catalogue, area_id, url))
+    body.extend(lists_section(catalogue, area_id, url))
     words = [f"Kommune: {area.municipality}.", f"Seneste fundne listeplacering: {listing}."] + (
         [f"Også kaldt: {', '.join(area.aliases)}."] if area.aliases else []
     )
-    return Page(url, area.name, body, SearchEntry(area.name, " ".join(words)))
-
-
-def _report(catalogue: Catalogue, area_id: str, top: Body, panel: Body, plans: Body) -> Page:
-    area = catalogue.areas[area_id]
-    url = urls.report(area_id)
-    body = Body(url)
-    body.add(breadcrumb(url, ((urls.AREAS + "/", "Boligområder"), (urls.area(area_id), area.name)), "Statusrapport"), searchable=False)
-    plan_list = catalogue.plans_of(area_id)
-    plan_lines = Markup("").join(Markup("<li>{} ({}–{})</li>").format(p.name, p.start_year, p.end_year) for p in plan_list) or Markup(
-        "<li>Ingen helhedsplan i data</li>"
-    )
-    body.add(
-        Markup(
-            '<section class="bse-cover"><p class="bse-cover__kicker">Statusrapport til den boligsociale bestyrelse</p>'
-            '<p class="bse-cover__area">{area} · {municipality} Kommune</p><ul>{plans}</ul>'
-            "<p>Data til og med {year}. Dannet af Boligsocial Evidens ud fra de samme tal som {page}.</p></section>"
-        ).format(
-            area=area.name,
-            municipality=area.municipality,
-            plans=plan_lines,
-            year=catalogue.data_year,
-            page=link(relative_url(url, urls.area(area_id)), "områdets side"),
-        ),
-        searchable=False,
-    )
-    body.extend(top)
-    body.extend(plans)
-    body.extend(panel)
-    body.heading(2, "Kilder", searchable=False)
-    body.add(report_sources(catalogue, plan_list), searchable=False)
-    return Page(url, f"Statusrapport: {area.name}", body)
+    return (Page(url, area.name, body, SearchEntry(area.name, " ".join(words))),)
 
 
 def report_sources(catalogue: Catalogue, plans) -> Markup:
@@ -312,28 +279,8 @@ def report_sources(catalogue: Catalogue, plans) -> Markup:
     )
     studies = dict.fromkeys(r.study_id for p in plans for a in p.activities for r in catalogue.activity_results.get(a, ()))
     cited = Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies)
-    return Markup("<ul>{}{}</ul>").format(packages, cited)
+    return Markup('<ul class="bse-sources">{}{}</ul>').format(packages, cited)
 
 
-def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page, Page]:
-    """The area's page and its report."""
-    url = urls.report(area_id)
-    area = catalogue.areas[area_id]
-    top = summary(catalogue, area_id, url)
-    charts = [c for c in (indicator_chart(catalogue, area, i) for i in catalogue.indicators.values()) if c is not None]
-    plans = plan_section(catalogue, area, url)
-    # the board's report keeps to the list criteria (its goals have charts of their own); the page has every indicator
-    criteria = [c for c in charts if catalogue.indicators[c.indicator_id].list_criterion]
-    rest = "Diagrammerne viser listernes kriterier; områdets side viser alle indikatorer." if len(criteria) < len(charts) else ""
-    return (
-        _area_page(
-            catalogue,
-            area_id,
-            top,
-            indicator_panel(catalogue, area_id, url, charts),
-            plans,
-            threshold_section(catalogue, area_id, url),
-            what_was_measured(catalogue, area_id, url),
-        ),
-        _report(catalogue, area_id, top, indicator_panel(catalogue, area_id, url, criteria, rest), plans),
-    )
+def _amount(value: float, unit: str) -> str:
+    return f"{number(round(abs(value), 1))} procentpoint" if unit.startswith("%") else f"{number(round(abs(value), 2))} {unit}"

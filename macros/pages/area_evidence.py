@@ -6,23 +6,21 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from macros.data.model import Catalogue
-from macros.html.blocks import notice
+from macros.html.blocks import folded
 from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
 from macros.rules.area_needs import CLOSE, measured_in, standing_out
 from macros.rules.evidence_words import DIRECTIONS, NOT_MEASURED
 from macros.text import urls
-from macros.text.format import number
+from macros.text.format import count, number
 from macros.text.lists import joined
-from macros.text.slugs import slugify
 
 
 def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
     body = Body(url)
     found = standing_out(catalogue, area_id)
     body.heading(2, "Hvad evalueringerne har målt på områdets udfordringer", searchable=False)
-    intro = notice("Områdets tal nedenfor") if found and catalogue.is_illustrative("indicators", "observations") else Markup("")
     if not found:
         body.add(Markup("<p>Ingen af områdets tal opfylder en listegrænse, ligger tæt på en eller er langt fra landsniveauet.</p>"), searchable=False)
         return body
@@ -31,24 +29,20 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             s.indicator.name, number(s.value), s.indicator.unit, s.year, joined(s.reasons), joined(s.domains))
         for s in found
     )
-    body.add(intro + Markup(
-        "<p>Områdets tal skiller sig ud på disse indikatorer (de opfylder en listegrænse, ligger inden for {} % af en, "
-        "eller er langt fra landsniveauet):</p><ul>{}</ul>"
-        "<p>Nedenfor står, hvilke af katalogets aktiviteter evalueringerne har målt virkninger af på de samme udfaldsområder, "
-        "med vidensniveauet for netop det område og retningen af de stærkeste resultater. Det er ikke en anbefaling: "
-        "om en aktivitet passer til området, afhænger af mere, end tallene kan vise.</p>"
+    body.add(Markup(
+        "<p>Områdets tal skiller sig ud her (de opfylder en listegrænse, ligger inden for {} % af en eller langt fra landsniveauet):</p><ul>{}</ul>"
+        "<p>For hvert udfaldsområde: de aktiviteter, evalueringerne har målt virkninger af, med vidensniveau og retning. "
+        "Ikke en anbefaling: om en aktivitet passer til området, afhænger af mere, end tallene viser.</p>"
     ).format(round(CLOSE * 100), lines), searchable=False)
     running = {a for plan in catalogue.plans_of(area_id) for a in plan.activities}
     mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plan_activities") else ""
     by_domain = measured_in(catalogue)
+    folds = []
     for domain in dict.fromkeys(d for s in found for d in s.domains):
-        body.heading(3, domain.capitalize(), searchable=False, slug=f"maalt-{slugify(domain)}")
         measured = by_domain.get(domain, [])
         if not measured:
-            body.add(
-                Markup("<p>Evalueringerne i sitets data har ikke målt virkningen af nogen af katalogets aktiviteter på {}.</p>").format(domain),
-                searchable=False,
-            )
+            folds.append(Markup("<p><strong>{}:</strong> evalueringerne i sitets data har ikke målt virkningen af nogen af katalogets aktiviteter.</p>").format(
+                domain.capitalize()))
             continue
         rows = [
             (
@@ -59,12 +53,10 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             )
             for m in measured
         ]
-        body.add(
-            table(
-                ("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"),
-                rows,
-                caption=f"Aktiviteter med målte virkninger på {domain}",
-            ),
-            searchable=False,
-        )
+        folds.append(folded(f"{domain.capitalize()}: {count(len(measured), 'aktivitet', 'aktiviteter')} med målte virkninger", table(
+            ("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"),
+            rows,
+            caption=f"Aktiviteter med målte virkninger på {domain}",
+        )))
+    body.add(Markup("").join(folds), searchable=False)
     return body

@@ -52,6 +52,7 @@ MACROS: tuple[Macro, ...] = (
     _fragment("study_index", study.study_index),
     _fragment("municipality_index", municipality.municipality_index),
     _fragment("list_counts", national_report.list_counts_section),
+    _fragment("national_picture", national_report.national_picture),
     _fragment("evidence_by_theme", national_report.evidence_section),
     _fragment("plans_overview", national_report.plans_overview),
     _fragment("national_report_pdf", national_report.pdf_link),

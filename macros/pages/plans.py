@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from macros.charts.goals import goal_chart
 from macros.data.model import Area, Catalogue, Goal, Plan
-from macros.html.blocks import fact_list, notice
+from macros.html.blocks import ILLUSTRATIVE_BADGE, notice
 from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
@@ -14,6 +14,7 @@ from macros.rules.evidence import activity_evidence
 from macros.rules.goal_status import STATUSES, GoalStatus, goal_status
 from macros.text import urls
 from macros.text.format import number
+from macros.text.slugs import slugify
 
 
 def status_badge(status: GoalStatus) -> Markup:
@@ -35,15 +36,28 @@ def goals_table(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal
     rows = []
     for goal, status in goal_statuses:
         indicator = catalogue.indicators[goal.indicator_id]
+        # the status second, so a phone shows it beside the goal without scrolling the table
         rows.append((
-            goal.description,
-            link(relative_url(page_url, urls.indicator(indicator.indicator_id)), indicator.name),
-            f"{number(goal.baseline_value)} ({goal.baseline_year}) → {number(goal.target_value)} ({goal.target_year})",
-            f"{number(status.value)} ({status.year})" if status.year else "–",
-            number(status.expected) if status.expected is not None else "–",
+            Markup('{}<br><span class="bse-cell-note">{}</span>').format(goal.description, link(relative_url(page_url, urls.indicator(indicator.indicator_id)),
+                                                                                               indicator.name)),
             status_badge(status),
+            f"{number(status.value)} ({status.year}), målsti {number(status.expected)}" if status.year and status.expected is not None
+            else f"{number(status.value)} ({status.year})" if status.year else "–",
+            f"{number(goal.baseline_value)} ({goal.baseline_year}) → {number(goal.target_value)} ({goal.target_year})",
         ))
-    return table(("Mål", "Indikator", "Fra basis til mål", "Seneste tal", "Målsti samme år", "Status"), rows, caption=f"Mål i {plan.name}", numeric=(3, 4))
+    badge = ILLUSTRATIVE_BADGE if catalogue.is_illustrative("plans", "goals") else Markup("")
+    return table(("Mål og indikator", "Status", "Seneste tal", "Fra basis til mål"), rows, caption=f"Mål i {plan.name}", badge=badge)
+
+
+def plan_anchor(plan: Plan) -> str:
+    """The id of the plan's heading, which the area page's first screen links to."""
+    return f"plan-{slugify(plan.plan_id)}"
+
+
+GOAL_LEGEND = Markup(
+    '<p class="bse-legend" aria-hidden="true"><span class="bse-key bse-key--area"></span>Faktisk '
+    '<span class="bse-key bse-key--path"></span>Målsti fra basis til mål</p>'
+)
 
 
 def plan_section(catalogue: Catalogue, area: Area, url: str) -> Body:
@@ -54,25 +68,23 @@ def plan_section(catalogue: Catalogue, area: Area, url: str) -> Body:
         return body
     illustrative = catalogue.is_illustrative("plans", "goals")
     body.heading(2, "Helhedsplaner og mål", searchable=False)
-    if illustrative:
-        body.add(notice("Planerne, deres bevillinger, mål og aktiviteter nedenfor"), searchable=False)
     method = relative_url(url, urls.goal_method())
+    body.add(Markup('<p class="bse-small">Status beregnes af sitet: det seneste tal mod målet og mod en lige linje fra basis til mål. {}.</p>').format(
+        link(method, "Sådan beregnes status")), searchable=False)
     for plan in plans:
-        facts = [
-            ("Pulje", link(relative_url(url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler")),
-            ("Periode", f"{plan.start_year}–{plan.end_year}"),
-            ("Tilskud fra Landsbyggefonden", kroner(plan.lbf_grant)),
-            ("Samlet budget", kroner(plan.total_budget)),
-        ]
-        intro = Markup("<p>Status beregnes af sitet: det seneste tal sammenlignes med målet og med en lige linje fra basis til mål. {}.</p>").format(
-            link(method, "Sådan beregnes status")
-        )
+        facts = Markup(" · ").join((
+            link(relative_url(url, urls.pools()), f"Landsbyggefondens {plan.pool}-midler"),
+            Markup("{}–{}").format(plan.start_year, plan.end_year),
+            Markup("tilskud {}").format(kroner(plan.lbf_grant)),
+            Markup("samlet budget {}").format(kroner(plan.total_budget)),
+        ))
         goal_statuses = statuses(catalogue, plan, area)
-        body.heading(3, plan.name, searchable=False)
-        body.add(fact_list(facts) + intro + goals_table(catalogue, plan, goal_statuses, url), searchable=False)
-        for goal, status in goal_statuses:
-            indicator = catalogue.indicators[goal.indicator_id]
-            body.chart(goal_chart(area, goal, indicator, catalogue.observations.get((area.area_id, goal.indicator_id), ()), status, illustrative))
+        body.heading(3, plan.name, searchable=False, slug=plan_anchor(plan))
+        body.add(Markup('<p class="bse-small">{}</p>').format(facts) + goals_table(catalogue, plan, goal_statuses, url), searchable=False)
+        charts = [goal_chart(area, goal, catalogue.indicators[goal.indicator_id], catalogue.observations.get((area.area_id, goal.indicator_id), ()),
+                             status, illustrative) for goal, status in goal_statuses]
+        if charts:
+            body.grid([(c, Markup(""), True) for c in charts], legend=GOAL_LEGEND, label=f"Målene i {plan.name}")
         activities = activities_block(catalogue, plan, url)
         if activities:
             body.add(activities, searchable=False)
@@ -92,10 +104,10 @@ def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> Markup:
     )
     studies = dict.fromkeys(r.study_id for a in activities for r in catalogue.activity_results.get(a.slug, ()))
     related = Markup("").join(Markup("<li>{}</li>").format(link(relative_url(page_url, urls.study(s)), catalogue.studies[s].title)) for s in studies)
-    text = Markup("<p><strong>Aktiviteter i planen</strong></p><ul>{}</ul>").format(items)
-    text += Markup("<p><strong>Evalueringer af disse aktiviteter</strong></p>") + (
-        Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>")
-    )
+    text = Markup('<p><strong>Aktiviteter i planen</strong></p><ul class="bse-activities">{}</ul>').format(items)
+    # on paper the report's sources cite these studies
+    evaluated = Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>")
+    text += Markup('<div class="bse-noprint"><p><strong>Evalueringer af disse aktiviteter</strong></p>{}</div>').format(evaluated)
     return text
 
 

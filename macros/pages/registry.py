@@ -1,7 +1,7 @@
 """Every kind of page the project generates (not written by an editor), declared once.
 
-A kind names its pages' addresses, the catalogue fields it reads and the page the browser tests
-visit. The rest follows from the declaration: the tasks that render it, the folders and their frames
+A kind names its pages' addresses (and their PDFs'), the catalogue fields it reads and the page the
+browser tests visit. The rest follows from the declaration: the tasks that render it, the folders and their frames
 (build_scripts/output/frames.py), the data date each page shows (macros/data/provenance.py), when a
 page is rendered again (build_scripts/output/cache.py), the sitemap, the reports printed to PDF and
 the page types the reader tests visit. A page function is handed a view of the catalogue that
@@ -37,7 +37,7 @@ EVIDENCE = frozenset({"activities", "activity_results", "designs", "knowledge_le
 class PageType(NamedTuple):
     name: str  # 'omraade': as the reader tests name it
     address: Callable[[str], str]  # key → the page's address
-    prints: bool = False  # printed to PDF beside the page (build_scripts/commands/reports.py)
+    pdf: Callable[[str], str] | None = None  # key → where the page printed to PDF goes (build_scripts/commands/reports.py)
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class PageKind:
 
 
 KINDS = (
-    PageKind("omraade", (PageType("omraade", urls.area), PageType("rapport", urls.report, prints=True)),
+    PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf),),
              lambda c: c.areas, area_pages, EVIDENCE | AREA_ROWS | {"criteria", "indicator_domains", "indicators", "list_counts", "national",
                                                                   "packages", "studies", "suppression_threshold"},
              "mjoelnerparken", per_area=True),
@@ -112,9 +112,9 @@ def examples(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
     return {page.name: page.address(kind.example) for kind in kinds for page in kind.pages}
 
 
-def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[tuple[str, str]]:
-    """(address, key) of every page printed to PDF."""
-    return [(page.address(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages if page.prints]
+def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[tuple[str, str, str]]:
+    """(address, its PDF's address, key) of every page printed to PDF."""
+    return [(page.address(key), page.pdf(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages if page.pdf]
 
 
 def frame_url(folder: str) -> str:

@@ -79,17 +79,9 @@ def compare() -> str:
 REPORTS = "rapporter"
 
 
-def report(area_id: str) -> str:
-    return f"{REPORTS}/{area_id}/"
-
-
-def pdf(url: str) -> str:
-    """A printed page's PDF, beside it: 'rapporter/x/' → 'rapporter/x.pdf'."""
-    return url.rstrip("/") + ".pdf"
-
-
 def report_pdf(area_id: str) -> str:
-    return pdf(report(area_id))
+    """The area page printed as the board's report (build_scripts/commands/reports.py)."""
+    return f"{REPORTS}/{area_id}.pdf"
 
 
 def national_report() -> str:
@@ -97,4 +89,4 @@ def national_report() -> str:
 
 
 def national_report_pdf() -> str:
-    return pdf(national_report())
+    return f"{REPORTS}/landsrapport.pdf"
