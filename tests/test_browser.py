@@ -17,7 +17,7 @@ def test_area_page_draws_every_chart_without_console_errors_or_outside_requests(
     assert canvases == 9 + 6  # 9 indicators, 2 plans × 3 goals
     wait_for_charts(page, canvases)
     assert page.locator(".bse-chart__canvas svg[role='img'][aria-label^='Linjediagram']").count() == canvases
-    assert page.locator(".bse-eksempeldata").first.is_visible()
+    assert page.locator(".bse-note").is_visible() and page.locator("svg.bse-spine").is_visible()
     assert page.console_errors == []
     assert page.outside_requests == []
 
@@ -33,10 +33,10 @@ def test_charts_are_drawn_again_after_instant_navigation(page, server):
 
 def test_chart_data_table_opens_from_the_keyboard(page, server):
     page.goto(f"{server}/omraader/vollsmose/")
-    summary = page.locator("details summary").first
-    summary.focus()
+    first = page.locator("[aria-label='Områdets indikatorer'] figure.bse-chart").first  # the first indicator chart
+    first.locator("summary").focus()
     page.keyboard.press("Enter")
-    table = page.locator("details").first.locator("table")
+    table = first.locator("details table")
     assert table.is_visible()
     assert table.locator("tbody tr").count() == 15
 

@@ -106,7 +106,7 @@ def test_an_area_page_is_dated_by_every_package_it_shows_pools_and_evaluations_t
     assert packages_read(KINDS[0].reads) == ("areas", "evaluations", "indicators", "plans", "pools")
 
 
-def test_each_folder_gets_its_frame_written_once(tmp_path):
+def test_each_folder_gets_its_frame_written_once_and_a_folder_no_longer_declared_loses_its_own(tmp_path):
     write_frames(tmp_path, folders(), FRAME)
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
     assert written == sorted(f"{f}/{FRAME}.md" for f in folders())
@@ -115,3 +115,5 @@ def test_each_folder_gets_its_frame_written_once(tmp_path):
     stamp = frame.stat().st_mtime_ns
     write_frames(tmp_path, folders(), FRAME)
     assert frame.stat().st_mtime_ns == stamp  # `mkdocs serve` would rebuild for ever on a rewritten file
+    write_frames(tmp_path, folders()[1:], FRAME)  # a folder no longer declared loses its frame
+    assert not (tmp_path / folders()[0] / f"{FRAME}.md").exists() and frame.exists()

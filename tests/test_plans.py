@@ -43,10 +43,13 @@ def test_every_area_page_has_the_indicator_panel_and_a_plan_section_exactly_wher
 
 def test_each_goal_shows_its_status_with_the_figures_behind_it(site):
     text = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    table = text.split("<caption>Mål i Helhedsplan for Mjølnerparken 2015–2018</caption>", 1)[1].split("</table>", 1)[0]
+    table = text.split('<caption>Mål i Helhedsplan for Mjølnerparken 2015–2018 <span class="bse-badge">Eksempeldata</span></caption>', 1)[1]
+    table = table.split("</table>", 1)[0]
     assert table.count('<span class="bse-status bse-status--') == 3
     assert "Sådan beregnes status" in text
-    assert "<th scope=\"col\">Seneste tal</th> <th scope=\"col\">Målsti samme år</th> <th scope=\"col\">Status</th>" in table
+    # the status second, so a phone shows it beside the goal
+    assert '<th scope="col">Mål og indikator</th> <th scope="col">Status</th> <th scope="col">Seneste tal</th>' in table
+    assert "<td>21 (2018), målsti 18,1</td>" in table
 
 
 def test_goal_csv_has_the_figures_and_the_target_path(site):
@@ -65,8 +68,10 @@ def test_the_plans_package_is_marked_illustrative_on_the_page_and_in_the_package
     descriptor = json.loads((PLANS / "datapackage.json").read_text(encoding="utf-8"))
     assert all(r.get("illustrative") for r in descriptor["resources"])
     text = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
-    section = text.split('id="helhedsplaner-og-maal"', 1)[1]
-    assert "Planerne, deres bevillinger, mål og aktiviteter nedenfor er eksempeldata" in section
+    # the page's one notice names the plans, and each goals table and goal chart carries the badge
+    assert "Områdets tal og planer er dannet af projektet, ikke officielle" in text
+    section = text.split('id="helhedsplaner-og-maal"', 1)[1].split('id="indikatorer"', 1)[0]
+    assert section.count('<span class="bse-badge">Eksempeldata</span>') == section.count("<caption>Mål i ") + section.count('<figure class="bse-chart')
 
 
 def test_real_plans_found_in_public_sources_are_listed_with_their_source_and_shown_on_their_areas(site):

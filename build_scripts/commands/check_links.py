@@ -13,7 +13,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from build_scripts.output.links import broken_links
+from macros.data.load import load_cached
 from macros.data.settings import from_mkdocs_yml
+from macros.pages.registry import pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site")
     args = parser.parse_args(argv)
-    found = broken_links(args.site, root=urlsplit(from_mkdocs_yml(ROOT).site_url).path or "/")
+    printed = pdf_pages(load_cached(ROOT, from_mkdocs_yml(ROOT)))
+    found = broken_links(args.site, root=urlsplit(from_mkdocs_yml(ROOT).site_url).path or "/", printed=printed)
     for page, link, anchor in found:
         where = page.relative_to(args.site).as_posix()
         if anchor is None:

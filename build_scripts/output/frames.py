@@ -44,7 +44,11 @@ BSE-RAMME-INDHOLD
 
 
 def write_frames(content: Path, folders: tuple[str, ...], name: str) -> None:
-    """content/<folder>/<name>.md for each folder, written only where it differs (`mkdocs serve` watches the folder)."""
+    """content/<folder>/<name>.md for each folder, written only where it differs (`mkdocs serve` watches the folder);
+    a frame left by a build of a folder no longer declared is removed (frames are the build's, never an editor's)."""
+    wanted = {content / folder / f"{name}.md" for folder in folders}
+    for stale in set(content.rglob(f"{name}.md")) - wanted:
+        stale.unlink()
     for folder in folders:
         path = content / folder / f"{name}.md"
         if not path.is_file() or path.read_text(encoding="utf-8") != SOURCE:

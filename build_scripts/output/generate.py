@@ -22,7 +22,7 @@ from build_scripts.output.search import update_search
 from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, editorial_charts, templates_file, vega_bundle
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
-from macros.pages.registry import Task, addresses, tasks
+from macros.pages.registry import Task, addresses, pdf_pages, tasks
 
 
 class Rendering(NamedTuple):
@@ -91,5 +91,5 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     files[CHART_TEMPLATES] = templates_file(charts, templates)
     files[VEGA_BUNDLE] = vega_bundle()
     writer.write_files(site, files)
-    writer.check_links(site, root, engine_pages, settings.site_url)
+    writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
     job.cache.prune(set(job.keys))

@@ -3,8 +3,9 @@
 Follows href and src (a, link, script, img, iframe, source) that stay inside the site, and notes every
 address in any tag that leaves it by another way than http(s) or mailto (javascript:, data:, …), which
 the site's pages never need and an editor's link must not bring in. PDF reports are
-printed after the build (build_scripts.commands.reports); a link to rapporter/<area>.pdf counts as good
-when the report page it is printed from, rapporter/<area>/, exists.
+printed after the build (build_scripts.commands.reports); a link to a PDF counts as good when the page
+it is printed from exists: the page of the same name beside it (rapporter/landsrapport/), or the one
+`printed` names (an area's page for rapporter/<area>.pdf, macros/pages/registry.py printed()).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -66,7 +69,14 @@ def target_file(site: Path, page: Path, link: str, root: str = "/") -> tuple[Pat
     return target, parts.fragment
 
 
-def broken_links(site: Path, only: list[Path] | None = None, root: str = "/") -> list[tuple[Path, str, str]]:
+def _printed_from(site: Path, pdf: Path, printed: Mapping[str, str]) -> Path:
+    """The page a PDF is printed from."""
+    page = printed.get(pdf.relative_to(site).as_posix()) if pdf.is_relative_to(site) else None
+    return site / page / "index.html" if page else pdf.with_suffix("") / "index.html"
+
+
+def broken_links(site: Path, only: list[Path] | None = None, root: str = "/", printed: Mapping[str, str] = MappingProxyType({})
+                 ) -> list[tuple[Path, str, str]]:
     """Every broken link on the site's pages (or on `only` those), as (page, link, missing anchor or '');
     root is the path of the site's published address ('/boligsocial-evidens/'), where root-relative links start;
     an address with a scheme the site does not allow comes as (page, link, None)."""
@@ -77,8 +87,7 @@ def broken_links(site: Path, only: list[Path] | None = None, root: str = "/") ->
         for link in parsed.links:
             target, fragment = target_file(site, page, link, root)
             if not target.exists():
-                report_page = target.with_suffix("") / "index.html"
-                if target.suffix == ".pdf" and target.parent.name == "rapporter" and report_page.exists():
+                if target.suffix == ".pdf" and _printed_from(site, target, printed).exists():
                     continue
                 found.append((page, link, ""))
             elif fragment and target.suffix == ".html":

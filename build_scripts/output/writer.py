@@ -229,10 +229,11 @@ def update_sitemap(site: Path, site_url: str, addresses: list[str], adapter: Eng
     adapter.write_sitemap(site, sorted(entries.items()))
 
 
-def check_links(site: Path, root: Path, pages: list[Path], site_url: str) -> None:
-    """Every link on the engine's pages leads somewhere (editors link generated pages, which the engine never saw)."""
+def check_links(site: Path, root: Path, pages: list[Path], site_url: str, printed: dict[str, str]) -> None:
+    """Every link on the engine's pages leads somewhere (editors link generated pages, which the engine never saw);
+    printed: each PDF printed after the build, and the page it is printed from."""
     problems = []
-    for page, link, anchor in broken_links(site, [p for p in pages if p.exists()], urlsplit(site_url).path or "/"):
+    for page, link, anchor in broken_links(site, [p for p in pages if p.exists()], urlsplit(site_url).path or "/", printed):
         source = source_of(site, page, root / "content")
         where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
         if anchor is None:

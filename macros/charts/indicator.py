@@ -51,7 +51,7 @@ def _ranking_template(unit: str) -> dict:
     rules = alt.Chart(alt.NamedData("graenser")).mark_rule(strokeDash=[6, 4], color=palette.THRESHOLD, strokeWidth=1.5).encode(
         x="graense:Q", tooltip=[alt.Tooltip("liste:N", title="Liste"), alt.Tooltip("graense:Q", title="Grænse", format=",.2~f")],
     )
-    labels = alt.Chart(alt.NamedData("graenser")).mark_text(align="left", dx=3, baseline="top", y=0, fontSize=10, color=palette.LABEL).encode(
+    labels = alt.Chart(alt.NamedData("graenser")).mark_text(align="left", dx=3, baseline="top", y=0, fontSize=11, color=palette.LABEL).encode(
         x="graense:Q", text="liste:N"
     )
     return alt.layer(bars, rules, labels).properties(width="container", title=alt.Title("", subtitle="")).to_dict()
@@ -188,7 +188,7 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
     labels = (
         alt.Chart(alt.NamedData("graenser"))
         .transform_filter("datum.foerste")
-        .mark_text(align="left", dx=3, dy=-6, fontSize=10, color=palette.LABEL, limit=120)
+        .mark_text(align="left", dx=3, dy=-6, fontSize=11, color=palette.LABEL, limit=120)
         .encode(x=alt.X("fra:Q"), y=alt.Y("graense:Q"), text="liste:N")
     )
     # each helhedsplan's years, shaded behind everything else
@@ -199,7 +199,7 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
     )
     period_labels = (
         alt.Chart(alt.NamedData("perioder"))
-        .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=10, color=palette.LABEL)
+        .mark_text(align="left", baseline="top", dx=3, y=2, fontSize=11, color=palette.LABEL)
         .encode(x=alt.X("fra:Q"), text="plan:N")
     )
     # published figures among illustrative ones: a diamond of their own over the area's point

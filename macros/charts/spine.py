@@ -20,7 +20,7 @@ from macros.text import urls
 from macros.text.format import number
 
 WIDTH, ROW, TOP = 340, 48, 26  # the drawing's units: at 390 px a unit is a pixel; the legend is the top row
-COLUMNS = ("indicator_id", "year", "value", "national_value", "thresholds", "official")
+COLUMNS = ("area_id", "indicator_id", "year", "value", "base_population", "national_value", "thresholds", "official")
 OPERATOR_WORDS = {">": "over", ">=": "mindst", "<": "under", "<=": "højst"}
 
 
@@ -31,6 +31,7 @@ class Row(NamedTuple):
     national: float | None
     thresholds: tuple[tuple[str, float, tuple[str, ...]], ...]  # (operator, threshold, lists)
     official: bool
+    base_population: int | None = None
 
 
 def rows(catalogue: Catalogue, area_id: str) -> list[Row]:
@@ -47,7 +48,7 @@ def rows(catalogue: Catalogue, area_id: str) -> list[Row]:
             if c.indicator_id == indicator.indicator_id:
                 grouped.setdefault((c.operator, c.threshold), []).append(c.list_type)
         thresholds = tuple((op, t, tuple(lists)) for (op, t), lists in sorted(grouped.items(), key=lambda item: item[0][1]))
-        found.append(Row(indicator, latest.year, latest.value, national, thresholds, latest.official))
+        found.append(Row(indicator, latest.year, latest.value, national, thresholds, latest.official, latest.base_population))
     return found
 
 
@@ -119,8 +120,8 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
         for r in found
     )
     csv_rows = tuple(
-        (r.indicator.indicator_id, r.year, r.value, r.national, "; ".join(f"{'/'.join(lists)} {op} {t}" for op, t, lists in r.thresholds),
-         "true" if r.official else "false")
+        (area.area_id, r.indicator.indicator_id, r.year, r.value, r.base_population, r.national,
+         "; ".join(f"{'/'.join(lists)} {op} {t}" for op, t, lists in r.thresholds), "true" if r.official else "false")
         for r in found
     )
     illustrative = not all(r.official for r in found)

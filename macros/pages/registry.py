@@ -117,5 +117,10 @@ def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[t
     return [(page.address(key), page.pdf(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages if page.pdf]
 
 
+def pdf_pages(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
+    """PDF → the page it is printed from, both as site paths (the link check counts a PDF as there when its page is)."""
+    return {pdf: url for url, pdf, _ in printed(catalogue, kinds)}
+
+
 def frame_url(folder: str) -> str:
     return f"{folder}/{FRAME}/"

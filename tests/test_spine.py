@@ -1,0 +1,59 @@
+"""The area page's first chart (macros/charts/spine.py): a static SVG of the list criteria, each against the
+national level and the thresholds in force, with published and illustrative figures told apart in the mark."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from macros.charts.spine import Row, criteria_chart, rows, svg
+from macros.data.load import load_cached
+from macros.data.model import Indicator
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_cached(ROOT)
+
+
+def indicator(name: str = "Uden for arbejdsmarked", unit: str = "%") -> Indicator:
+    return Indicator("x", name, unit, "lavere er bedre", "", "", True, "https://example.org/", None)
+
+
+def test_each_criterion_is_its_latest_figure_against_the_national_level_and_the_thresholds_of_that_year(catalogue):
+    found = {r.indicator.indicator_id: r for r in rows(catalogue, "mjoelnerparken")}
+    assert set(found) == {i for i, ind in catalogue.indicators.items() if ind.list_criterion}
+    work = found["uden-for-arbejdsmarked"]
+    latest = catalogue.figures("mjoelnerparken", "uden-for-arbejdsmarked")[-1]
+    assert (work.year, work.value) == (latest.year, latest.value)
+    assert work.national == next(o.value for o in catalogue.national["uden-for-arbejdsmarked"] if o.year == latest.year)
+    assert [(op, t) for op, t, _ in work.thresholds] == [(">", 30.0), (">", 40.0)]  # forebyggelsesområde and udsat boligområde in 2024
+
+
+def test_a_published_figure_is_a_filled_dot_and_an_illustrative_one_a_ring():
+    drawn = svg([Row(indicator(), 2024, 29.7, 18.5, ((">", 30.0, ("forebyggelsesområde",)),), True),
+                 Row(indicator("Ledighed"), 2024, 12.0, 5.0, (), False)], "x-alt")
+    assert drawn.count("bse-spine__dot--official") == 2  # the legend's and the first row's
+    assert drawn.count("bse-spine__dot--illustrative") == 2
+    assert 'role="img" aria-labelledby="x-alt"' in drawn and "<script" not in drawn
+
+
+def test_names_from_the_data_are_text_in_the_drawing():
+    drawn = svg([Row(indicator('<script>alert(1)</script> & "Ærø"'), 2024, 1.5, 1.0, (), False)], "x-alt")
+    assert "<script>" not in drawn and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Ærø&#34;" in drawn
+
+
+def test_the_text_alternative_says_every_criterion_its_figure_the_national_level_and_the_limits(catalogue):
+    chart = criteria_chart(catalogue, catalogue.areas["mjoelnerparken"])
+    assert chart.svg and not chart.spec  # drawn without Vega
+    for row in rows(catalogue, "mjoelnerparken"):
+        assert row.indicator.name in chart.description
+    assert "Uden for arbejdsmarked eller uddannelse: 29,7 % i 2024 (eksempeldata), landsniveau 18,5 %" in chart.description
+    assert len(chart.table.rows) == len(chart.rows) == 5 and chart.csv_path == "omraader/mjoelnerparken/kriterier.csv"
+
+
+def test_an_area_without_a_figure_for_any_criterion_has_no_summary_chart(catalogue):
+    empty = replace(catalogue, observations={})
+    assert criteria_chart(empty, catalogue.areas["mjoelnerparken"]) is None
