@@ -48,8 +48,8 @@ def test_each_goal_shows_its_status_with_the_figures_behind_it(site):
     assert table.count('<span class="bse-status bse-status--') == 3
     assert "Sådan beregnes status" in text
     # the status second, so a phone shows it beside the goal
-    assert '<th scope="col">Mål og indikator</th> <th scope="col">Status</th> <th scope="col">Seneste tal</th>' in table
-    assert "<td>21 (2018), målsti 18,1</td>" in table
+    assert '<th scope="col">Mål og indikator</th> <th scope="col">Status</th> <th scope="col">Seneste tal (95 %-interval)</th>' in table
+    assert "<td>21 (2018; 18,6–23,6), målsti 18,1</td>" in table
 
 
 def test_goal_csv_has_the_figures_and_the_target_path(site):

@@ -56,8 +56,8 @@ def test_area_report_shows_every_goal_its_status_and_the_figures_of_the_area_pag
     rows = goal_rows(site)
     assert len(rows) == 6
     for goal, status, latest, path in rows:
-        assert goal.split(" ")[0] in text and status in text
-        for figure in (latest, path):
+        assert goal.split(" ")[0] in text and status.split(" ")[0] in text
+        for figure in re.findall(r"\d[\d.,]*", latest + " " + path):  # a cell may wrap over lines in the PDF's text
             assert figure in text, figure
 
 

@@ -10,10 +10,11 @@ from macros.charts import palette
 from macros.charts.base import SUPPRESSED, Chart, Table, copy_template
 from macros.data.model import Area, Goal, Indicator, Observation
 from macros.rules.goal_status import GoalStatus, path_value
+from macros.rules.uncertainty import wilson
 from macros.text import urls
 from macros.text.format import number
 
-COLUMNS = ("goal_id", "indicator_id", "year", "value", "target_path", "suppressed")
+COLUMNS = ("goal_id", "indicator_id", "year", "value", "target_path", "suppressed", "ci_low", "ci_high")
 
 
 @lru_cache(maxsize=None)
@@ -30,7 +31,15 @@ def _template(unit: str) -> dict:
         .mark_line(point=True, color=palette.AREA)
         .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")])
     )
-    return alt.layer(path, actual).properties(width="container", height=170, title=alt.Title("", subtitle="")).to_dict()
+    # each figure's 95 % interval (macros/rules/uncertainty.py), a vertical bar behind its point
+    interval = (
+        alt.Chart(alt.NamedData("interval"))
+        .mark_rule(color=palette.AREA, strokeWidth=5, opacity=0.35)
+        .encode(x=x, y=alt.Y("lav:Q"), y2="hoej:Q",
+                tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("lav:Q", title="95 %-interval fra", format=",.1f"),
+                         alt.Tooltip("hoej:Q", title="til", format=",.1f")])
+    )
+    return alt.layer(interval, path, actual).properties(width="container", height=170, title=alt.Title("", subtitle="")).to_dict()
 
 
 def goal_rows(goal: Goal, observations: tuple[Observation, ...]) -> tuple[tuple, ...]:
@@ -41,7 +50,8 @@ def goal_rows(goal: Goal, observations: tuple[Observation, ...]) -> tuple[tuple,
         o = by_year.get(year)
         target = round(path_value(goal, year), 2) if year <= goal.target_year else None
         suppressed = bool(o and o.suppressed)
-        rows.append((goal.goal_id, goal.indicator_id, year, None if o is None else o.value, target, "true" if suppressed else "false"))
+        low, high = (round(v, 2) for v in wilson(o.value, o.base_population)) if o and o.base_population else (None, None)
+        rows.append((goal.goal_id, goal.indicator_id, year, None if o is None else o.value, target, "true" if suppressed else "false", low, high))
     return tuple(rows)
 
 
@@ -54,23 +64,26 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         f"{goal.baseline_year} til {number(goal.target_value)} i {goal.target_year}."
     )
     if status.year is not None:
-        description += f" I {status.year} var tallet {number(status.value)} mod {number(status.expected)} på målstien: {status.status}."
+        said = f" (95 %-interval {number(round(status.low, 1))}–{number(round(status.high, 1))})" if status.low is not None else ""
+        description += f" I {status.year} var tallet {number(status.value)}{said} mod {number(status.expected)} på målstien: {status.status}."
     else:
         description += " Der er endnu ingen tal efter basisåret: ingen data."
     spec = copy_template(_template(indicator.unit))
     spec["title"]["text"] = goal.description
     spec["title"]["subtitle"] = ""  # the grid's legend names the lines, the caption's badge says eksempeldata
     spec["description"] = description
-    spec["datasets"] = {"faktisk": actual, "maalsti": path}
+    interval = [{"year": r[2], "lav": r[6], "hoej": r[7]} for r in rows if r[6] is not None]
+    spec["datasets"] = {"faktisk": actual, "maalsti": path, "interval": interval}
     table_rows = tuple(
-        (r[2], SUPPRESSED if r[5] == "true" else number(r[3]), number(r[4])) for r in rows
+        (r[2], SUPPRESSED if r[5] == "true" else number(r[3]), "–" if r[6] is None else f"{number(round(r[6], 1))}–{number(round(r[7], 1))}",
+         number(r[4])) for r in rows
     )
     return Chart(
         chart_id=f"chart-{goal.goal_id}",
         title=goal.description,  # the goals table above names its indicator
         description=description,
         spec=spec,
-        table=Table(("År", "Faktisk", "Målsti"), table_rows, (1, 2)),
+        table=Table(("År", "Faktisk", "95 %-interval", "Målsti"), table_rows, (1, 3)),
         rows=rows,
         columns=COLUMNS,
         csv_path=urls.area(area.area_id) + f"{goal.goal_id}.csv",

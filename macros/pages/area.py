@@ -18,11 +18,11 @@ from macros.charts.spine import criteria_chart
 from macros.data.model import Catalogue
 from macros.html.blocks import breadcrumb, fact_list, folded, source_and_note
 from macros.html.builders import link, relative_url, table
-from macros.html.evidence_text import citation
 from macros.pages.area_evidence import what_was_measured
 from macros.pages.list_timeline import timeline_table
 from macros.pages.page import Body, Page, SearchEntry
-from macros.pages.plans import plan_anchor, plan_section, statuses
+from macros.pages.plans import plan_anchor, plan_section, status_badge, statuses
+from macros.rules.goal_status import GoalStatus
 from macros.rules.lists import published_lists
 from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distance, distances, toward
 from macros.text import urls
@@ -148,9 +148,7 @@ def goal_counts(catalogue: Catalogue, area_id: str, url: str) -> Markup:
         counts: dict[str, int] = {}
         for _, status in statuses(catalogue, plan, catalogue.areas[area_id]):
             counts[status.status] = counts.get(status.status, 0) + 1
-        badges = Markup(" ").join(
-            Markup('<span class="bse-status bse-status--{}">{} {}</span>').format(s.replace(" ", "-").replace("å", "aa"), n, s) for s, n in counts.items()
-        ) or Markup("ingen mål")
+        badges = Markup(" ").join(status_badge(GoalStatus(s), n) for s, n in counts.items()) or Markup("ingen mål")
         lines.append(Markup('<li><a href="#{}">Helhedsplan {}–{}</a>: {}</li>').format(plan_anchor(plan), plan.start_year, plan.end_year, badges))
     if not lines:
         return Markup('<p class="bse-goals">Ingen helhedsplan i data.</p>')
@@ -278,7 +276,10 @@ def report_sources(catalogue: Catalogue, plans) -> Markup:
         if p.name in ("areas", "indicators", "plans", "evaluations")
     )
     studies = dict.fromkeys(r.study_id for p in plans for a in p.activities for r in catalogue.activity_results.get(a, ()))
-    cited = Markup("").join(Markup("<li>{}</li>").format(citation(catalogue, s)) for s in studies)
+    # each study by its author, year and title, linked (its address in full would fill a printed page)
+    cited = Markup("").join(
+        Markup("<li>{} ({}): {}</li>").format(catalogue.studies[s].evaluator, catalogue.studies[s].year or "u.å.",
+                                             external(catalogue.studies[s].url, catalogue.studies[s].title)) for s in studies)
     return Markup('<ul class="bse-sources">{}{}</ul>').format(packages, cited)
 
 

@@ -57,6 +57,7 @@ MACROS: tuple[Macro, ...] = (
     _fragment("plans_overview", national_report.plans_overview),
     _fragment("national_report_pdf", national_report.pdf_link),
     _fragment("goal_status_summary", plans.status_summary),
+    _fragment("goal_status_example", plans.status_example),
     _fragment("compare", compare.compare_view),
     Macro(MacroSpec("open_data_page"), lambda catalogue, url, settings: open_data.data_page(catalogue, url, settings.site_url)),
     _fragment("data_columns", guide.columns, Param("tabel", "evaluations/studies", TABLES)),

@@ -11,14 +11,25 @@ from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
 from macros.rules.evidence import activity_evidence
-from macros.rules.goal_status import STATUSES, GoalStatus, goal_status
+from macros.rules.goal_status import STATUSES, UNDECIDED, GoalStatus, goal_status, lower_is_better
 from macros.text import urls
 from macros.text.format import number
 from macros.text.slugs import slugify
 
 
-def status_badge(status: GoalStatus) -> Markup:
-    return Markup('<span class="bse-status bse-status--{}">{}</span>').format(status.status.replace(" ", "-").replace("å", "aa"), status.status)
+def status_badge(status: GoalStatus, count: int | None = None) -> Markup:
+    """The status as a badge, one colour per status (site.css bse-status--<slug>); with count, '3 på vej'."""
+    text = status.status if count is None else f"{count} {status.status}"
+    return Markup('<span class="bse-status bse-status--{}">{}</span>').format(slugify(status.status), text)
+
+
+def latest_text(status: GoalStatus) -> str:
+    """'21 (2018; 19,7–22,4), målsti 18,1': the figure, its 95 % interval and the path that year."""
+    if status.year is None:
+        return "–"
+    interval = f"; {number(round(status.low, 1))}–{number(round(status.high, 1))}" if status.low is not None else "; offentliggjort, uden usikkerhed"
+    path = f", målsti {number(round(status.expected, 1))}" if status.expected is not None else ""
+    return f"{number(status.value)} ({status.year}{interval}){path}"
 
 
 def statuses(catalogue: Catalogue, plan: Plan, area: Area) -> list[tuple[Goal, GoalStatus]]:
@@ -41,12 +52,11 @@ def goals_table(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal
             Markup('{}<br><span class="bse-cell-note">{}</span>').format(goal.description, link(relative_url(page_url, urls.indicator(indicator.indicator_id)),
                                                                                                indicator.name)),
             status_badge(status),
-            f"{number(status.value)} ({status.year}), målsti {number(status.expected)}" if status.year and status.expected is not None
-            else f"{number(status.value)} ({status.year})" if status.year else "–",
+            latest_text(status),
             f"{number(goal.baseline_value)} ({goal.baseline_year}) → {number(goal.target_value)} ({goal.target_year})",
         ))
     badge = ILLUSTRATIVE_BADGE if catalogue.is_illustrative("plans", "goals") else Markup("")
-    return table(("Mål og indikator", "Status", "Seneste tal", "Fra basis til mål"), rows, caption=f"Mål i {plan.name}", badge=badge)
+    return table(("Mål og indikator", "Status", "Seneste tal (95 %-interval)", "Fra basis til mål"), rows, caption=f"Mål i {plan.name}", badge=badge)
 
 
 def plan_anchor(plan: Plan) -> str:
@@ -109,6 +119,34 @@ def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> Markup:
     evaluated = Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>")
     text += Markup('<div class="bse-noprint"><p><strong>Evalueringer af disse aktiviteter</strong></p>{}</div>').format(evaluated)
     return text
+
+
+def status_example(catalogue: Catalogue, page_url: str) -> Body:
+    """The rule worked through on a real goal whose figure cannot yet be told apart from its path (the case the
+    interval changes), with every number the status rests on."""
+    found = [(plan, area_id, goal, status) for plan in sorted(catalogue.plans.values(), key=lambda p: p.plan_id) for area_id in plan.areas
+             for goal, status in statuses(catalogue, plan, catalogue.areas[area_id]) if status.status == UNDECIDED]
+    body = Body(page_url)
+    if not found:
+        return body
+    plan, area_id, goal, status = found[0]
+    indicator = catalogue.indicators[goal.indicator_id]
+    lower = lower_is_better(goal, indicator)
+
+    def good(value: float, than: float) -> bool:
+        return value <= than if lower else value >= than
+
+    point = "nået" if good(status.value, goal.target_value) else "på vej" if good(status.value, status.expected) else "ikke på vej"
+    mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "goals") else ""
+    body.add(Markup(
+        "<p><strong>Et eksempel fra sitets data{}:</strong> {} i {} har målet &quot;{}&quot;: {} fra {} i {} til {} i {}. "
+        "Det seneste tal er {} % i {}, og det bygger på {} personer. Målstien siger {} det år. "
+        "95 %-intervallet for tallet går fra {} til {}, altså på begge sider af målstien: forskellen kan være tilfældig, "
+        "og status er <strong>{}</strong>. Efter tallet alene, uden intervallet, ville status have været {}.</p>"
+    ).format(mark, plan.name, catalogue.areas[area_id].name, goal.description, indicator.name.lower(), number(goal.baseline_value),
+             goal.baseline_year, number(goal.target_value), goal.target_year, number(status.value), status.year, number(status.base, 0),
+             number(status.expected), number(round(status.low, 1)), number(round(status.high, 1)), status.status, point))
+    return body
 
 
 def status_summary(catalogue: Catalogue, page_url: str) -> Body:

@@ -1,22 +1,29 @@
-"""The status of a strategic goal, computed from the data by one documented rule.
+"""The status of a strategic goal, computed from the data by one documented rule that knows how sure
+each figure is (content/omraader/maal-og-status.md says it in Danish).
 
 The latest published figure after the baseline year and no later than the target year is compared
-with the target and with a straight path from baseline to target:
-- nået: the figure is at least as good as the target;
-- på vej: not yet, but at least as good as the path says it should be that year;
-- ikke på vej: worse than the path;
+with the target and with a straight path from baseline to target, through its 95 % interval
+(macros/rules/uncertainty.py: Wilson, from the number of people behind the figure):
+- nået: the whole interval is at least as good as the target;
+- på vej: not the target yet, but the whole interval is at least as good as the path says it should be that year;
+- ikke på vej: the whole interval is worse than the path;
+- kan ikke afgøres endnu: the interval reaches both sides of the path (the difference may be chance);
+- for få til at vurdere: fewer than MIN_BASE people behind the figure (but not so few that it is suppressed);
 - ingen data: no published figure after the baseline year (none yet, or only suppressed ones).
 "Good" follows the indicator's direction; for a neutral indicator, the direction from baseline to
-target. A target already met at baseline stays "nået" only while the figure keeps meeting it.
+target. A target already met at baseline stays "nået" only while the figure keeps meeting it. A
+figure without a base (a published whole-area share) is taken as exact.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macros.data.model import Goal, Indicator, Observation
+from macros.rules.uncertainty import MIN_BASE, wilson
 
-STATUSES = ("nået", "på vej", "ikke på vej", "ingen data")
+UNDECIDED, TOO_FEW = "kan ikke afgøres endnu", "for få til at vurdere"
+STATUSES = ("nået", "på vej", UNDECIDED, "ikke på vej", TOO_FEW, "ingen data")
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,9 @@ class GoalStatus:
     year: int | None = None  # the year of the figure the status rests on
     value: float | None = None
     expected: float | None = None  # the straight path's value that year
+    low: float | None = None  # the figure's 95 % interval; None for a figure without a base (taken as exact)
+    high: float | None = None
+    base: int | None = None  # the people behind the figure
 
 
 def path_value(goal: Goal, year: int) -> float:
@@ -51,10 +61,19 @@ def goal_status(goal: Goal, indicator: Indicator, observations: tuple[Observatio
     def at_least_as_good(value: float, than: float) -> bool:
         return value <= than if lower else value >= than
 
-    if at_least_as_good(latest.value, goal.target_value):
+    base = latest.base_population
+    low, high = wilson(latest.value, base) if base else (None, None)
+    found = GoalStatus("", latest.year, latest.value, expected, low, high, base)
+    if base is not None and base < MIN_BASE:
+        return replace(found, status=TOO_FEW)
+    # the interval's worse end and better end, by the indicator's direction
+    worst, best = (latest.value, latest.value) if low is None else ((high, low) if lower else (low, high))
+    if at_least_as_good(worst, goal.target_value):
         status = "nået"
-    elif at_least_as_good(latest.value, expected):
+    elif at_least_as_good(worst, expected):
         status = "på vej"
-    else:
+    elif not at_least_as_good(best, expected):
         status = "ikke på vej"
-    return GoalStatus(status, latest.year, latest.value, expected)
+    else:
+        status = UNDECIDED
+    return replace(found, status=status)

@@ -6,7 +6,7 @@
   var FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]};
   var TIME_LOCALE = {"dateTime": "%A den %d %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]};
   var NARROW = 560;  // px: below this a chart's legend is one column and its labels shorter
-  var PRINT_HEIGHT = 0.6;  // of a chart's height on screen
+  var PRINT_HEIGHT = 0.5;  // of a chart's height on screen
   var PRINT_TEXT = 1.25;  // times its text on screen: a printed chart is scaled to the page
 
   // Pages embed each chart's own parts; the shared rest of every spec, and the palette, are one file
