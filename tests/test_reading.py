@@ -209,6 +209,8 @@ def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
     counting result in each domain, and which of them the area's plans run."""
     from collections import defaultdict
 
+    from statsmodels.stats.proportion import proportion_confint
+
     area = "mjoelnerparken"
     ind = {r["indicator_id"]: r for r in _rows(ROOT / "datapackages/indicators/indicators.csv")}
     domains = defaultdict(list)
@@ -218,14 +220,14 @@ def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
     for o in _rows(ROOT / "datapackages/indicators/observations.csv"):
         if o["area_id"] == area and o["value"] and int(o["base_population"] or 10**9) >= 10:
             if o["indicator_id"] not in latest or int(o["year"]) > latest[o["indicator_id"]][0]:
-                latest[o["indicator_id"]] = (int(o["year"]), float(o["value"]))
+                latest[o["indicator_id"]] = (int(o["year"]), float(o["value"]), int(o["base_population"]) if o["base_population"] else None)
     national = {(r["indicator_id"], int(r["year"])): float(r["value"]) for r in _rows(ROOT / "datapackages/indicators/national.csv") if r["value"]}
     ops = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
     criteria = [
         c for c in _rows(ROOT / "datapackages/areas/criteria.csv") if c["indicator_id"] and c["threshold"] and c["operator"] and c["list_type"] != "alle lister"
     ]
     out = []
-    for i, (year, value) in latest.items():
+    for i, (year, value, base) in latest.items():
         if not domains[i] or ind[i]["direction"] not in ("lavere er bedre", "højere er bedre"):
             continue
         flagged = any(
@@ -235,7 +237,11 @@ def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
         )
         n = national.get((i, year))
         if n:
-            flagged |= (value / n if ind[i]["direction"] == "lavere er bedre" else n / value) >= 1.5
+            lower = ind[i]["direction"] == "lavere er bedre"
+            if ind[i]["unit"] == "%" and base:  # a share: the end of its 95 % interval nearest the national level (statsmodels' Wilson)
+                low, high = (100 * v for v in proportion_confint(value / 100 * base, base, alpha=0.05, method="wilson"))
+                value = low if lower else high
+            flagged |= (value / n if lower else n / value) >= 1.5
         if flagged:
             out.append(i)
     assert len(out) >= 3

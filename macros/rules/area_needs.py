@@ -2,7 +2,9 @@
 
 An indicator stands out when the area's latest figure meets a list threshold in force, lies within
 CLOSE of one (relative to the threshold), or is on the worse side of the national level by FAR times
-or more. Each indicator's outcome domains are data (indicators/outcome_domains.csv, with a rationale);
+or more, also at the end of its 95 % interval nearest the national level (a share with its base:
+macros/rules/uncertainty.py; a ratio or an average has no count in the data and is taken as it is).
+Each indicator's outcome domains are data (indicators/outcome_domains.csv, with a rationale);
 indicators without a direction (the residents' background) are never a problem to solve.
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from macros.data.model import Activity, Catalogue, Indicator
 from macros.rules.evidence import level_of, sorted_activities, strongest_results
 from macros.rules.list_timeline import OPERATORS, measurable
+from macros.rules.uncertainty import wilson
 
 CLOSE = 0.10  # within 10 % of a threshold
 FAR = 1.5  # 1.5 times the national level (or 1/1.5 of it, where higher is better)
@@ -61,7 +64,11 @@ def standing_out(catalogue: Catalogue, area_id: str) -> list[StandsOut]:
         national = next((o.value for o in catalogue.national.get(ind.indicator_id, ()) if o.year == latest.year), None)
         if national and (latest.value or ind.direction == "lavere er bedre"):
             lower_better = ind.direction == "lavere er bedre"
-            ratio = latest.value / national if lower_better else (national / latest.value if latest.value else math.inf)
+            cautious = latest.value
+            if ind.unit == "%" and latest.base_population:  # a share of people: how close to the nation it may really be
+                low, high = wilson(latest.value, latest.base_population)
+                cautious = low if lower_better else high
+            ratio = cautious / national if lower_better else (national / cautious if cautious else math.inf)
             if ratio >= FAR:
                 reasons.append(("er mindst det dobbelte af landsniveauet" if ratio >= 2 else "er mindst halvanden gang landsniveauet") if lower_better
                                else ("er højst halvdelen af landsniveauet" if ratio >= 2 else "er højst to tredjedele af landsniveauet"))
