@@ -84,7 +84,8 @@ def test_an_area_is_rendered_again_when_its_own_rows_change_not_another_areas(ca
     area_kind = KINDS[0]
     key = {t.key: k for t, k in zip(tasks(catalogue, (area_kind,)), task_keys(catalogue, settings, tasks(catalogue, (area_kind,))))}
     changed = dict(catalogue.observations)
-    changed[("vollsmose", "ledighed")] = (*changed[("vollsmose", "ledighed")], Observation(2099, 12.5, 400))
+    series = changed[("vollsmose", "ledighed")]  # a figure of an indicator that is no list criterion, in a year it has
+    changed[("vollsmose", "ledighed")] = (*series[:-1], series[-1]._replace(value=series[-1].value + 1))
     edited = replace(catalogue, observations=changed)
     after = {t.key: k for t, k in zip(tasks(edited, (area_kind,)), task_keys(edited, settings, tasks(edited, (area_kind,))))}
     assert after["vollsmose"] != key["vollsmose"]
@@ -117,3 +118,23 @@ def test_each_folder_gets_its_frame_written_once_and_a_folder_no_longer_declared
     assert frame.stat().st_mtime_ns == stamp  # `mkdocs serve` would rebuild for ever on a rewritten file
     write_frames(tmp_path, folders()[1:], FRAME)  # a folder no longer declared loses its frame
     assert not (tmp_path / folders()[0] / f"{FRAME}.md").exists() and frame.exists()
+
+
+def test_an_area_is_rendered_again_when_a_neighbour_it_shows_changes_its_figures(catalogue):
+    settings = Settings()
+    area_kind = KINDS[0]
+    before = dict(zip((t.key for t in tasks(catalogue, (area_kind,))), task_keys(catalogue, settings, tasks(catalogue, (area_kind,)))))
+    neighbour, _ = catalogue.similar.neighbours["mjoelnerparken"][0]
+    criterion = catalogue.similar.criteria[0]
+    changed = dict(catalogue.observations)
+    series = changed[(neighbour, criterion)]
+    changed[(neighbour, criterion)] = (*series[:-1], series[-1]._replace(value=series[-1].value + 0.5))
+    edited = replace(catalogue, observations=changed)
+    after = dict(zip((t.key for t in tasks(edited, (area_kind,))), task_keys(edited, settings, tasks(edited, (area_kind,)))))
+    assert after["mjoelnerparken"] != before["mjoelnerparken"] and after[neighbour] != before[neighbour]
+
+
+def test_a_derived_property_needs_its_inputs_declared(catalogue):
+    forgetful = replace(POOLS, reads=frozenset({"pools", "similar"}))
+    with pytest.raises(UndeclaredRead, match=r"catalogue\.similar, made from \['areas', 'indicators', 'observations'\]"):
+        tasks(catalogue, (forgetful,))[0].render(catalogue)

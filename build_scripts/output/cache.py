@@ -61,8 +61,17 @@ def area_digest(catalogue: Catalogue, area_id: str, reads: frozenset[str]) -> st
         "area_plans": lambda: c.area_plans.get(area_id),
         "published": lambda: sorted((k, v) for k, v in c.published.items() if k[0] == area_id),
         "known_plans": lambda: [k for k in c.known_plans if area_id in k.area_ids],
+        "similar": lambda: similar_rows(c, area_id),
     }
     return _hash(*[(name, rows[name]()) for name in sorted(reads)])
+
+
+def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
+    """An area's similar areas as its page shows them: the year, each neighbour with its distance and its figures that year."""
+    found = catalogue.similar
+    if found is None or area_id not in found.neighbours:
+        return (None,)
+    return found.year, [(n, d, [catalogue.observations.get((n, i)) for i in found.criteria]) for n, d in found.neighbours[area_id]]
 
 
 class Cache:

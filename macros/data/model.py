@@ -294,6 +294,13 @@ class Catalogue:
     known_plans: tuple[KnownPlan, ...] = ()
 
     @cached_property
+    def similar(self):
+        """The areas most alike on the list criteria (macros/data/similar.py), computed once per catalogue."""
+        from macros.data.similar import similar_areas
+
+        return similar_areas(self.areas, self.indicators, self.observations)
+
+    @cached_property
     def data_year(self) -> int:
         """The latest year any area has a figure for (read once per build, shown on every report)."""
         return max((series[-1].year for series in self.observations.values() if series), default=0)
@@ -313,6 +320,10 @@ class Catalogue:
         return tuple(c for c in self.criteria if c.indicator_id == indicator_id and c.threshold is not None)
 
 
+# What each derived property of the catalogue reads: a page kind that reads the property must declare
+# these (macros/data/view.py), and an area's task is keyed by its own slice of it (build_scripts/output/cache.py).
+DERIVED = {"data_year": frozenset({"observations"}), "similar": frozenset({"areas", "indicators", "observations"})}
+
 # The data package each catalogue field is read from (macros/data/load.py build()); a page's data date is the
 # newest of the packages of the fields its kind reads (macros/pages/registry.py). Activities come from content/,
 # the threshold from the settings and the rating history from git: no package.
@@ -330,4 +341,4 @@ FIELD_PACKAGES = {
 
 def packages_read(reads: frozenset[str]) -> tuple[str, ...]:
     """The data packages the given catalogue fields come from, sorted."""
-    return tuple(sorted({FIELD_PACKAGES[f] for f in reads} - {None}))
+    return tuple(sorted({FIELD_PACKAGES.get(f) for f in reads} - {None}))  # a derived property's inputs are declared beside it

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from macros.charts.indicator import indicator_chart
 from macros.charts.spine import criteria_chart
 from macros.data.model import Catalogue
-from macros.html.blocks import breadcrumb, fact_list, folded, source_and_note
+from macros.html.blocks import ILLUSTRATIVE_BADGE, breadcrumb, fact_list, folded, source_and_note
 from macros.html.builders import link, relative_url, table
 from macros.pages.area_evidence import what_was_measured
 from macros.pages.list_timeline import timeline_table
@@ -223,6 +223,34 @@ def lists_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     return body
 
 
+def similar_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
+    """The five areas most like this one on the list criteria, their figures beside its own, and the compare view with them."""
+    body = Body(url)
+    found = catalogue.similar
+    if found is None or area_id not in found.neighbours:
+        return body
+    area, neighbours = catalogue.areas[area_id], found.neighbours[area_id]
+    body.heading(2, "Lignende områder", searchable=False)
+    names = joined(str(link(relative_url(url, urls.area(n)), catalogue.areas[n].name)) for n, _ in neighbours)
+    chosen = ",".join([area_id] + [n for n, _ in neighbours[:3]])  # the compare view takes four areas
+    compare = relative_url(url, urls.compare()) + f"?omraader={chosen}&indikator={found.criteria[0]}"
+
+    def figure(a: str, indicator: str) -> str:
+        return number(next((o.value for o in catalogue.observations.get((a, indicator), ()) if o.year == found.year), None))
+
+    rows = [(Markup("<strong>{}</strong>").format(area.name), *(figure(area_id, i) for i in found.criteria), "–")]
+    rows += [(link(relative_url(url, urls.area(n)), catalogue.areas[n].name), *(figure(n, i) for i in found.criteria), number(d)) for n, d in neighbours]
+    illustrative = catalogue.is_illustrative("indicators", "observations")
+    body.add(Markup(
+        "<p>De {} områder, der ligner {} mest på listernes kriterier i {}: {}. {} ({}).</p>"
+    ).format(len(neighbours), area.name, found.year, Markup(names), link(compare, f"Sammenlign {area.name} med de tre nærmeste"),
+             link(relative_url(url, "om-data/") + "#lignende-omraader", "sådan findes de"))
+        + folded("Vis deres tal side om side", table(
+            ("Område", *(catalogue.indicators[i].name for i in found.criteria), "Afstand"), rows, caption=f"Listekriterierne i {found.year}",
+            numeric=tuple(range(1, len(found.criteria) + 2)), badge=ILLUSTRATIVE_BADGE if illustrative else Markup(""))), searchable=False)
+    return body
+
+
 def illustrative_note(catalogue: Catalogue) -> Markup:
     """The page's one notice about illustrative figures, at its top; each chart and table carries the badge."""
     if not (catalogue.is_illustrative("indicators", "observations") or catalogue.is_illustrative("plans", "goals")):
@@ -261,6 +289,7 @@ def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page]:
     body.extend(indicator_grid(catalogue, area_id, url, charts))
     body.extend(about_section(catalogue, area_id, url))
     body.add(PRINT_END, searchable=False)
+    body.extend(similar_section(catalogue, area_id, url))
     body.extend(what_was_measured(catalogue, area_id, url))
     body.extend(lists_section(catalogue, area_id, url))
     words = [f"Kommune: {area.municipality}.", f"Seneste fundne listeplacering: {listing}."] + (

@@ -29,8 +29,9 @@ from macros.pages.study import study_page
 from macros.text import urls
 
 FRAME = "_ramme"  # content/<folder>/_ramme.md, written by the build; its address is <folder>/_ramme/
-# What an area's task reads of that area alone (build_scripts/output/cache.py keys it by these rows)
-AREA_ROWS = frozenset({"areas", "designations", "observations", "plans", "area_plans", "published", "known_plans"})
+# What an area's task reads of that area alone (build_scripts/output/cache.py keys it by these rows; for the
+# similar areas, by its neighbours and their figures)
+AREA_ROWS = frozenset({"areas", "designations", "observations", "plans", "area_plans", "published", "known_plans", "similar"})
 EVIDENCE = frozenset({"activities", "activity_results", "designs", "knowledge_levels", "result_kinds"})
 
 
@@ -54,7 +55,7 @@ class PageKind:
 KINDS = (
     PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf),),
              lambda c: c.areas, area_pages, EVIDENCE | AREA_ROWS | {"criteria", "indicator_domains", "indicators", "list_counts", "national",
-                                                                  "packages", "studies", "suppression_threshold"},
+                                                                  "packages", "studies", "suppression_threshold", "data_year", "similar"},
              "mjoelnerparken", per_area=True),
     PageKind("indikator", (PageType("indikator", urls.indicator),), lambda c: c.indicators, indicator_page,
              frozenset({"areas", "criteria", "indicators", "national", "observations", "packages", "suppression_threshold"}), "uden-for-arbejdsmarked"),
