@@ -71,7 +71,10 @@ def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
     found = catalogue.similar
     if found is None or area_id not in found.neighbours:
         return (None,)
-    return found.year, [(n, d, [catalogue.observations.get((n, i)) for i in found.criteria]) for n, d in found.neighbours[area_id]]
+    def that_year(n: str, i: str):
+        return next((o for o in catalogue.observations.get((n, i), ()) if o.year == found.year), None)
+
+    return found.year, [(n, d, [that_year(n, i) for i in found.criteria]) for n, d in found.neighbours[area_id]]
 
 
 class Cache:

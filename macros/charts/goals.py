@@ -31,10 +31,10 @@ def _template(unit: str) -> dict:
         .mark_line(point=True, color=palette.AREA)
         .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")])
     )
-    # each figure's 95 % interval (macros/rules/uncertainty.py), a vertical bar behind its point
+    # each figure's 95 % interval (macros/rules/uncertainty.py), a vertical line through its point
     interval = (
         alt.Chart(alt.NamedData("interval"))
-        .mark_rule(color=palette.AREA, strokeWidth=5, opacity=0.35)
+        .mark_rule(color=palette.AREA, strokeWidth=1.5)  # a line that carries meaning: full contrast (WCAG 1.4.11)
         .encode(x=x, y=alt.Y("lav:Q"), y2="hoej:Q",
                 tooltip=[alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("lav:Q", title="95 %-interval fra", format=",.1f"),
                          alt.Tooltip("hoej:Q", title="til", format=",.1f")])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.charts.goals import goal_chart
 from macros.data.model import Area, Catalogue, Goal, Plan
@@ -12,8 +12,10 @@ from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
 from macros.rules.evidence import activity_evidence
 from macros.rules.goal_status import STATUSES, UNDECIDED, GoalStatus, goal_status, lower_is_better
+from macros.rules.programme import goal_logic
 from macros.text import urls
 from macros.text.format import number
+from macros.text.lists import joined
 from macros.text.slugs import slugify
 
 
@@ -59,6 +61,29 @@ def goals_table(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal
     return table(("Mål og indikator", "Status", "Seneste tal (95 %-interval)", "Fra basis til mål"), rows, caption=f"Mål i {plan.name}", badge=badge)
 
 
+def logic_block(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal, GoalStatus]], page_url: str) -> Markup:
+    """Each goal's programme logic in one line: its outcome domains, the plan's activities measured there with their
+    level for the domain, and the catalogue's stronger ones the plan does not run (macros/rules/programme.py)."""
+    def named(found) -> str:
+        return joined(f"{link(relative_url(page_url, urls.activity(m.activity.slug)), m.activity.title)} (niveau {m.level})" for m in found)
+
+    items = []
+    for goal, _ in goal_statuses:
+        parts = []
+        for d in goal_logic(catalogue, plan, goal):
+            said = f"<em>{escape(d.domain)}</em>: " + (f"planens {named(d.running)}" if d.running else "ingen af planens aktiviteter er evalueret her")
+            if d.stronger:
+                said += f"; stærkere viden i kataloget: {named(d.stronger)}"
+            parts.append(said)
+        said = Markup("; ".join(parts)) or "indikatoren har intet udfaldsområde i data"
+        items.append(Markup("<li><strong>{}</strong>: {}.</li>").format(goal.description, said))
+    mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plan_activities") else ""
+    # folded on the screen, open on paper (build_scripts/commands/reports.py opens it)
+    return Markup('<details class="bse-fold bse-fold--print"><summary>Programlogik: målene og aktiviteterne{}</summary>'
+                  '<p class="bse-small">Hvad evalueringerne har målt på hvert måls udfaldsområder, med vidensniveauet dér; ikke en anbefaling.</p>'
+                  '<ul class="bse-logic">{}</ul></details>').format(mark, Markup("").join(items))
+
+
 def plan_anchor(plan: Plan) -> str:
     """The id of the plan's heading, which the area page's first screen links to."""
     return f"plan-{slugify(plan.plan_id)}"
@@ -90,7 +115,8 @@ def plan_section(catalogue: Catalogue, area: Area, url: str) -> Body:
         ))
         goal_statuses = statuses(catalogue, plan, area)
         body.heading(3, plan.name, searchable=False, slug=plan_anchor(plan))
-        body.add(Markup('<p class="bse-small">{}</p>').format(facts) + goals_table(catalogue, plan, goal_statuses, url), searchable=False)
+        body.add(Markup('<p class="bse-small">{}</p>').format(facts) + goals_table(catalogue, plan, goal_statuses, url)
+                 + logic_block(catalogue, plan, goal_statuses, url), searchable=False)
         charts = [goal_chart(area, goal, catalogue.indicators[goal.indicator_id], catalogue.observations.get((area.area_id, goal.indicator_id), ()),
                              status, illustrative) for goal, status in goal_statuses]
         if charts:
@@ -114,7 +140,8 @@ def activities_block(catalogue: Catalogue, plan: Plan, page_url: str) -> Markup:
     )
     studies = dict.fromkeys(r.study_id for a in activities for r in catalogue.activity_results.get(a.slug, ()))
     related = Markup("").join(Markup("<li>{}</li>").format(link(relative_url(page_url, urls.study(s)), catalogue.studies[s].title)) for s in studies)
-    text = Markup('<p><strong>Aktiviteter i planen</strong></p><ul class="bse-activities">{}</ul>').format(items)
+    # on paper the programme logic names the plan's activities where they count
+    text = Markup('<div class="bse-noprint"><p><strong>Aktiviteter i planen</strong></p><ul class="bse-activities">{}</ul></div>').format(items)
     # on paper the report's sources cite these studies
     evaluated = Markup("<ul>{}</ul>").format(related) if studies else Markup("<p>Ingen af aktiviteterne er evalueret med målte resultater endnu.</p>")
     text += Markup('<div class="bse-noprint"><p><strong>Evalueringer af disse aktiviteter</strong></p>{}</div>').format(evaluated)
