@@ -57,3 +57,19 @@ def test_the_text_alternative_says_every_criterion_its_figure_the_national_level
 def test_an_area_without_a_figure_for_any_criterion_has_no_summary_chart(catalogue):
     empty = replace(catalogue, observations={})
     assert criteria_chart(empty, catalogue.areas["mjoelnerparken"]) is None
+
+
+def test_the_area_pages_notice_says_how_many_of_its_figures_are_published(catalogue):
+    """Recomputed from the CSVs: every figure shown (not suppressed), published ones from published_values.csv replacing theirs."""
+    import csv
+
+    from macros.pages.area import illustrative_note
+
+    def read(path):
+        with open(ROOT / "datapackages" / path, encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
+    shown = {(r["indicator_id"], r["year"]) for r in read("indicators/observations.csv")
+             if r["area_id"] == "mjoelnerparken" and r["value"] and (not r["base_population"] or int(r["base_population"]) >= 10)}
+    published = {(r["indicator_id"], r["year"]) for r in read("indicators/published_values.csv") if r["area_id"] == "mjoelnerparken"}
+    assert f"{len(published)} af {len(shown | published)} tal." in str(illustrative_note(catalogue, "mjoelnerparken"))

@@ -251,14 +251,16 @@ def similar_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     return body
 
 
-def illustrative_note(catalogue: Catalogue) -> Markup:
-    """The page's one notice about illustrative figures, at its top; each chart and table carries the badge."""
+def illustrative_note(catalogue: Catalogue, area_id: str) -> Markup:
+    """The page's one notice about illustrative figures, at its top, with how many of its figures are published;
+    each chart and table carries the badge."""
     if not (catalogue.is_illustrative("indicators", "observations") or catalogue.is_illustrative("plans", "goals")):
         return Markup("")
+    shown = [o for i in catalogue.indicators for o in catalogue.figures(area_id, i)]
     return Markup(
         '<p class="bse-note" role="note"><span class="bse-badge">Eksempeldata</span> Områdets tal og planer er dannet af projektet, '
-        "ikke officielle, undtagen de offentliggjorte (●). {}</p>"
-    ).format(link("#" + toc_slug(ABOUT), "Om tallene"))
+        "ikke officielle, undtagen de offentliggjorte (●): {} af {} tal. {}</p>"
+    ).format(sum(o.official for o in shown), len(shown), link("#" + toc_slug(ABOUT), "Om tallene"))
 
 
 # what follows is on the page, not in the board's report (site.css hides it in print)
@@ -276,7 +278,7 @@ def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page]:
         + Markup('<p class="bse-print-only bse-kicker">Statusrapport til den boligsociale bestyrelse · data til og med {}</p>').format(catalogue.data_year)
         + Markup('<p class="bse-lead">{} Kommune. {}</p>').format(link(relative_url(url, urls.municipality(area.municipality)), area.municipality),
                                                                  listing_sentence(catalogue, area_id))
-        + illustrative_note(catalogue)
+        + illustrative_note(catalogue, area_id)
     )
     spine = criteria_chart(catalogue, area)
     if spine is not None:
