@@ -138,3 +138,14 @@ def test_a_derived_property_needs_its_inputs_declared(catalogue):
     forgetful = replace(POOLS, reads=frozenset({"pools", "similar"}))
     with pytest.raises(UndeclaredRead, match=r"catalogue\.similar, made from \['areas', 'indicators', 'observations'\]"):
         tasks(catalogue, (forgetful,))[0].render(catalogue)
+
+
+def test_an_area_is_rendered_again_when_a_similar_area_it_names_is_renamed(catalogue):
+    settings = Settings()
+    area_kind = KINDS[0]
+    before = task_keys(catalogue, settings, tasks(catalogue, (area_kind,)))
+    neighbour, _ = catalogue.similar.neighbours["mjoelnerparken"][0]
+    renamed = replace(catalogue, areas={**catalogue.areas, neighbour: replace(catalogue.areas[neighbour], name="Ærøparken")})
+    after = task_keys(renamed, settings, tasks(renamed, (area_kind,)))
+    index = [t.key for t in tasks(catalogue, (area_kind,))].index("mjoelnerparken")
+    assert after[index] != before[index]

@@ -46,7 +46,7 @@ def goal_rows(site) -> list[list[str]]:
 
 def test_area_report_names_the_area_with_danish_letters_and_numbers_its_pages(area_pdf):
     text, pages = pdf_text(area_pdf)
-    assert text.startswith("Mjølnerparken STATUSRAPPORT TIL DEN BOLIGSOCIALE BESTYRELSE · DATA TIL OG MED 2024 København Kommune.")
+    assert text.startswith("Mjølnerparken STATUSRAPPORT TIL DEN BOLIGSOCIALE BESTYRELSE · DATA TIL OG MED 2024 Kommune: København.")
     assert f"Statusrapport: Mjølnerparken · data til og med 2024 Side 1 af {pages}" in text and f"Side {pages} af {pages}" in text
     assert "Områdets tal og planer er dannet af projektet, ikke officielle" in text
 

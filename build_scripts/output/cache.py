@@ -4,7 +4,8 @@ A task's key hashes what its pages are made from: the site's code (macros/), the
 what pages say, and the catalogue fields its kind declares (macros/pages/registry.py), which are all
 the page function can read (macros/data/view.py). An area's task declares that area's rows only
 (registry.AREA_ROWS: its designations, figures and plans), so editing one area's figures re-renders
-that area, and the indicator and municipality pages, which read every area; editing a content page or
+that area, and the indicator and municipality pages, which read every area, and the areas that show it among their similar
+areas when the figure is of the year they are compared in; editing a content page or
 a setting such as render_workers re-renders nothing. Entries live in .cache/pages beside mkdocs.yml;
 those no build used are removed at its end.
 """
@@ -74,7 +75,7 @@ def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
     def that_year(n: str, i: str):
         return next((o for o in catalogue.observations.get((n, i), ()) if o.year == found.year), None)
 
-    return found.year, [(n, d, [that_year(n, i) for i in found.criteria]) for n, d in found.neighbours[area_id]]
+    return found.year, [(catalogue.areas[n], d, [that_year(n, i) for i in found.criteria]) for n, d in found.neighbours[area_id]]
 
 
 class Cache:

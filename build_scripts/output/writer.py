@@ -5,7 +5,7 @@
    Content-Security-Policy put in (csp.py), as on generated pages.
 3. Write every generated page into its frame, with its charts' CSVs (from the cache, cache.py),
    shared between processes.
-4. Add the generated pages to the engine's search index and sitemap (through the engine's adapter),
+4. Add the generated pages to the engine's search index (through the engine's adapter) and its sitemap,
    and write the site's files: open data, DCAT, compare data, chart templates, the Vega bundle.
 5. Check every link on the engine's pages, now that every page they may link to exists.
 """
@@ -163,7 +163,7 @@ class Writing(NamedTuple):
                 write_file(target / "index.html", html.encode("utf-8"))
                 files[f"{page.url}index.html"] = None
             write_files(self.site, page.files)
-            files.update(dict.fromkeys(page.files))  # an area's page and report offer the same charts
+            files.update(dict.fromkeys(page.files))  # a file named twice is written once
             templates.update(page.templates)
             if page.search is not None:
                 entries.append((page.url, str(escape(page.search.title)), str(escape(page.search.text))))

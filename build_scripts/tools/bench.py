@@ -7,7 +7,7 @@ engine, in a fresh process each:
 1. builds it (build; this first build also fills the project's .cache/pages);
 2. changes one figure of one area and builds again, with the pages kept by the first build and the
    site it published (rebuild);
-3. builds it again with every area page and report cut to one line and nothing kept (shell: the
+3. builds it again with every area page cut to one line and nothing kept (shell: the
    engine's own pages, the frames, data loading and writing, without the areas' content);
 4. builds a bare site of the same engine and theme with as many plain pages as the project's site
    has and a small navigation (floor).

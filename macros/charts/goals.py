@@ -10,7 +10,7 @@ from macros.charts import palette
 from macros.charts.base import SUPPRESSED, Chart, Table, copy_template
 from macros.data.model import Area, Goal, Indicator, Observation
 from macros.rules.goal_status import GoalStatus, path_value
-from macros.rules.uncertainty import wilson
+from macros.rules.uncertainty import share_interval
 from macros.text import urls
 from macros.text.format import number
 
@@ -42,7 +42,7 @@ def _template(unit: str) -> dict:
     return alt.layer(interval, path, actual).properties(width="container", height=170, title=alt.Title("", subtitle="")).to_dict()
 
 
-def goal_rows(goal: Goal, observations: tuple[Observation, ...]) -> tuple[tuple, ...]:
+def goal_rows(goal: Goal, observations: tuple[Observation, ...], unit: str) -> tuple[tuple, ...]:
     years = sorted({o.year for o in observations if o.year >= goal.baseline_year} | {goal.target_year})
     by_year = {o.year: o for o in observations}
     rows = []
@@ -50,13 +50,14 @@ def goal_rows(goal: Goal, observations: tuple[Observation, ...]) -> tuple[tuple,
         o = by_year.get(year)
         target = round(path_value(goal, year), 2) if year <= goal.target_year else None
         suppressed = bool(o and o.suppressed)
-        low, high = (round(v, 2) for v in wilson(o.value, o.base_population)) if o and o.base_population else (None, None)
+        low, high = share_interval(o.value, o.base_population, unit) if o and o.value is not None else (None, None)
+        low, high = (None, None) if low is None else (round(low, 2), round(high, 2))
         rows.append((goal.goal_id, goal.indicator_id, year, None if o is None else o.value, target, "true" if suppressed else "false", low, high))
     return tuple(rows)
 
 
 def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, status: GoalStatus, illustrative: bool) -> Chart:
-    rows = goal_rows(goal, observations)
+    rows = goal_rows(goal, observations, indicator.unit)
     actual = [{"year": r[2], "value": r[3]} for r in rows if r[3] is not None]
     path = [{"year": goal.baseline_year, "value": goal.baseline_value}, {"year": goal.target_year, "value": goal.target_value}]
     description = (

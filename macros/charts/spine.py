@@ -124,7 +124,10 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
          "; ".join(f"{'/'.join(lists)} {op} {t}" for op, t, lists in r.thresholds), "true" if r.official else "false")
         for r in found
     )
-    illustrative = not all(r.official for r in found)
+    # a figure is illustrative when its package says so and it is not one of the published ones
+    illustrative = catalogue.is_illustrative("indicators", "observations") and not all(r.official for r in found)
+    if not catalogue.is_illustrative("indicators", "observations"):
+        found = [r._replace(official=True) for r in found]
     source = next((c.source for c in measurable(catalogue, found[0].year) if c.indicator_id), "")
     return Chart(
         chart_id=chart_id,

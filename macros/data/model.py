@@ -302,7 +302,7 @@ class Catalogue:
 
     @cached_property
     def data_year(self) -> int:
-        """The latest year any area has a figure for (read once per build, shown on every report)."""
+        """The latest year any area has a figure for (read once per build, shown on every area page and its printed report)."""
         return max((series[-1].year for series in self.observations.values() if series), default=0)
 
     def figures(self, area_id: str, indicator_id: str) -> list[Observation]:

@@ -105,7 +105,9 @@ def outlook_text(found: list[Distance]) -> Markup:
         moved = "uændret" if _amount(d.slope, unit).startswith("0 ") else f"{'steget' if d.slope > 0 else 'faldet'} {_amount(d.slope, unit)} om året"
         text = f"{moved} fra {d.first_year} til {d.year}"
         heading = [x for x in found if toward(x)]
-        if d.points < MIN_POINTS:
+        if moved == "uændret":
+            text += "."
+        elif d.points < MIN_POINTS:
             text += "; for få tal til en fremskrivning."
         elif d.uncertain:
             text += "; tallene svinger for meget til en fremskrivning."
@@ -257,10 +259,12 @@ def illustrative_note(catalogue: Catalogue, area_id: str) -> Markup:
     if not (catalogue.is_illustrative("indicators", "observations") or catalogue.is_illustrative("plans", "goals")):
         return Markup("")
     shown = [o for i in catalogue.indicators for o in catalogue.figures(area_id, i)]
+    figures, plans = catalogue.is_illustrative("indicators", "observations"), catalogue.is_illustrative("plans", "goals")
+    what = "Områdets tal og planer" if figures and plans else "Områdets tal" if figures else "Områdets planer"
+    count = Markup(": {} af {} tal").format(sum(o.official for o in shown), len(shown)) if figures and shown else ""
     return Markup(
-        '<p class="bse-note" role="note"><span class="bse-badge">Eksempeldata</span> Områdets tal og planer er dannet af projektet, '
-        "ikke officielle, undtagen de offentliggjorte (●): {} af {} tal. {}</p>"
-    ).format(sum(o.official for o in shown), len(shown), link("#" + toc_slug(ABOUT), "Om tallene"))
+        '<p class="bse-note" role="note"><span class="bse-badge">Eksempeldata</span> {} er dannet af projektet, ikke officielle{}{}. {}</p>'
+    ).format(what, Markup(", undtagen de offentliggjorte (●)") if figures else "", count, link("#" + toc_slug(ABOUT), "Om tallene"))
 
 
 # what follows is on the page, not in the board's report (site.css hides it in print)
@@ -276,7 +280,7 @@ def area_pages(catalogue: Catalogue, area_id: str) -> tuple[Page]:
     body.add(
         breadcrumb(url, ((urls.AREAS + "/", "Boligområder"),), area.name)
         + Markup('<p class="bse-print-only bse-kicker">Statusrapport til den boligsociale bestyrelse · data til og med {}</p>').format(catalogue.data_year)
-        + Markup('<p class="bse-lead">{} Kommune. {}</p>').format(link(relative_url(url, urls.municipality(area.municipality)), area.municipality),
+        + Markup('<p class="bse-lead">Kommune: {}. {}</p>').format(link(relative_url(url, urls.municipality(area.municipality)), area.municipality),
                                                                  listing_sentence(catalogue, area_id))
         + illustrative_note(catalogue, area_id)
     )

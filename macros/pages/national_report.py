@@ -57,8 +57,9 @@ def national_picture(catalogue: Catalogue, page_url: str) -> Body:
     now = [c for c in counts if c.year == year]
     tiles = Markup("").join(Markup('<li><span class="bse-tile__n">{}</span> {}</li>').format(c.count, c.list_type) for c in now)
     published, shown = figure_counts(catalogue)
-    share = Markup('<p class="bse-small">{} af {} tal om områderne er offentliggjorte; resten er {} (<a href="{}">om data</a>).</p>').format(
-        number(published, 0), number(shown, 0), ILLUSTRATIVE_BADGE if published < shown else "offentliggjorte", relative_url(page_url, "om-data/"))
+    rest = Markup("; resten er {}").format(ILLUSTRATIVE_BADGE) if published < shown else ""
+    share = Markup('<p class="bse-small">{} af {} tal om områderne er offentliggjorte{} (<a href="{}">om data</a>).</p>').format(
+        number(published, 0), number(shown, 0), rest, relative_url(page_url, "om-data/"))
     body.add(Markup('<p class="bse-tiles__title">På listerne 1. december {}</p><ul class="bse-tiles">{}</ul>').format(year, tiles) + share)
     body.chart(list_counts_chart(catalogue))
     return body

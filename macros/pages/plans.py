@@ -29,7 +29,8 @@ def latest_text(status: GoalStatus) -> str:
     """'21 (2018; 19,7–22,4), målsti 18,1': the figure, its 95 % interval and the path that year."""
     if status.year is None:
         return "–"
-    interval = f"; {number(round(status.low, 1))}–{number(round(status.high, 1))}" if status.low is not None else "; offentliggjort, uden usikkerhed"
+    interval = (f"; {number(round(status.low, 1))}–{number(round(status.high, 1))}" if status.low is not None
+                else "; antal personer ikke oplyst")
     path = f", målsti {number(round(status.expected, 1))}" if status.expected is not None else ""
     return f"{number(status.value)} ({status.year}{interval}){path}"
 
@@ -67,6 +68,8 @@ def logic_block(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal
     def named(found) -> str:
         return joined(f"{link(relative_url(page_url, urls.activity(m.activity.slug)), m.activity.title)} (niveau {m.level})" for m in found)
 
+    if not goal_statuses:
+        return Markup("")
     items = []
     for goal, _ in goal_statuses:
         parts = []

@@ -7,8 +7,7 @@ page is rendered again (build_scripts/output/cache.py), the sitemap, the reports
 the page types the reader tests visit. A page function is handed a view of the catalogue that
 refuses every field its kind does not declare (macros/data/view.py).
 
-A kind renders its pages in tasks, one per key: an area's page and report together (they share
-sections), every other page alone.
+A kind renders its pages in tasks, one per key (an area's page is also its printed report).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from macros.data.model import Activity, Catalogue, Indicator
 from macros.rules.evidence import level_of, sorted_activities, strongest_results
 from macros.rules.list_timeline import OPERATORS, measurable
-from macros.rules.uncertainty import wilson
+from macros.rules.uncertainty import share_interval
 
 CLOSE = 0.10  # within 10 % of a threshold
 FAR = 1.5  # 1.5 times the national level (or 1/1.5 of it, where higher is better)
@@ -65,8 +65,8 @@ def standing_out(catalogue: Catalogue, area_id: str) -> list[StandsOut]:
         if national and (latest.value or ind.direction == "lavere er bedre"):
             lower_better = ind.direction == "lavere er bedre"
             cautious = latest.value
-            if ind.unit == "%" and latest.base_population:  # a share of people: how close to the nation it may really be
-                low, high = wilson(latest.value, latest.base_population)
+            low, high = share_interval(latest.value, latest.base_population, ind.unit)
+            if low is not None:  # a share of people: how close to the nation it may really be
                 cautious = low if lower_better else high
             ratio = cautious / national if lower_better else (national / cautious if cautious else math.inf)
             if ratio >= FAR:
@@ -81,7 +81,8 @@ _measured: list = [None, None]  # the catalogue it was computed for (held, so it
 
 
 def measured_in(catalogue: Catalogue) -> dict[str, list[Measured]]:
-    """Per outcome domain, the activities with a counting result in it, highest level first; computed once per catalogue."""
+    """Per outcome domain, the activities with a counting result in it, highest level first; kept for the catalogue (or
+    the page's view of it) it was last computed for."""
     if _measured[0] is not catalogue:
         found: dict[str, list[Measured]] = {}
         for activity in sorted_activities(catalogue):

@@ -11,8 +11,8 @@ with the target and with a straight path from baseline to target, through its 95
 - for få til at vurdere: fewer than MIN_BASE people behind the figure (but not so few that it is suppressed);
 - ingen data: no published figure after the baseline year (none yet, or only suppressed ones).
 "Good" follows the indicator's direction; for a neutral indicator, the direction from baseline to
-target. A target already met at baseline stays "nået" only while the figure keeps meeting it. A
-figure without a base (a published whole-area share) is taken as exact.
+target, also for a target already met at baseline. A figure without a base (a published whole-area
+share) or that is not a share (a ratio or an average) has no interval and is taken as it is.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from macros.data.model import Goal, Indicator, Observation
-from macros.rules.uncertainty import MIN_BASE, wilson
+from macros.rules.uncertainty import MIN_BASE, share_interval
 
 UNDECIDED, TOO_FEW = "kan ikke afgøres endnu", "for få til at vurdere"
 STATUSES = ("nået", "på vej", UNDECIDED, "ikke på vej", TOO_FEW, "ingen data")
@@ -62,7 +62,7 @@ def goal_status(goal: Goal, indicator: Indicator, observations: tuple[Observatio
         return value <= than if lower else value >= than
 
     base = latest.base_population
-    low, high = wilson(latest.value, base) if base else (None, None)
+    low, high = share_interval(latest.value, base, indicator.unit)
     found = GoalStatus("", latest.year, latest.value, expected, low, high, base)
     if base is not None and base < MIN_BASE:
         return replace(found, status=TOO_FEW)

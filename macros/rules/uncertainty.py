@@ -14,6 +14,12 @@ Z = 1.959963984540054  # the normal quantile of a two-sided 95 % interval
 MIN_BASE = 30  # fewer people than this (but at least the suppression threshold): too few to judge a goal by
 
 
+def share_interval(value: float, base: int | None, unit: str) -> tuple[float, float] | tuple[None, None]:
+    """The 95 % interval of a figure when it is a share of people (unit '%') with its base; (None, None) otherwise:
+    a ratio or an average has no count in the data to build one from."""
+    return wilson(value, base) if unit == "%" and base else (None, None)
+
+
 def wilson(share: float, n: int, z: float = Z) -> tuple[float, float]:
     """The 95 % Wilson interval of a share given in per cent (0–100) of n people, in per cent."""
     p = min(max(share / 100, 0.0), 1.0)
