@@ -73,3 +73,10 @@ def test_the_area_pages_notice_says_how_many_of_its_figures_are_published(catalo
              if r["area_id"] == "mjoelnerparken" and r["value"] and (not r["base_population"] or int(r["base_population"]) >= 10)}
     published = {(r["indicator_id"], r["year"]) for r in read("indicators/published_values.csv") if r["area_id"] == "mjoelnerparken"}
     assert f"{len(published)} af {len(shown | published)} tal." in str(illustrative_note(catalogue, "mjoelnerparken"))
+
+
+def test_figures_of_a_package_that_is_not_illustrative_are_published_in_the_drawing_the_text_and_the_table(catalogue):
+    real = {n: replace(p, illustrative_resources=()) for n, p in catalogue.packages.items()}
+    chart = criteria_chart(replace(catalogue, packages=real), catalogue.areas["mjoelnerparken"])
+    assert not chart.illustrative and "eksempeldata" not in chart.description and "bse-spine__dot--illustrative" not in chart.svg.split("</g>", 1)[1]
+    assert {row[-1] for row in chart.table.rows} == {"offentliggjort"} and {row[-1] for row in chart.rows} == {"true"}

@@ -74,8 +74,12 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     all_tasks = tasks(catalogue)
     job = Rendering(catalogue, all_tasks, task_keys(catalogue, settings, all_tasks), Cache(root / ".cache" / "pages"))
     todo = [i for i, key in enumerate(job.keys) if not job.cache.has(key)]
-    charts = editorial_charts(catalogue)
-    files = render(job, todo, settings.render_workers, lambda: data_files(catalogue, root, settings, charts))
+    def site_data() -> tuple[list, dict]:
+        """The editorial charts and the site's data files, made here while the workers render."""
+        charts = editorial_charts(catalogue)
+        return charts, data_files(catalogue, root, settings, charts)
+
+    charts, files = render(job, todo, settings.render_workers, site_data)
     vega_bundle()
     if wait and not sys.stdin.readline():
         raise SystemExit(1)  # the engine stopped before it had finished

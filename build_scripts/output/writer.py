@@ -32,7 +32,7 @@ from build_scripts.output.links import broken_links
 from macros.data.model import Catalogue, packages_read
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import changed_line, editorial_packages
-from macros.pages.registry import folder_of, folders, frame_url, kind_of
+from macros.pages.registry import folder_of, folders, frame_url, kinds_by_folder
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -188,7 +188,7 @@ def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
     """Every task's pages, by `workers` processes, with their charts' CSVs; pages the published site holds
     unchanged are linked from it. Returns the pages' search entries sorted by address, and their chart
     templates; notes what was written for the next build (promoted by swap_in)."""
-    packages = {folder: packages_read(kind_of(frame_url(folder)).reads) for folder in folders()}
+    packages = {folder: packages_read(kind.reads) for folder, kind in kinds_by_folder().items()}
     entries, templates, records = [], {}, {}
 
     def collect(index: int, result) -> None:

@@ -15,7 +15,7 @@ from markupsafe import escape
 
 from macros.charts.base import Chart, Table
 from macros.data.model import Area, Catalogue, Indicator
-from macros.rules.list_timeline import measurable
+from macros.rules.list_timeline import measurable, thresholds_of
 from macros.text import urls
 from macros.text.format import number
 
@@ -30,25 +30,23 @@ class Row(NamedTuple):
     value: float
     national: float | None
     thresholds: tuple[tuple[str, float, tuple[str, ...]], ...]  # (operator, threshold, lists)
-    official: bool
+    official: bool  # published (every figure is, when the package is not illustrative)
     base_population: int | None = None
 
 
 def rows(catalogue: Catalogue, area_id: str) -> list[Row]:
     """Each list criterion the area has a figure for: its latest figure, the national level and the thresholds that year."""
     found = []
+    illustrative = catalogue.is_illustrative("indicators", "observations")
     for indicator in catalogue.indicators.values():
         series = catalogue.figures(area_id, indicator.indicator_id)
         if not indicator.list_criterion or not series:
             continue
         latest = series[-1]
         national = next((o.value for o in catalogue.national.get(indicator.indicator_id, ()) if o.year == latest.year), None)
-        grouped: dict[tuple[str, float], list[str]] = {}
-        for c in measurable(catalogue, latest.year):
-            if c.indicator_id == indicator.indicator_id:
-                grouped.setdefault((c.operator, c.threshold), []).append(c.list_type)
-        thresholds = tuple((op, t, tuple(lists)) for (op, t), lists in sorted(grouped.items(), key=lambda item: item[0][1]))
-        found.append(Row(indicator, latest.year, latest.value, national, thresholds, latest.official, latest.base_population))
+        thresholds = tuple(thresholds_of(catalogue, indicator.indicator_id, latest.year))
+        # a figure is illustrative when its package says so and it is not one of the published ones
+        found.append(Row(indicator, latest.year, latest.value, national, thresholds, latest.official or not illustrative, latest.base_population))
     return found
 
 
@@ -124,10 +122,7 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
          "; ".join(f"{'/'.join(lists)} {op} {t}" for op, t, lists in r.thresholds), "true" if r.official else "false")
         for r in found
     )
-    # a figure is illustrative when its package says so and it is not one of the published ones
-    illustrative = catalogue.is_illustrative("indicators", "observations") and not all(r.official for r in found)
-    if not catalogue.is_illustrative("indicators", "observations"):
-        found = [r._replace(official=True) for r in found]
+    illustrative = not all(r.official for r in found)
     source = next((c.source for c in measurable(catalogue, found[0].year) if c.indicator_id), "")
     return Chart(
         chart_id=chart_id,

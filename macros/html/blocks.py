@@ -36,9 +36,10 @@ def breadcrumb(page_url: str, trail: tuple[tuple[str, str], ...], here: str) -> 
     return Markup('<nav class="bse-breadcrumb" aria-label="Brødkrummesti"><ol>{}<li aria-current="page">{}</li></ol></nav>').format(steps, here)
 
 
-def folded(summary: str, content: Markup) -> Markup:
-    """A long table folded under a line that says what it holds; open in print."""
-    return Markup('<details class="bse-fold"><summary>{}</summary> {}</details>').format(summary, content)
+def folded(summary: str, content: Markup, on_paper: bool = False) -> Markup:
+    """A long table folded under a line that says what it holds; left off paper, or with on_paper printed open
+    (build_scripts/commands/reports.py opens it)."""
+    return Markup('<details class="bse-fold{}"><summary>{}</summary> {}</details>').format(" bse-fold--print" if on_paper else "", summary, content)
 
 
 def source_and_note(url: str | None, note: str | None, fallback: str | None = None) -> Markup:

@@ -94,20 +94,16 @@ class Body:
         self.charts.append(chart)
         self.add(chart_block(chart, self.url, after), searchable=False)
 
-    def grid(self, cells: list[tuple[Chart, Markup, bool]], legend: Markup = Markup(""), fold: str = "", label: str = "Diagrammer") -> None:
-        """Charts as small multiples in one block, under one legend: (chart, what follows it, whether it prints).
-        fold: folded on screen under this line, open on paper (build_scripts/commands/reports.py opens it)."""
+    def grid(self, cells: list[tuple[Chart, Markup, bool]], legend: Markup = Markup(""), label: str = "Diagrammer") -> None:
+        """Charts as small multiples in one block, under one legend: (chart, what follows it, whether it prints)."""
         self.charts += [chart for chart, _, _ in cells]
         inner = "".join(
             f'<div class="bse-grid__cell{"" if printed else " bse-noprint"}">{chart_block(chart, self.url)}{after}</div>' for chart, after, printed in cells
         )
         # on paper each chart's source line gives way to one line under the grid (site.css)
         said = "; ".join(dict.fromkeys(str(external(url, text)) for chart, _, _ in cells for text, url in chart.sources))
-        grid = (f'{legend}<div class="bse-grid" role="region" aria-label="{escape(label)}" tabindex="0">{inner}</div>'
-                f'<p class="bse-print-only bse-chart__source">Kilde: {said}</p>')
-        if fold:
-            grid = f'<details class="bse-fold bse-fold--print"><summary>{escape(fold)}</summary>{grid}</details>'
-        self.add(Markup(grid), searchable=False)
+        self.add(Markup(f'{legend}<div class="bse-grid" role="region" aria-label="{escape(label)}" tabindex="0">{inner}</div>'
+                        f'<p class="bse-print-only bse-chart__source">Kilde: {said}</p>'), searchable=False)
 
     def extend(self, other: "Body") -> None:
         for part in other.parts:

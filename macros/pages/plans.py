@@ -6,12 +6,12 @@ from markupsafe import Markup, escape
 
 from macros.charts.goals import goal_chart
 from macros.data.model import Area, Catalogue, Goal, Plan
-from macros.html.blocks import ILLUSTRATIVE_BADGE, notice
+from macros.html.blocks import ILLUSTRATIVE_BADGE, folded, notice
 from macros.html.builders import link, relative_url, table
 from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
 from macros.rules.evidence import activity_evidence
-from macros.rules.goal_status import STATUSES, UNDECIDED, GoalStatus, goal_status, lower_is_better
+from macros.rules.goal_status import STATUSES, UNDECIDED, GoalStatus, goal_status, judged
 from macros.rules.programme import goal_logic
 from macros.text import urls
 from macros.text.format import number
@@ -81,10 +81,9 @@ def logic_block(catalogue: Catalogue, plan: Plan, goal_statuses: list[tuple[Goal
         said = Markup("; ".join(parts)) or "indikatoren har intet udfaldsområde i data"
         items.append(Markup("<li><strong>{}</strong>: {}.</li>").format(goal.description, said))
     mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plan_activities") else ""
-    # folded on the screen, open on paper (build_scripts/commands/reports.py opens it)
-    return Markup('<details class="bse-fold bse-fold--print"><summary>Programlogik: målene og aktiviteterne{}</summary>'
-                  '<p class="bse-small">Hvad evalueringerne har målt på hvert måls udfaldsområder, med vidensniveauet dér; ikke en anbefaling.</p>'
-                  '<ul class="bse-logic">{}</ul></details>').format(mark, Markup("").join(items))
+    return folded(f"Programlogik: målene og aktiviteterne{mark}", Markup(
+        '<p class="bse-small">Hvad evalueringerne har målt på hvert måls udfaldsområder, med vidensniveauet dér; ikke en anbefaling.</p>'
+        '<ul class="bse-logic">{}</ul>').format(Markup("").join(items)), on_paper=True)
 
 
 def plan_anchor(plan: Plan) -> str:
@@ -161,12 +160,7 @@ def status_example(catalogue: Catalogue, page_url: str) -> Body:
         return body
     plan, area_id, goal, status = found[0]
     indicator = catalogue.indicators[goal.indicator_id]
-    lower = lower_is_better(goal, indicator)
-
-    def good(value: float, than: float) -> bool:
-        return value <= than if lower else value >= than
-
-    point = "nået" if good(status.value, goal.target_value) else "på vej" if good(status.value, status.expected) else "ikke på vej"
+    point = judged(goal, indicator, status.value, status.value, status.expected)  # the figure alone, as if it were exact
     mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "goals") else ""
     body.add(Markup(
         "<p><strong>Et eksempel fra sitets data{}:</strong> {} i {} har målet &quot;{}&quot;: {} fra {} i {} til {} i {}. "

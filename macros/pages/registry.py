@@ -96,15 +96,18 @@ def folder_of(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[0]
 
 
+def kinds_by_folder(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, PageKind]:
+    """Each folder of generated pages (the folder of each page type's address) and the kind whose pages live there."""
+    return {folder_of(page.address(kind.example)): kind for kind in kinds for page in kind.pages}
+
+
 def folders(kinds: tuple[PageKind, ...] = KINDS) -> tuple[str, ...]:
-    """Each folder of generated pages, once: the folder of each page type's address."""
-    return tuple(dict.fromkeys(folder_of(page.address(kind.example)) for kind in kinds for page in kind.pages))
+    return tuple(kinds_by_folder(kinds))
 
 
 def kind_of(url: str, kinds: tuple[PageKind, ...] = KINDS) -> PageKind:
     """The kind whose pages live in url's folder."""
-    folder = folder_of(url)
-    return next(kind for kind in kinds if any(folder_of(page.address(kind.example)) == folder for page in kind.pages))
+    return kinds_by_folder(kinds)[folder_of(url)]
 
 
 def examples(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:

@@ -50,30 +50,33 @@ def lower_is_better(goal: Goal, indicator: Indicator) -> bool:
     return goal.target_value < goal.baseline_value
 
 
+def judged(goal: Goal, indicator: Indicator, worst: float, best: float, expected: float) -> str:
+    """The status by a figure's worse and better ends (its interval, or the figure itself twice), the target and the path."""
+    lower = lower_is_better(goal, indicator)
+
+    def at_least_as_good(value: float, than: float) -> bool:
+        return value <= than if lower else value >= than
+
+    if at_least_as_good(worst, goal.target_value):
+        return "nået"
+    if at_least_as_good(worst, expected):
+        return "på vej"
+    if not at_least_as_good(best, expected):
+        return "ikke på vej"
+    return UNDECIDED
+
+
 def goal_status(goal: Goal, indicator: Indicator, observations: tuple[Observation, ...]) -> GoalStatus:
     published = [o for o in observations if not o.suppressed and goal.baseline_year < o.year <= goal.target_year]
     if not published:
         return GoalStatus("ingen data")
     latest = max(published, key=lambda o: o.year)
     expected = path_value(goal, latest.year)
-    lower = lower_is_better(goal, indicator)
-
-    def at_least_as_good(value: float, than: float) -> bool:
-        return value <= than if lower else value >= than
-
     base = latest.base_population
     low, high = share_interval(latest.value, base, indicator.unit)
     found = GoalStatus("", latest.year, latest.value, expected, low, high, base)
     if base is not None and base < MIN_BASE:
         return replace(found, status=TOO_FEW)
     # the interval's worse end and better end, by the indicator's direction
-    worst, best = (latest.value, latest.value) if low is None else ((high, low) if lower else (low, high))
-    if at_least_as_good(worst, goal.target_value):
-        status = "nået"
-    elif at_least_as_good(worst, expected):
-        status = "på vej"
-    elif not at_least_as_good(best, expected):
-        status = "ikke på vej"
-    else:
-        status = UNDECIDED
-    return replace(found, status=status)
+    worst, best = (latest.value, latest.value) if low is None else ((high, low) if lower_is_better(goal, indicator) else (low, high))
+    return replace(found, status=judged(goal, indicator, worst, best, expected))

@@ -18,6 +18,16 @@ def measurable(catalogue: Catalogue, year: int) -> list[Criterion]:
     ]
 
 
+def thresholds_of(catalogue: Catalogue, indicator_id: str, year: int) -> list[tuple[str, float, tuple[str, ...]]]:
+    """The indicator's measurable thresholds in force in the year, lowest first, each with the lists it is the limit of:
+    [('>', 30.0, ('forebyggelsesområde',)), ('>', 40.0, ('udsat boligområde',))]."""
+    grouped: dict[tuple[str, float], list[str]] = {}
+    for c in measurable(catalogue, year):
+        if c.indicator_id == indicator_id:
+            grouped.setdefault((c.operator, c.threshold), []).append(c.list_type)
+    return [(op, threshold, tuple(lists)) for (op, threshold), lists in sorted(grouped.items(), key=lambda item: item[0][1])]
+
+
 def met(catalogue: Catalogue, area_id: str, criterion: Criterion, year: int) -> bool | None:
     """True or False by the area's figure that year; None when there is no published figure."""
     figure = next((o for o in catalogue.observations.get((area_id, criterion.indicator_id), ()) if o.year == year), None)

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from macros.data.model import Catalogue, Indicator
-from macros.rules.list_timeline import OPERATORS, measurable
+from macros.rules.list_timeline import OPERATORS, thresholds_of
 
 WINDOW = 5  # the most recent years a trend is read from
 MIN_POINTS = 3
@@ -65,12 +65,8 @@ def distances(catalogue: Catalogue, area_id: str) -> list[Distance]:
         if not series:
             continue
         latest = series[-1]
-        in_force: dict[tuple[str, float], list[str]] = {}
-        for c in measurable(catalogue, latest.year):
-            if c.indicator_id == ind.indicator_id:
-                in_force.setdefault((c.operator, c.threshold), []).append(c.list_type)
         recent = [(o.year, o.value) for o in series if o.year > latest.year - WINDOW]
-        for (op, threshold), lists in sorted(in_force.items(), key=lambda item: item[0][1]):
+        for op, threshold, lists in thresholds_of(catalogue, ind.indicator_id, latest.year):
             slope = crossing = None
             uncertain = False
             if len(recent) >= 2:
