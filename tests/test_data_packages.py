@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -182,3 +183,40 @@ def test_an_unknown_list_name_lists_the_allowed_names(tmp_path):
         == "Brug en af: ghettoområde, hårdt ghettoområde, udsat boligområde, parallelsamfund, omdannelsesområde, forebyggelsesområde. Mente du 'udsat "
            "boligområde'?"
     )
+
+
+def test_every_illustrative_series_passes_through_the_published_figures_of_its_area_without_a_spike():
+    """A published figure is a point of its area's line, not a jump to it and back: the series holds the same value in
+    that year, and where both neighbouring years lie on one side, the nearer is no further than 2.5 times the series'
+    median year-to-year step (Mjølnerparken's 63.7, 84.3, 62.9 around its published 2015 share was 13 times it)."""
+    import statistics
+
+    folder = ROOT / "datapackages" / "indicators"
+    with open(folder / "observations.csv", encoding="utf-8", newline="") as f:
+        values = {(r["area_id"], r["indicator_id"], int(r["year"])): float(r["value"]) for r in csv.DictReader(f)}
+    with open(folder / "published_values.csv", encoding="utf-8", newline="") as f:
+        published = list(csv.DictReader(f))
+    assert len(published) >= 60
+    for row in published:
+        area, indicator, year, value = row["area_id"], row["indicator_id"], int(row["year"]), float(row["value"])
+        assert values[(area, indicator, year)] == value, (area, indicator, year)
+        series = sorted((y, v) for (a, i, y), v in values.items() if (a, i) == (area, indicator))
+        step = statistics.median(abs(b[1] - a[1]) for a, b in zip(series, series[1:]))
+        before, after = values.get((area, indicator, year - 1)), values.get((area, indicator, year + 1))
+        if before is not None and after is not None and (before - value) * (after - value) > 0:
+            assert min(abs(before - value), abs(after - value)) <= 2.5 * step, (area, indicator, year)
+
+
+def test_a_share_convicted_and_the_ratio_to_the_national_share_are_one_series_of_the_same_people():
+    """Until 2017 the lists counted convictions as a share, from 2018 as the ratio to the national share: the
+    illustrative share is the ratio times the national share of its year, so the two never disagree."""
+    folder = ROOT / "datapackages" / "indicators"
+    with open(folder / "observations.csv", encoding="utf-8", newline="") as f:
+        values = {(r["area_id"], r["indicator_id"], int(r["year"])): float(r["value"]) for r in csv.DictReader(f)}
+    with open(folder / "national.csv", encoding="utf-8", newline="") as f:
+        national = {int(r["year"]): float(r["value"]) for r in csv.DictReader(f) if r["indicator_id"] == "doemte-andel"}
+    assert sorted(national) == list(range(2010, 2018))
+    shares = {k: v for k, v in values.items() if k[1] == "doemte-andel"}
+    assert shares and all(k[2] < 2018 for k in shares)
+    for (area, _, year), share in shares.items():
+        assert abs(share - values[(area, "doemte", year)] * national[year]) <= 0.01 + 0.005 * national[year], (area, year)

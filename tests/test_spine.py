@@ -24,7 +24,9 @@ def indicator(name: str = "Uden for arbejdsmarked", unit: str = "%") -> Indicato
 
 def test_each_criterion_is_its_latest_figure_against_the_national_level_and_the_thresholds_of_that_year(catalogue):
     found = {r.indicator.indicator_id: r for r in rows(catalogue, "mjoelnerparken")}
-    assert set(found) == {i for i, ind in catalogue.indicators.items() if ind.list_criterion}
+    # a series the lists stopped counting that way (dømte as a share, grundskole with unknown education) ends in 2017
+    assert set(found) == {i for i, ind in catalogue.indicators.items() if ind.list_criterion and not ind.replaced_by}
+    assert {"doemte-andel", "kun-grundskole-foer-2018"} <= {i for i, ind in catalogue.indicators.items() if ind.replaced_by}
     work = found["uden-for-arbejdsmarked"]
     latest = catalogue.figures("mjoelnerparken", "uden-for-arbejdsmarked")[-1]
     assert (work.year, work.value) == (latest.year, latest.value)
@@ -50,7 +52,10 @@ def test_the_text_alternative_says_every_criterion_its_figure_the_national_level
     assert chart.svg and not chart.spec  # drawn without Vega
     for row in rows(catalogue, "mjoelnerparken"):
         assert row.indicator.name in chart.description
-    assert "Uden for arbejdsmarked eller uddannelse: 29,7 % i 2024 (eksempeldata), landsniveau 18,5 %" in chart.description
+    value = next(o.value for o in catalogue.observations[("mjoelnerparken", "uden-for-arbejdsmarked")] if o.year == 2024)
+    national = next(o.value for o in catalogue.national["uden-for-arbejdsmarked"] if o.year == 2024)
+    said = f"Uden for arbejdsmarked eller uddannelse: {value:.1f} % i 2024 (eksempeldata), landsniveau {national:.1f} %".replace(".", ",")
+    assert said in chart.description
     assert len(chart.table.rows) == len(chart.rows) == 5 and chart.csv_path == "omraader/mjoelnerparken/kriterier.csv"
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import altair as alt
 
 from macros.charts import palette
 from macros.text.downloads import csv_text
+from macros.text.published import published
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class Chart:
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
     indicator_id: str | None = None
-    official_rows: frozenset[int] = frozenset()  # rows of published figures in a chart of illustrative ones
+    # rows of published figures in a chart of illustrative ones → what of the figure is inferred (None: nothing)
+    official_rows: Mapping[int, str | None] = field(default_factory=dict)
     svg: str = ""  # a static drawing (charts/spine.py) in place of a Vega spec: drawn before any script has run
 
 
@@ -121,7 +124,11 @@ def area_and_national(legend: bool = True):
 
 SUPPRESSED = "diskretioneret"
 ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE = "eksempeldata", "ja (ikke officielle tal)"  # no comma: appended to CSV lines as it is
-OFFICIAL_VALUE = "nej (offentliggjort tal)"
+OFFICIAL_VALUE = f"nej ({published()})"
+
+
+def official_value(inferred: str | None) -> str:
+    return f"nej ({published(inferred, sep='; ')})"
 
 
 def csv_path(chart: Chart) -> str:
@@ -133,6 +140,6 @@ def csv_download(chart: Chart) -> tuple[str, str]:
     """The chart's CSV: its path and its text, with a column saying so on every row of illustrative figures."""
     rows, columns = chart.rows, chart.columns
     if chart.illustrative:
-        rows = tuple(row + (OFFICIAL_VALUE if i in chart.official_rows else ILLUSTRATIVE_VALUE,) for i, row in enumerate(rows))
+        rows = tuple(row + (official_value(chart.official_rows[i]) if i in chart.official_rows else ILLUSTRATIVE_VALUE,) for i, row in enumerate(rows))
         columns = columns + (ILLUSTRATIVE_COLUMN,)
     return csv_path(chart), csv_text(rows, columns)

@@ -16,6 +16,7 @@ from macros.rules.lists import in_force, list_thresholds
 from macros.text import urls
 from macros.text.format import number
 from macros.text.lists import joined
+from macros.text.published import INFERRED, published
 
 CSV_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population", "national_value", "thresholds", "suppressed", "official")
 RANKING_COLUMNS = ("indicator_id", "area_id", "year", "value", "base_population")
@@ -265,7 +266,7 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
     return _Series(series, national, points, rules, rows, first, last)
 
 
-def _indicator_table(rows, rules: list[dict], threshold: int) -> Table:
+def _indicator_table(rows, rules: list[dict], threshold: int, inferred: dict[int, str | None]) -> Table:
     """Year, value, people, national level, and a column per list with its threshold in force that year ("–" when none)."""
     lists = list(dict.fromkeys(r["liste"] for r in rules))
 
@@ -277,7 +278,7 @@ def _indicator_table(rows, rules: list[dict], threshold: int) -> Table:
         (
             (r[2], SUPPRESSED, f"under {threshold}", number(r[5]))
             if r[7] == "true"
-            else (r[2], number(r[3]) + (" (offentliggjort tal)" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))
+            else (r[2], number(r[3]) + (f" ({published(inferred.get(r[2]))})" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))
         )
         + limits(r[2])
         for r in rows
@@ -303,11 +304,18 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         if p.start_year <= data.last and p.end_year >= data.first
     ]
     description = _describe(area, indicator, data, catalogue.suppression_threshold)
+
+    def inferred(year: int) -> str:
+        said = catalogue.published[(area.area_id, indicator.indicator_id, year)].inferred
+        return f" ({INFERRED[said]})" if said else ""
+
     if periods:
         description += " Skraveret: " + "; ".join(f"helhedsplanen {p['fra']}–{p['til']}" for p in periods) + "."
     if official:
         description += (
-            " Offentliggjorte tal: " + "; ".join(f"{o.year}: {number(o.value)}" for o in official) + ("; de øvrige er eksempeldata." if illustrative else ".")
+            " Offentliggjorte tal: "
+            + "; ".join(f"{o.year}: {number(o.value)}{inferred(o.year)}" for o in official)
+            + ("; de øvrige er eksempeldata." if illustrative else ".")
         )
     spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods), bool(official)))
     spec["title"]["subtitle"] = subtitle
@@ -317,20 +325,22 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         spec["datasets"]["perioder"] = periods
     if official:
         spec["datasets"]["officielle"] = [{"year": o.year, "value": o.value} for o in official]
-    published = tuple(dict.fromkeys(catalogue.published[(area.area_id, indicator.indicator_id, o.year)][0] for o in official))
+    published_at = tuple(dict.fromkeys(catalogue.published[(area.area_id, indicator.indicator_id, o.year)].source for o in official))
     return Chart(
         chart_id=f"chart-{indicator.indicator_id}",  # unique on the page; the area is the page
         indicator_id=indicator.indicator_id,
         title=indicator.name,
         description=description,
         spec=spec,
-        table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold),
+        table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold,
+                               {o.year: catalogue.published[(area.area_id, indicator.indicator_id, o.year)].inferred for o in official}),
         rows=data.rows,
         columns=CSV_COLUMNS,
         csv_path=urls.area(area.area_id) + csv_name(indicator),
-        sources=_sources(catalogue, indicator, illustrative) + tuple((f"Offentliggjort tal: {urlsplit(u).netloc.removeprefix('www.')}", u) for u in published),
+        sources=_sources(catalogue, indicator, illustrative)
+        + tuple((f"Offentliggjort tal: {urlsplit(u).netloc.removeprefix('www.')}", u) for u in published_at),
         illustrative=illustrative,
-        official_rows=frozenset(i for i, o in enumerate(data.observations) if o.official),
+        official_rows={i: catalogue.published[(area.area_id, indicator.indicator_id, o.year)].inferred for i, o in enumerate(data.observations) if o.official},
     )
 
 

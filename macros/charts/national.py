@@ -45,13 +45,14 @@ def list_counts_chart(catalogue: Catalogue) -> Chart:
     )
     spec["description"] = description
     basis = {"direkte": "står i kilden", "afledt": "afledt", "udateret": "udateret kilde", "genberegning": "genberegning, ikke officiel"}
-    rows = tuple((c.year, c.list_type, c.count, basis.get(c.basis, c.basis), external(c.source, "kilde")) for c in counts)
+    # the note says which rules a count was made under where a year had two lists (2013)
+    rows = tuple((c.year, c.list_type, c.count, basis.get(c.basis, c.basis), c.note or "", external(c.source, "kilde")) for c in counts)
     return Chart(
         chart_id="chart-liste-antal",
         title="Antal områder på de officielle lister",
         description=description,
         spec=spec,
-        table=Table(("Listeår", "Liste", "Antal", "Grundlag", "Kilde"), rows, (2,)),
+        table=Table(("Listeår", "Liste", "Antal", "Grundlag", "Note", "Kilde"), rows, (2,)),
         rows=tuple((c.year, c.list_type, c.count, c.basis, c.source) for c in counts),
         columns=LIST_COLUMNS,
         csv_path=urls.national_report() + "antal-pr-liste.csv",

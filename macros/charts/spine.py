@@ -18,6 +18,7 @@ from macros.data.model import Area, Catalogue, Indicator
 from macros.rules.list_timeline import measurable, thresholds_of
 from macros.text import urls
 from macros.text.format import number
+from macros.text.published import published
 
 WIDTH, ROW, TOP = 340, 48, 26  # the drawing's units: at 390 px a unit is a pixel; the legend is the top row
 COLUMNS = ("area_id", "indicator_id", "year", "value", "base_population", "national_value", "thresholds", "official")
@@ -32,6 +33,7 @@ class Row(NamedTuple):
     thresholds: tuple[tuple[str, float, tuple[str, ...]], ...]  # (operator, threshold, lists)
     official: bool  # published (every figure is, when the package is not illustrative)
     base_population: int | None = None
+    inferred: str | None = None  # what of a published figure its source does not say (text/published.py)
 
 
 def rows(catalogue: Catalogue, area_id: str) -> list[Row]:
@@ -40,13 +42,15 @@ def rows(catalogue: Catalogue, area_id: str) -> list[Row]:
     illustrative = catalogue.is_illustrative("indicators", "observations")
     for indicator in catalogue.indicators.values():
         series = catalogue.figures(area_id, indicator.indicator_id)
-        if not indicator.list_criterion or not series:
+        if not indicator.list_criterion or indicator.replaced_by or not series:
             continue
         latest = series[-1]
         national = next((o.value for o in catalogue.national.get(indicator.indicator_id, ()) if o.year == latest.year), None)
         thresholds = tuple(thresholds_of(catalogue, indicator.indicator_id, latest.year))
         # a figure is illustrative when its package says so and it is not one of the published ones
-        found.append(Row(indicator, latest.year, latest.value, national, thresholds, latest.official or not illustrative, latest.base_population))
+        source = catalogue.published.get((area_id, indicator.indicator_id, latest.year)) if latest.official else None
+        found.append(Row(indicator, latest.year, latest.value, national, thresholds, latest.official or not illustrative, latest.base_population,
+                         source.inferred if source else None))
     return found
 
 
@@ -99,7 +103,7 @@ def _said(r: Row) -> str:
     unit = _unit(r.indicator)
     limits = "; ".join(f"{'/'.join(lists)} {OPERATOR_WORDS[op]} {number(t)}{unit}" for op, t, lists in r.thresholds) or "ingen målbar grænse"
     national = f"landsniveau {number(r.national)}{unit}" if r.national is not None else "intet landsniveau"
-    kind = "offentliggjort tal" if r.official else "eksempeldata"
+    kind = published(r.inferred) if r.official else "eksempeldata"
     return f"{r.indicator.name}: {number(r.value)}{unit} i {r.year} ({kind}), {national}, grænser: {limits}"
 
 
@@ -114,7 +118,7 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
     table_rows = tuple(
         (r.indicator.name, r.year, f"{number(r.value)}{_unit(r.indicator)}", "–" if r.national is None else number(r.national),
          "; ".join(f"{'/'.join(lists)}: {OPERATOR_WORDS[op]} {number(t)}" for op, t, lists in r.thresholds) or "–",
-         "offentliggjort" if r.official else "eksempeldata")
+         published(r.inferred, "offentliggjort") if r.official else "eksempeldata")
         for r in found
     )
     csv_rows = tuple(
@@ -135,6 +139,6 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
         csv_path=f"{urls.area(area.area_id)}kriterier.csv",
         sources=(("grænserne", source), ("tal: eksempeldata undtagen ●" if illustrative else "tal: offentliggjorte", "")),
         illustrative=illustrative,
-        official_rows=frozenset(i for i, r in enumerate(found) if r.official),
+        official_rows={i: r.inferred for i, r in enumerate(found) if r.official},
         svg=svg(found, f"{chart_id}-alt"),
     )

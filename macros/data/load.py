@@ -28,6 +28,7 @@ from macros.data.model import (
     PackageInfo,
     Plan,
     Pool,
+    Published,
     ResourceInfo,
     Result,
     ResultKind,
@@ -119,7 +120,9 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
     observations: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for row in tables["indicators/observations"]:
         observations[(row["area_id"], row["indicator_id"])].append(observation(row, settings.suppression_threshold))
-    published = {(r["area_id"], r["indicator_id"], r["year"]): (r["source"], r["note"]) for r in tables["indicators/published_values"]}
+    published = {
+        (r["area_id"], r["indicator_id"], r["year"]): Published(r["source"], r["note"], r.get("inferred")) for r in tables["indicators/published_values"]
+    }
     for row in tables["indicators/published_values"]:
         # a published figure replaces the illustrative one of its year: it is a whole area's official share, never suppressed
         key = (row["area_id"], row["indicator_id"])

@@ -71,6 +71,7 @@ class Indicator:
     list_criterion: bool
     source: str
     source_note: str | None
+    replaced_by: str | None = None  # the series that continues this one after the lists changed how it is counted
 
 
 class Observation(NamedTuple):
@@ -83,6 +84,14 @@ class Observation(NamedTuple):
     base_population: int | None = None
     suppressed: bool = False
     official: bool = False  # a published figure (indicators/published_values.csv), not an illustrative one
+
+
+class Published(NamedTuple):
+    """Where a published figure comes from; inferred says what of it the source does not say itself."""
+
+    source: str
+    note: str | None
+    inferred: str | None = None  # None, "år" (the list year is inferred) or "område" (which area is meant)
 
 
 @dataclass(frozen=True)
@@ -290,7 +299,7 @@ class Catalogue:
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words the search treats as one
     indicator_domains: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: frozen({}))  # indicator → outcome domains
     rating_history: tuple = ()  # RatingChange records from git, oldest first; read by the macros, which show them (macros/__init__.py)
-    published: Mapping[tuple[str, str, int], tuple[str, str | None]] = field(default_factory=lambda: frozen({}))  # (area, indicator, year) → (source, note)
+    published: Mapping[tuple[str, str, int], Published] = field(default_factory=lambda: frozen({}))  # (area, indicator, year) → where it is from
     known_plans: tuple[KnownPlan, ...] = ()
 
     @cached_property

@@ -25,6 +25,10 @@ def indicator_page(catalogue: Catalogue, indicator_id: str) -> Page:
              ("Kilde", external(ind.source, ind.source))]
     if ind.source_note:
         facts.append(("Note", ind.source_note))
+    # a series counted differently after the lists changed is another series: each page names the other
+    for label, other in [("Fortsætter som", ind.replaced_by)] + [("Før det", i) for i, o in catalogue.indicators.items() if o.replaced_by == indicator_id]:
+        if other:
+            facts.append((label, link(relative_url(url, urls.indicator(other)), catalogue.indicators[other].name)))
     body.add(breadcrumb(url, ((urls.INDICATORS + "/", "Indikatorer"),), ind.name) + fact_list(facts))
     thresholds = catalogue.thresholds(indicator_id)
     if thresholds:

@@ -22,16 +22,19 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
     for year in years:
         official = "; ".join(f"{d.list_type} ({d.status})" for d in published_lists(designations) if d.year == year) or "–"
         parts = []
-        by_list: dict[str, list[Criterion]] = {}
+        # two rule sets can hold in one year (2013: the list of 1 October under the old rules, then the new ones)
+        by_list: dict[tuple[str, str], list[Criterion]] = {}
         for c in measurable(catalogue, year):
-            by_list.setdefault(c.list_type, []).append(c)
-        for list_type, criteria in by_list.items():
+            by_list.setdefault((c.list_type, c.regime), []).append(c)
+        several = {lt for lt, _ in by_list if sum(1 for other, _ in by_list if other == lt) > 1}
+        for (list_type, regime), criteria in by_list.items():
+            label = f"{list_type} ({regime})" if list_type in several else list_type
             results = [(c, met(catalogue, area_id, c, year)) for c in criteria]
             known = [(c, r) for c, r in results if r is not None]
             if not known:
                 continue
             names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
-            parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(list_type, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
+            parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(label, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
         published = [catalogue.indicators[i].name.lower() for i in catalogue.indicators
                      if any(o.official and o.year == year for o in catalogue.observations.get((area_id, i), ()))]
         said = Markup(" (offentliggjort tal: {})").format(", ".join(published)) if published and parts else Markup("")
