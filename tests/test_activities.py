@@ -118,8 +118,8 @@ def test_activity_page_lists_every_linked_result_with_study_design_caveat_and_so
 
 
 def test_activity_without_results_says_so_instead_of_claiming_evidence(site):
-    text = (site / "aktiviteter" / "brandkadetter" / "index.html").read_text(encoding="utf-8")
-    assert "har endnu ingen resultater om brandkadetter" in text
+    text = (site / "aktiviteter" / "frivilligkoordinering" / "index.html").read_text(encoding="utf-8")
+    assert "har endnu ingen resultater om frivilligkoordinering" in text
     assert "Niveau 0 af 4 · Ingen evaluering" in text
 
 

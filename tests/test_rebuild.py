@@ -77,7 +77,7 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
         name: (site / name).stat().st_ino
         for name in ("omraader/agervang/index.html", "omraader/vollsmose/index.html", "omraader/vollsmose/ledighed-eksempeldata.csv", "index.html")
     }
-    edit(project, "datapackages/indicators/observations.csv", "agervang,uden-for-arbejdsmarked,2010,4", "agervang,uden-for-arbejdsmarked,2010,3")
+    edit(project, "datapackages/indicators/observations.csv", "agervang,uden-for-arbejdsmarked,2010,5", "agervang,uden-for-arbejdsmarked,2010,3")
     assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
     after = {name: (site / name).stat().st_ino for name in inode}
     assert after["omraader/vollsmose/index.html"] == inode["omraader/vollsmose/index.html"]  # linked: the same file

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
+from tests.test_reading import figure_2024
 
 
 def run_reports(*args: str) -> subprocess.CompletedProcess:
@@ -67,7 +68,8 @@ def test_area_report_charts_are_vector_graphics_not_images(area_pdf):
     text, _ = pdf_text(area_pdf)
     assert images == 0
     assert "2014 2016 2018 2020" in text  # axis labels of a goal chart, as text in the PDF
-    assert "Uden for arbejdsmarked eller uddannelse 29,7 % 30 40" in text  # the summary chart's own text: a drawing, not a picture
+    value, _ = figure_2024("mjoelnerparken", "uden-for-arbejdsmarked")
+    assert f"Uden for arbejdsmarked eller uddannelse {value} % 30 40" in text  # the summary chart's own text: a drawing, not a picture
 
 
 def filled(page) -> float:
@@ -79,7 +81,9 @@ def filled(page) -> float:
     return (top - 40 - min(body)) / (top - 85) if body else 0.0
 
 
-@pytest.mark.parametrize("area, most", [("mjoelnerparken", 6), ("vollsmose", 4)])
+# Vollsmose's 4 pages became 5 with the second round (December 2026): its published 2018 and 2019 figures and the
+# studies it brought to the plan's domains (NOVA on lektiehjælp among the sources)
+@pytest.mark.parametrize("area, most", [("mjoelnerparken", 6), ("vollsmose", 5)])
 def test_a_board_report_prints_full_pages_within_its_page_budget(site, area, most):
     result = run_reports("--site", str(site), "--area", area)
     assert result.returncode == 0, result.stderr

@@ -257,7 +257,8 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
             o.value,
             o.base_population,
             national.get(o.year),
-            "; ".join(f"{r['liste']}: {number(r['graense'])}" for r in rules if r["fra"] <= o.year <= r["til"]),
+            # two rule sets in one year (2013) can share a list and its threshold: said once
+            "; ".join(dict.fromkeys(f"{r['liste']}: {number(r['graense'])}" for r in rules if r["fra"] <= o.year <= r["til"])),
             "true" if o.suppressed else "false",
             "true" if o.official else "false",
         )

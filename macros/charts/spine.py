@@ -42,7 +42,7 @@ def rows(catalogue: Catalogue, area_id: str) -> list[Row]:
     illustrative = catalogue.is_illustrative("indicators", "observations")
     for indicator in catalogue.indicators.values():
         series = catalogue.figures(area_id, indicator.indicator_id)
-        if not indicator.list_criterion or indicator.replaced_by or not series:
+        if not indicator.list_criterion or indicator.ended or not series:
             continue
         latest = series[-1]
         national = next((o.value for o in catalogue.national.get(indicator.indicator_id, ()) if o.year == latest.year), None)

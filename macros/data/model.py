@@ -73,6 +73,12 @@ class Indicator:
     source_note: str | None
     replaced_by: str | None = None  # the series that continues this one after the lists changed how it is counted
 
+    @property
+    def ended(self) -> bool:
+        """A series the lists stopped counting this way (to 2017): history, never an area's state today, so the
+        summary chart, the outlook, where the figures stand out and similar areas leave it out."""
+        return bool(self.replaced_by)
+
 
 class Observation(NamedTuple):
     """One figure; when it rests on too few people, value and base_population are None and suppressed is True."""

@@ -26,7 +26,7 @@ def similar_areas(areas, indicators, observations) -> Similar | None:
     import numpy
     from scipy.spatial import cKDTree
 
-    criteria = tuple(i for i, ind in indicators.items() if ind.list_criterion and not ind.replaced_by)
+    criteria = tuple(i for i, ind in indicators.items() if ind.list_criterion and not ind.ended)
     figures: dict[tuple[str, str, int], float] = {}
     for (area, indicator), series in observations.items():
         if indicator in criteria:

@@ -158,14 +158,16 @@ def goal_counts(catalogue: Catalogue, area_id: str, url: str) -> Markup:
 
 
 def indicator_grid(catalogue: Catalogue, area_id: str, url: str, charts: list) -> Body:
-    """The area's indicator charts as small multiples under one legend; on paper only the list criteria."""
+    """The area's indicator charts as small multiples under one legend; on paper only the list criteria counted
+    today (the two series counted the old way until 2017 stay on the web page)."""
     body = Body(url)
     if not charts:
         return body
     body.heading(2, "Indikatorer", searchable=False)
     cells = []
     for chart in charts:
-        criterion = catalogue.indicators[chart.indicator_id].list_criterion
+        indicator = catalogue.indicators[chart.indicator_id]
+        criterion = indicator.list_criterion and not indicator.ended
         about = Markup('<p class="bse-small">{}</p>').format(link(relative_url(url, urls.indicator(chart.indicator_id)), "Om indikatoren"))
         cells.append((chart, about, criterion))
     # the row can be scrolled with the keyboard: it is focusable and named

@@ -101,7 +101,7 @@ class Body:
             f'<div class="bse-grid__cell{"" if printed else " bse-noprint"}">{chart_block(chart, self.url)}{after}</div>' for chart, after, printed in cells
         )
         # on paper each chart's source line gives way to one line under the grid (site.css)
-        said = "; ".join(dict.fromkeys(str(external(url, text)) for chart, _, _ in cells for text, url in chart.sources))
+        said = "; ".join(dict.fromkeys(str(external(url, text)) for chart, _, printed in cells if printed for text, url in chart.sources))
         self.add(Markup(f'{legend}<div class="bse-grid" role="region" aria-label="{escape(label)}" tabindex="0">{inner}</div>'
                         f'<p class="bse-print-only bse-chart__source">Kilde: {said}</p>'), searchable=False)
 

@@ -44,7 +44,7 @@ def standing_out(catalogue: Catalogue, area_id: str) -> list[StandsOut]:
     for ind in catalogue.indicators.values():
         domains = catalogue.indicator_domains.get(ind.indicator_id, ())
         series = catalogue.figures(area_id, ind.indicator_id)
-        if not domains or not series or ind.direction not in ("lavere er bedre", "højere er bedre"):
+        if not domains or not series or ind.ended or ind.direction not in ("lavere er bedre", "højere er bedre"):
             continue
         latest = series[-1]
         meets, close = [], []

@@ -62,7 +62,7 @@ def distances(catalogue: Catalogue, area_id: str) -> list[Distance]:
     found = []
     for ind in catalogue.indicators.values():
         series = catalogue.figures(area_id, ind.indicator_id)
-        if not series:
+        if not series or ind.ended:
             continue
         latest = series[-1]
         recent = [(o.year, o.value) for o in series if o.year > latest.year - WINDOW]
