@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from macros.data.activities import FACTS_CALL, GENERATED_SECTIONS, SECTIONS, schema, vocabulary
+from macros.data.activities import body_scaffold, schema, vocabulary
 from macros.data.problems import TODO
 from macros.text.slugs import slugify
 
@@ -31,10 +31,6 @@ def activity_text(title: str) -> str:
     def comment(field: str) -> str:
         return f"# {properties[field]['title']}: {properties[field]['description']}"
 
-    body = [FACTS_CALL]
-    for section in SECTIONS:
-        text = GENERATED_SECTIONS.get(section, f"{TODO}: skriv afsnittet.")
-        body.append(f"## {section}\n\n{text}")
     return "\n".join([
         "---",
         comment("title"), f"title: {json.dumps(title, ensure_ascii=False)}",
@@ -48,7 +44,7 @@ def activity_text(title: str) -> str:
         comment("sources"), "sources:", f"  - title: \"{TODO}: kildens titel\"", "    url: https://UDFYLD.dk/",
         "# Vidensniveauet beregnes af evalueringerne. Vil I sætte et andet, så tilføj:",
         "# knowledge_level_override: {level: 2, reason: \"Begrundelsen, som vises på siden.\"}",
-        "---", "", "\n\n".join(body), "",
+        "---", "", body_scaffold(TODO), "",
     ])
 
 

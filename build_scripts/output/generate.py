@@ -18,8 +18,9 @@ from typing import Callable, NamedTuple
 from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.cache import Cache, task_keys
+from build_scripts.output.cms import admin_files
 from build_scripts.output.search import update_search
-from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, editorial_charts, templates_file, vega_bundle
+from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, editorial_charts, templates_file, user_cache, vega_bundle
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
 from macros.pages.registry import Task, addresses, pdf_pages, tasks
@@ -94,6 +95,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     writer.update_sitemap(site, settings.site_url, addresses(catalogue), engine)
     files[CHART_TEMPLATES] = templates_file(charts, templates)
     files[VEGA_BUNDLE] = vega_bundle()
+    files.update(admin_files(root, settings.repository, settings.site_url, user_cache()))
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
     job.cache.prune(set(job.keys))

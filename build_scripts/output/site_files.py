@@ -50,6 +50,11 @@ def templates_file(charts: list[Chart], generated: dict[str, dict]) -> str:
     return json.dumps(used, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def user_cache() -> Path:
+    """The user's cache folder for files made or fetched once per version (not .cache/, which `zensical build --clean` empties)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "boligsocial-evidens"
+
+
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
     """vega, vega-lite and vega-embed in the Vega-Lite version Altair writes, as one local script.
@@ -61,7 +66,7 @@ def vega_bundle() -> str:
     import vl_convert as vlc
 
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "boligsocial-evidens" / f"vega-bundle-vl{major_minor}-vlc{vlc.__version__}.js"
+    cache = user_cache() / f"vega-bundle-vl{major_minor}-vlc{vlc.__version__}.js"
     if cache.is_file():
         return cache.read_text(encoding="utf-8")
     bundle = vlc.javascript_bundle(vl_version=major_minor)

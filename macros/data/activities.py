@@ -34,6 +34,11 @@ SECTIONS = (
 )
 GENERATED_SECTIONS = {"Hvad viser evalueringerne?": EVIDENCE_CALL, "Kilder": SOURCES_CALL}
 
+
+def body_scaffold(todo: str) -> str:
+    """A new activity page's body: the facts call, then each section with todo (or its macro call) to fill in."""
+    return "\n\n".join([FACTS_CALL] + [f"## {s}\n\n{GENERATED_SECTIONS.get(s, f'{todo}: skriv afsnittet.')}" for s in SECTIONS])
+
 ALLOWED_CALLS = (FACTS_CALL, EVIDENCE_CALL, SOURCES_CALL)
 
 

@@ -24,6 +24,8 @@ class Settings:
     render_workers: int = 2
     # The published address: canonical links, the sitemap, and absolute addresses in DCAT and JSON-LD.
     site_url: str = ""
+    # The GitHub repository (owner/name) the editors' form at /admin/ saves to, as pull requests.
+    repository: str = "boligsocial-evidens/boligsocial-evidens"
     # The slow reference build (build_scripts/commands/reference.py): the engine has rendered every page itself.
     reference_build: bool = False
 
@@ -37,6 +39,8 @@ _RULES = {  # name → (test, what it must be, example)
     "suppression_threshold": (*_WHOLE, f"suppression_threshold: {Settings.suppression_threshold}"),
     "render_workers": (*_WHOLE, f"render_workers: {Settings.render_workers}"),
     "reference_build": (lambda v: isinstance(v, bool), "true eller false", "reference_build: false"),
+    "repository": (lambda v: isinstance(v, str) and v.count("/") == 1 and all(v.split("/")), "ejer/navn på et GitHub-repositorium",
+                   "repository: boligsocial-evidens/boligsocial-evidens"),
 }
 
 
