@@ -153,6 +153,8 @@ def config(root: Path, repository: str, site_url: str, body: str) -> dict:
         "publish_mode": "editorial_workflow",
         "app_title": "Boligsocial Evidens: redigering",
         "site_url": site_url,
+        # an empty optional field is left out, not written as null (the schemas allow it to be absent, never null)
+        "output": {"omit_empty_optional_fields": True},
         "media_folder": "content/assets/billeder",
         "public_folder": "/assets/billeder",
         "collections": [activity_collection(body), evaluations_collection(root)],

@@ -151,7 +151,7 @@ def read_activity(path: Path, root: Path, content: Path) -> tuple[Activity | Non
             target_groups=tuple(meta["target_groups"]),
             summary=" ".join(meta["summary"].split()),
             cost_level=meta["cost_level"],
-            related=tuple(meta["related"]),
+            related=tuple(meta.get("related") or ()),
             sources=tuple(Source(s["title"], s["url"]) for s in meta["sources"]),
             override_level=override.get("level"),
             override_reason=override.get("reason"),
