@@ -3,6 +3,7 @@
 #   build_scripts/setup.sh site   virtual environment in .venv with the project and its dependencies, and
 #                                 Debian's chromium (the PDF engine of build_scripts/commands/reports.py)
 #   build_scripts/setup.sh test   the same plus the test extra and the npm test tools
+#   build_scripts/setup.sh check  only the virtual environment (`make check` needs no browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-site}"
@@ -13,10 +14,20 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 extra=""
 [ "$what" = "test" ] && extra="[test]"
-stamp="$venv/.installed-${what}-$(cat pyproject.toml | sha256sum | cut -c1-16)"
+kind="$what"; [ "$what" = "check" ] && kind="site"
+hash="$(cat pyproject.toml | sha256sum | cut -c1-16)"
+stamp="$venv/.installed-${kind}-${hash}"
+# the test installation holds everything the site needs
+[ "$kind" = "site" ] && [ -f "$venv/.installed-test-${hash}" ] && stamp="$venv/.installed-test-${hash}"
 if [ ! -f "$stamp" ]; then
-  "$venv/bin/python" -m pip install --quiet --upgrade pip
-  "$venv/bin/python" -m pip install --quiet -e ".${extra}"
+  # pip's and setuptools' own notices go to a log; shown only if the installation fails
+  log="$venv/install.log"
+  echo "Installerer det, sitet skal bruge, i $venv (første gang tager det et par minutter) ..."
+  if ! { "$venv/bin/python" -m pip install --quiet --upgrade pip && "$venv/bin/python" -m pip install --quiet -e ".${extra}"; } >"$log" 2>&1; then
+    cat "$log"
+    echo "Installationen mislykkedes; se meddelelserne ovenfor." >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
 
@@ -25,6 +36,7 @@ apt_install() {
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
+[ "$what" = "check" ] && exit 0
 # Debian's chromium, driven by Playwright through executable_path; never Playwright's own download.
 command -v chromium >/dev/null 2>&1 || apt_install chromium
 

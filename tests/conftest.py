@@ -70,7 +70,7 @@ def assert_same_site(first: Path, second: Path) -> None:
 def copy_project(target: Path) -> Path:
     """A throwaway copy of everything a build reads, for tests that break the input."""
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "content", "datapackages", "build_scripts", "macros"):
+    for name in ("mkdocs.yml", "content", "datapackages", "build_scripts", "macros", "Makefile", "pyproject.toml", "README.md"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -262,7 +263,7 @@ def test_the_unfinished_message_quotes_the_marker_itself(project):
 def test_one_problem_is_counted_in_the_singular(project):
     edit(project, "content/aktiviteter/lommepengejob.md", "cost_level: middel\n", "")
     result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check", "--root", str(project)], cwd=ROOT, capture_output=True, text=True)
-    assert result.stderr.startswith("Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. content/aktiviteter/lommepengejob.md")
+    assert result.stderr.startswith("Fandt 1 problem. Intet kan udgives, før det er rettet:\n\n1. content/aktiviteter/lommepengejob.md")
 
 
 def test_a_yaml_error_in_front_matter_is_explained_in_danish_at_its_line(project):
@@ -298,7 +299,7 @@ def test_mkdocs_build_prints_the_danish_list_without_a_traceback(project, tmp_pa
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert (
-        "ERROR   -  Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. datapackages/indicators/national.csv, linje 2, felt 'value': en andel "
+        "ERROR   -  Fandt 1 problem. Intet kan udgives, før det er rettet:\n\n1. datapackages/indicators/national.csv, linje 2, felt 'value': en andel "
         "skal ligge mellem 0 og 100"
         in result.stderr
     )
@@ -402,3 +403,38 @@ def test_a_source_that_is_not_an_address_says_so(project):
     assert any(
         "felt 'url': værdien er ikke en webadresse (fundet: 'cfbu.dk/godt-paa-vej'). Sådan retter du det: Skriv hele adressen" in p for p in problems(project)
     )
+
+
+def _check_on_github(project: Path, tmp_path: Path) -> tuple[list[str], str]:
+    summary = tmp_path / "summary.md"
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.check", "--root", str(project)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    return result.stdout.splitlines(), summary.read_text(encoding="utf-8")
+
+
+def test_on_github_each_problem_is_an_annotation_at_its_file_and_line_and_a_row_of_the_job_summary(project, tmp_path):
+    edit(project, "datapackages/evaluations/results.csv", ",effektmåling,positiv", ",effektmaaling,positiv")
+    edit(project, "datapackages/evaluations/studies.csv", ",2021,", ",2021.5,")
+    edit(project, "content/aktiviteter/fritidsjob.md", "cost_level: ", "cost_level: dyr # ")
+    lines, summary = _check_on_github(project, tmp_path)
+    found = [line for line in lines if line.startswith("::")]
+    assert len(found) == 3 and all(line.startswith("::error file=") for line in found), lines
+    assert any(line.startswith("::error file=content/aktiviteter/fritidsjob.md,line=") for line in found)
+    assert any(line.startswith("::error file=datapackages/evaluations/results.csv,line=2,") for line in found)
+    assert all("title=" in line and "Sådan retter du det" in line for line in found)
+    rows = [line for line in summary.splitlines() if re.match(r"\| \d+ \|", line)]
+    assert len(rows) == 3 and "| Fil | Linje | Felt |" in summary and "3 problemer" in summary
+
+
+def test_on_github_ten_problems_are_annotated_and_one_more_line_says_how_many_are_left(project, tmp_path):
+    path = project / "datapackages/indicators/observations.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1:16] = [line.replace("agervang,", "agervangen,", 1) for line in lines[1:16]]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    out, summary = _check_on_github(project, tmp_path)
+    errors = [line for line in out if line.startswith("::error ")]
+    warnings = [line for line in out if line.startswith("::warning ")]
+    assert len(errors) == 10 and len(warnings) == 1 and "Og 5 problemer mere" in warnings[0], out
+    assert len([line for line in summary.splitlines() if re.match(r"\| \d+ \|", line)]) == 15

@@ -60,7 +60,7 @@ def broken(tmp_path_factory) -> dict[str, tuple[Path, str]]:
     for name, (text, message) in CASES.items():
         project = copy_project(tmp_path_factory.mktemp("makro") / "projekt")
         line = om_data_line(project, text)
-        made[name] = project, f"Fandt 1 problem. Intet kan udgives, før de er rettet:\n\n1. {PAGE}, linje {line}: {message}"
+        made[name] = project, f"Fandt 1 problem. Intet kan udgives, før det er rettet:\n\n1. {PAGE}, linje {line}: {message}"
     return made
 
 

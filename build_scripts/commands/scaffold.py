@@ -5,7 +5,7 @@
     python -m build_scripts.commands.scaffold resultat "Tryghed om aftenen" --studie vive-2025-natteravne --aktivitet natteravne-og-gadeplansarbejde
     python -m build_scripts.commands.scaffold omraade "Ny Vænge" --kommune Odense
 
-Every place to fill in says UDFYLD; `python -m build_scripts.commands.check` (and the build) refuse a file
+Every place to fill in says UDFYLD; `make check` (and the build) refuse a file
 or row that still does, so a half-finished draft is never published.
 """
 
@@ -23,6 +23,7 @@ from macros.data.problems import TODO
 from macros.text.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
+CHECK = "make check"  # the one check command every tool names (the Makefile installs what it needs first)
 
 
 def activity_text(title: str) -> str:
@@ -63,12 +64,32 @@ def append_row(path: Path, values: dict[str, str], fields: list[dict]) -> None:
     path.write_text(text + ("" if text.endswith("\n") else "\n") + row.getvalue(), encoding="utf-8")
 
 
-def guide(fields: list[dict], file: str) -> str:
+def guide(fields: list[dict], file: str, picks: dict[str, str] | None = None) -> str:
     lines = [f"Tilføjet en række nederst i {file}. Udfyld felterne (UDFYLD) i et regneark eller en teksteditor:"]
     for f in fields:
         need = "skal udfyldes" if f.get("constraints", {}).get("required") else "kan være tom"
-        lines.append(f"  - {f['name']} ({f.get('title', '')}, {need}): {f.get('description', '')}")
+        allowed = f.get("constraints", {}).get("enum")
+        pick = (picks or {}).get(f["name"]) or ("; ".join(allowed) if allowed else "")
+        lines.append(f"  - {f['name']} ({f.get('title', '')}, {need}): {f.get('description', '')}" + (f" Vælg en af: {pick}." if pick else ""))
+    lines.append(f"Kør derefter {CHECK}.")
     return "\n".join(lines)
+
+
+def lookups(root: Path, package: str, resource_name: str) -> dict[str, str]:
+    """For each foreign key to a small table of the package: the values an editor can choose (designs with their level)."""
+    descriptor = json.loads((root / "datapackages" / package / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    out = {}
+    for fk in resources[resource_name]["schema"].get("foreignKeys", []):
+        target = resources.get(fk["reference"]["resource"])
+        if target is None or target is resources[resource_name]:
+            continue
+        with open(root / "datapackages" / package / target["path"], encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        if len(rows) <= 30:
+            key = fk["reference"]["fields"]
+            out[fk["fields"]] = "; ".join(f"{r[key]} (niveau {r['level']})" if "level" in r else r[key] for r in rows)
+    return out
 
 
 def resource(root: Path, package: str, name: str) -> tuple[Path, list[dict]]:
@@ -94,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if path.exists():
             parser.error(f"{path.relative_to(root)} findes allerede")
         path.write_text(activity_text(args.title), encoding="utf-8")
-        print(f"Oprettet {path.relative_to(root)}. Udfyld alt, der hedder UDFYLD, og kør python -m build_scripts.commands.check.")
+        print(f"Oprettet {path.relative_to(root)}. Udfyld alt, der hedder UDFYLD, og kør {CHECK}.")
         return 0
     if args.kind == "resultat":
         if not args.studie:
@@ -105,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         links, link_fields = resource(root, "evaluations", "result_activities")
         for slug_ in args.aktivitet or [TODO]:
             append_row(links, {"result_id": result_id, "activity_id": slug_}, link_fields)
-        print(guide(fields, path.relative_to(root).as_posix()))
+        print(guide(fields, path.relative_to(root).as_posix(), lookups(root, "evaluations", "results")))
         print(f"Knyttet til {', '.join(args.aktivitet) or 'UDFYLD (skriv aktivitetens slug)'} i {links.relative_to(root).as_posix()}.")
         return 0
     package, name, values = (

@@ -44,7 +44,7 @@ def _cell(text: object) -> str:
 def summary_table(problems: list[Problem]) -> str:
     """A Markdown table in Danish, cut with a last line if it would pass GitHub's limit."""
     head = [f"### Tjek af indholdet: {count(len(problems), 'problem', 'problemer')}", "",
-            "Intet kan udgives, før de er rettet.", "",
+            f"Intet kan udgives, før {'det' if len(problems) == 1 else 'de'} er rettet.", "",
             "| # | Fil | Linje | Felt | Fundet | Problem | Sådan retter du det |", "|---|---|---|---|---|---|---|"]
     out, size = list(head), sum(len(x.encode()) + 1 for x in head)
     for n, p in enumerate(problems, start=1):

@@ -33,7 +33,8 @@ class Problem:
 
 def summary(problems: list[Problem]) -> str:
     """The Danish list every command and the build print: a count, then each problem numbered."""
-    lines = [f"Fandt {count(len(problems), 'problem', 'problemer')}. Intet kan udgives, før de er rettet:", ""]
+    them = "det" if len(problems) == 1 else "de"
+    lines = [f"Fandt {count(len(problems), 'problem', 'problemer')}. Intet kan udgives, før {them} er rettet:", ""]
     for n, problem in enumerate(problems, start=1):
         lines += [f"{n}. {problem}", ""]
     return "\n".join(lines).rstrip("\n")

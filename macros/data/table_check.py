@@ -143,7 +143,7 @@ def _header(labels: list[str], names: list[str], file: str) -> list[Problem]:
     ]
 
 
-def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset, file: str) -> list[tuple[int, Problem]]:
+def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset, file: str, referring: bool = False) -> list[tuple[int, Problem]]:
     """(row index, problem) for every cell of one column that breaks the field's type or constraints."""
     kind = field.get("type", "string")
     constraints = field.get("constraints", {})
@@ -154,12 +154,16 @@ def _cell_problems(name: str, field: dict, column: list[str], missing: frozenset
     allowed = constraints.get("enum")
     unfinished = {v for v in values if TODO in v}
     # a scaffolded row (build_scripts/commands/scaffold.py): say it is not filled in yet, not that it breaks a rule
-    bad.update(
-        dict.fromkeys(
-            unfinished,
-            ("feltet er ikke udfyldt endnu", "Erstat UDFYLD med den rigtige værdi" + (f"; brug en af: {', '.join(map(str, allowed))}." if allowed else ".")),
+    if not referring:
+        bad.update(
+            dict.fromkeys(
+                unfinished,
+                (
+                    "feltet er ikke udfyldt endnu",
+                    "Erstat UDFYLD med den rigtige værdi" + (f"; brug en af: {', '.join(map(str, allowed))}." if allowed else "."),
+                ),
+            )
         )
-    )
     values -= unfinished
     if constraints.get("required"):
         bad.update(dict.fromkeys(values & missing, constraint_hint('"required"', field)))
@@ -216,10 +220,12 @@ def check_resource(path: Path, resource: dict, file: str) -> tuple[dict[str, lis
     found: list[tuple[int, Problem]] = []
     missing = frozenset(schema.get("missingValues", [""]))
     key = _as_list(schema.get("primaryKey", []))
+    # an unfinished cell of a foreign key is reported by foreign_key_problems, which can name the choices
+    referring = {f for fk in schema.get("foreignKeys", []) for f in _as_list(fk["fields"])}
     for field in map(_year_limit, fields):
         if field["name"] in key:
             field = {**field, "constraints": {**field.get("constraints", {}), "required": True}}
-        found += _cell_problems(field["name"], field, columns[field["name"]], missing, file)
+        found += _cell_problems(field["name"], field, columns[field["name"]], missing, file, field["name"] in referring)
     keys = list(zip(*(columns[k] for k in key))) if key else []
     if len(set(keys)) < len(keys) or any(missing & set(columns[k]) for k in key):  # walk the rows only to name them
         seen: set[tuple] = set()
@@ -251,6 +257,15 @@ def check_resource(path: Path, resource: dict, file: str) -> tuple[dict[str, lis
     return columns, _capped(found, file)
 
 
+def choices(target: dict[str, list[str]], reference: dict) -> str:
+    """The referenced rows an editor can pick from, with the knowledge level where the table has one (designs)."""
+    keys = target[_as_list(reference["fields"])[0]]
+    if len(keys) > 30:
+        return f"et id fra {reference.get('resource')}.csv"
+    levels = target.get("level")
+    return "; ".join(f"{k} (niveau {levels[i]})" if levels else k for i, k in enumerate(keys))
+
+
 def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: dict[str, dict[str, list[str]]], file: str) -> list[Problem]:
     """Rows whose foreign key names no row of the referenced resource in the same package."""
     schema = resource.get("schema", {})
@@ -264,7 +279,21 @@ def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: 
         known = set(zip(*(target[f] for f in _as_list(reference["fields"]))))
         where = f"{reference.get('resource') or resource['name']}.csv"
         for i, cells in enumerate(zip(*(columns[f] for f in fields))):
-            if cells not in known and not all(c in missing for c in cells) and not any(TODO in c for c in cells):
+            if any(TODO in c for c in cells):
+                found.append(
+                    (
+                        i,
+                        Problem(
+                            file,
+                            "feltet er ikke udfyldt endnu",
+                            f"Erstat UDFYLD med en af: {choices(target, reference)}.",
+                            i + 2,
+                            ", ".join(fields),
+                            ", ".join(cells),
+                        ),
+                    )
+                )
+            elif cells not in known and not all(c in missing for c in cells):
                 guess = did_you_mean(cells[0], (k[0] for k in known)) if len(cells) == 1 else ""
                 found.append(
                     (

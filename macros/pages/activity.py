@@ -130,11 +130,12 @@ def activity_evidence_section(catalogue: Catalogue, activity: Activity, page_url
     studies = {r.study_id for r in evidence.results}
     counted = counting(catalogue, evidence.results)
     body.add(
-        Markup("<p>{} fra {} handler om {}. {} Efter reglerne giver de {}.{}</p>").format(
+        Markup("<p>{} fra {} handler om {}. {} Efter reglerne giver {} {}.{}</p>").format(
             count(len(evidence.results), "resultat", "resultater"),
             count(len(studies), "studie", "studier"),
             activity.title.lower(),
             _counted_text(len(counted), len(evidence.results)),
+            "det" if len(evidence.results) == 1 else "de",
             level_badge(catalogue, evidence.computed),
             Markup(" Redaktionen har sat niveauet til {}; begrundelsen står øverst på siden.").format(evidence.level) if evidence.overridden else "",
         )

@@ -26,6 +26,8 @@ def allowed(field: FieldInfo) -> str:
     low, high = c.get("minimum"), c.get("maximum")
     if field.name == "year" and high is None:
         return f"{text} fra {low} til i år" if low is not None else f"{text} til og med i år"
+    if field.name == "year" and low is not None and high is not None:  # a year is written without a thousands dot
+        return f"{text} fra {low} til {high}"
     if low is not None and high is not None:
         return f"{text} fra {number(low)} til {number(high)}"
     if low is not None:
