@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from functools import lru_cache
 
 import altair as alt
@@ -14,6 +15,8 @@ from macros.text import urls
 from macros.text.format import count, number
 from macros.text.slugs import slugify
 
+LINE = 20  # characters per line of an outcome's label: under the 120 px a phone gives the axis (charts.js narrow)
+
 COLUMNS = ("result_id", "study_id", "outcome", "outcome_domain", "treated_value", "comparison_value", "unit", "comparison", "design")
 TREATED = "Med indsats"
 COMPARED = "Sammenligning"
@@ -23,21 +26,24 @@ COMPARED = "Sammenligning"
 def _template(unit: str) -> dict:
     """Grouped horizontal bars, one group per outcome; data left out (named dataset 'resultater')."""
     base = alt.Chart(alt.NamedData("resultater")).encode(
-        y=alt.Y("udfald:N", title=None, sort=None, axis=alt.Axis(labelLimit=280)),
+        # each outcome on a few short lines (| breaks them), so a phone shows it whole beside its bars
+        y=alt.Y("udfald:N", title=None, sort=None, axis=alt.Axis(labelLimit=150, labelExpr="split(datum.label, '|')")),
         yOffset=alt.YOffset("serie:N", sort=alt.EncodingSortField("orden", op="min")),
         x=alt.X("value:Q", title=unit),
     )
     bars = base.mark_bar().encode(
         color=area_and_national(),
         tooltip=[
-            alt.Tooltip("udfald:N", title="Udfald"),
+            alt.Tooltip("tekst:N", title="Udfald"),
             alt.Tooltip("serie:N", title="Serie"),
             alt.Tooltip("value:Q", title=unit, format=",.2~f"),
             alt.Tooltip("sammenlignet:N", title="Sammenlignet med"),
         ],
     )
     labels = base.mark_text(align="left", dx=3, fontSize=10, color=palette.LABEL).encode(text=alt.Text("value:Q", format=",.2~f"))
-    return alt.layer(bars, labels).properties(width="container", title=alt.Title("Resultater med tal", subtitle="")).to_dict()
+    # room on the right for the value written after the longest bar
+    return alt.layer(bars, labels).properties(width="container", padding={"left": 4, "top": 4, "bottom": 4, "right": 34},
+                                             title=alt.Title("Resultater med tal", subtitle="")).to_dict()
 
 
 def unit_slug(unit: str) -> str:
@@ -68,11 +74,15 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
     charts = []
     for unit, results in figured_results(catalogue, activity).items():
         points, rows, table_rows, sentences = [], [], [], []
+        height = 20
         for r in results:
             label = _label(catalogue, r)
-            points.append({"udfald": label, "serie": TREATED, "orden": 0, "value": r.treated_value, "sammenlignet": r.comparison or ""})
+            lines = textwrap.wrap(label, LINE) or [label]
+            common = {"udfald": "|".join(lines), "tekst": label, "sammenlignet": r.comparison or ""}
+            points.append({**common, "serie": TREATED, "orden": 0, "value": r.treated_value})
             if r.comparison_value is not None:
-                points.append({"udfald": label, "serie": COMPARED, "orden": 1, "value": r.comparison_value, "sammenlignet": r.comparison or ""})
+                points.append({**common, "serie": COMPARED, "orden": 1, "value": r.comparison_value})
+            height += max(22 * (1 + (r.comparison_value is not None)), 13 * len(lines) + 8)
             rows.append((r.result_id, r.study_id, r.outcome, r.outcome_domain, r.treated_value, r.comparison_value, r.unit, r.comparison, r.design))
             table_rows.append((label, number(r.treated_value), number(r.comparison_value), r.comparison or "–", r.design))
             sentence = f"{label}: {number(r.treated_value)} {unit}".rstrip()
@@ -88,7 +98,7 @@ def results_charts(catalogue: Catalogue, activity: Activity) -> list[Chart]:
         spec["title"]["text"] = title
         spec["title"]["subtitle"] = "Evalueringernes egne tal; se design og forbehold i tabellen over resultater"
         spec["description"] = description
-        spec["height"] = 46 * len(results) + 20
+        spec["height"] = height
         spec["datasets"] = {"resultater": points}
         studies = dict.fromkeys(r.study_id for r in results)
         charts.append(

@@ -66,7 +66,8 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Mark
     subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
     numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)
     drawing = (chart.svg if chart.svg else
-               f'<div class="bse-chart__canvas" data-spec="{cid}-spec" role="img" aria-labelledby="{cid}-alt"></div>'
+               f'<div class="bse-chart__canvas{" bse-chart__canvas--low" if chart.spec.get("height", 170) < 120 else ""}" data-spec="{cid}-spec" '
+               f'role="img" aria-labelledby="{cid}-alt"></div>'
                f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}")
     # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
     return (

@@ -130,7 +130,10 @@
       el.setAttribute("data-rendered", dark ? "dark" : "light");
     }).catch(function (error) {
       el.setAttribute("data-rendered", "error");
-      el.textContent = "Diagrammet kunne ikke vises. Tallene står i tabellen under diagrammet.";
+      // a page opened as a file may not fetch the site's chart templates: say what to do instead
+      el.textContent = location.protocol === "file:"
+        ? "Diagrammet kan ikke vises, når siden er åbnet som en fil. Kør make serve, og åbn adressen, den skriver. Tallene står i tabellen under diagrammet."
+        : "Diagrammet kunne ikke vises. Tallene står i tabellen under diagrammet.";
       console.error(error);
     });
   }
