@@ -126,7 +126,8 @@ def test_activity_without_results_says_so_instead_of_claiming_evidence(site):
 def test_results_with_figures_get_a_chart_table_and_csv_with_the_package_field_names(site):
     folder = site / "aktiviteter" / "fritidsjob"
     text = (folder / "index.html").read_text(encoding="utf-8")
-    assert text.count('class="bse-chart__canvas"') == 1
+    # two results: a low chart, which reserves a low box (bse-chart__canvas--low)
+    assert text.count('class="bse-chart__canvas bse-chart__canvas--low"') == 1 and text.count('class="bse-chart__canvas') == 1
     with open(folder / "resultater-procent.csv", encoding="utf-8", newline="") as f:
         downloaded = list(csv.DictReader(f))
     results = {r["result_id"]: r for r in rows("results.csv")}
