@@ -136,3 +136,24 @@ def test_national_report_pdf_has_the_official_list_counts(site):
 def test_an_unknown_area_is_refused_with_a_danish_message(site):
     result = run_reports("--site", str(site), "--area", "ørkenbyen")
     assert result.returncode == 2 and "ukendt område 'ørkenbyen'" in result.stderr
+
+
+def test_a_status_report_is_printed_for_each_area_with_a_plan_and_only_those(site):
+    """The report is the boligsocial bestyrelse's, so an area without a helhedsplan (and so without a board) gets
+    no PDF and no link to one; at national scale this keeps the site's PDFs to the areas with a plan."""
+    import csv
+
+    from macros.data.load import load
+    from macros.data.settings import from_mkdocs_yml
+    from macros.pages.registry import printed
+
+    with open(ROOT / "datapackages/plans/plan_areas.csv", encoding="utf-8", newline="") as f:
+        with_plan = {r["area_id"] for r in csv.DictReader(f)}
+    with open(ROOT / "datapackages/areas/areas.csv", encoding="utf-8", newline="") as f:
+        areas = {r["area_id"] for r in csv.DictReader(f)}
+    catalogue = load(ROOT, from_mkdocs_yml(ROOT))
+    assert {key for url, pdf, key in printed(catalogue) if url.startswith("omraader/")} == with_plan
+    assert 0 < len(with_plan) < len(areas)
+    for area in sorted(areas)[:20]:
+        page = (site / "omraader" / area / "index.html").read_text(encoding="utf-8")
+        assert ("PDF til bestyrelsen" in page) == (area in with_plan), area

@@ -1,4 +1,4 @@
-"""Print the status report of every area (or one) and the national report to PDF, into the built site.
+"""Print the status report of every area with a plan (or one) and the national report to PDF, into the built site.
 
     python -m build_scripts.commands.reports [--site site] [--area mjoelnerparken | --national-only] [--no-national]
 
@@ -81,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     catalogue = load_cached(ROOT, from_mkdocs_yml(ROOT))
     if args.area and args.area not in catalogue.areas:
         parser.error(f"ukendt område '{args.area}'; brug et area_id fra datapackages/areas/areas.csv")
+    if args.area and not catalogue.has_board(args.area):
+        parser.error(f"{catalogue.areas[args.area].name} har ingen helhedsplan i data og derfor ingen bestyrelse at lave en statusrapport til")
     # the pages whose kind prints (macros/pages/registry.py): each area's page, printed as its report
     pages = [] if args.national_only else [found for found in printed(catalogue) if not args.area or found[2] == args.area]
     year = catalogue.data_year

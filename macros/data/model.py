@@ -327,6 +327,10 @@ class Catalogue:
     def plans_of(self, area_id: str) -> tuple[Plan, ...]:
         return tuple(self.plans[p] for p in self.area_plans.get(area_id, ()))
 
+    def has_board(self, area_id: str) -> bool:
+        """An area with a helhedsplan has a boligsocial bestyrelse, and so a printed status report to it."""
+        return bool(self.area_plans.get(area_id))
+
     def is_illustrative(self, package: str, resource: str) -> bool:
         info = self.packages.get(package)
         return bool(info and resource in info.illustrative_resources)

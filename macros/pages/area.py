@@ -190,10 +190,9 @@ def about_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     area = catalogue.areas[area_id]
     body = Body(url)
     body.heading(2, ABOUT, searchable=False)
-    facts = [
-        ("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality)),
-        ("Statusrapport", link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen")),
-    ]
+    facts = [("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality))]
+    if catalogue.has_board(area_id):
+        facts.append(("Statusrapport", link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen")))
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     known = [k for k in catalogue.known_plans if area_id in k.area_ids]

@@ -38,6 +38,7 @@ class PageType(NamedTuple):
     name: str  # 'omraade': as the reader tests name it
     address: Callable[[str], str]  # key → the page's address
     pdf: Callable[[str], str] | None = None  # key → where the page printed to PDF goes (build_scripts/commands/reports.py)
+    prints: Callable[[Catalogue, str], bool] = lambda catalogue, key: True  # which keys are printed
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ class PageKind:
 
 
 KINDS = (
-    PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf),),
+    # the report is the board's: printed for an area with a helhedsplan (and so a boligsocial bestyrelse) only
+    PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf, prints=Catalogue.has_board),),
              lambda c: c.areas, area_pages, EVIDENCE | AREA_ROWS | {"criteria", "indicator_domains", "indicators", "list_counts", "national",
                                                                   "packages", "studies", "suppression_threshold", "data_year", "similar"},
              "mjoelnerparken", per_area=True),
@@ -117,7 +119,8 @@ def examples(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
 
 def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[tuple[str, str, str]]:
     """(address, its PDF's address, key) of every page printed to PDF."""
-    return [(page.address(key), page.pdf(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages if page.pdf]
+    return [(page.address(key), page.pdf(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages
+            if page.pdf and page.prints(catalogue, key)]
 
 
 def pdf_pages(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
