@@ -189,9 +189,12 @@ def observation_rows(areas: list[dict[str, str]], designations: list[dict[str, s
             }
             if indicator_id == "doemte-andel":  # the same people as the ratio, on the scale of the old rule
                 raw = {year: values["doemte"][year] * convicted_share(year) for year in spec.years}
-            values[indicator_id] = through(raw, pins.get((area_id, indicator_id), {}))
+            pinned = pins.get((area_id, indicator_id), {})
+            values[indicator_id] = through(raw, pinned)
             for year in spec.years:
-                value = round(min(spec.high, max(spec.low, values[indicator_id][year])), spec.decimals)
+                # a published figure is never clamped away (the model shows it as published, whatever the series holds)
+                bent = values[indicator_id][year]
+                value = round(bent if year in pinned else min(spec.high, max(spec.low, bent)), spec.decimals)
                 base = max(20, round(residents * spec.base_share * (1 + 0.01 * (year - 2017))))
                 rows.append({"area_id": area_id, "indicator_id": indicator_id, "year": year, "value": value, "base_population": base})
     return rows

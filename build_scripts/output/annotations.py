@@ -38,7 +38,7 @@ def annotations(problems: list[Problem]) -> list[str]:
 
 
 def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    return str(text if text is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def summary_table(problems: list[Problem]) -> str:

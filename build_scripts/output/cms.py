@@ -72,14 +72,15 @@ def activity_field(name: str, spec: dict, required: bool, activities: str = ACTI
         labels = spec.get("x-descriptions", {})
         return {**base, "widget": "select", "options": [{"label": f"{v}: {labels[v]}" if v in labels else v, "value": v} for v in spec["enum"]]}
     if kind == "integer":
-        return {**base, "widget": "number", "value_type": "int", "min": spec.get("minimum"), "max": spec.get("maximum")}
+        limits = {k: spec[c] for k, c in (("min", "minimum"), ("max", "maximum")) if c in spec}
+        return {**base, "widget": "number", "value_type": "int", **limits}
     field = {**base, "widget": "text" if spec.get("maxLength", 0) > 100 or spec.get("minLength", 0) >= 20 else "string"}
     if "minLength" in spec:
         field["minlength"] = spec["minLength"]
     if "maxLength" in spec:
         field["maxlength"] = spec["maxLength"]
     if "pattern" in spec:
-        field["pattern"] = [spec["pattern"], f"Skal passe til mønstret {spec['pattern']}: {spec.get('description', '')}".strip()]
+        field["pattern"] = [spec["pattern"], f"Skal passe til mønstret {spec['pattern']}" + (f": {spec['description']}" if spec.get("description") else "")]
     return field
 
 
@@ -119,10 +120,11 @@ def table_field(field: dict, resources: dict, root: Path, references: dict) -> d
         return {**base, "widget": "select", "options": _lookup(root, resources[target[0]], target[1])}
     if "enum" in constraints:
         return {**base, "widget": "select", "options": constraints["enum"]}
-    if field["type"] in ("integer", "number"):
-        number = {**base, "widget": "number", "value_type": "int" if field["type"] == "integer" else "float"}
+    kind = field.get("type", "string")
+    if kind in ("integer", "number"):
+        number = {**base, "widget": "number", "value_type": "int" if kind == "integer" else "float"}
         return {**number, **{k: constraints[c] for k, c in (("min", "minimum"), ("max", "maximum")) if c in constraints}}
-    if field["type"] == "boolean":
+    if kind == "boolean":
         return {**base, "widget": "boolean"}
     out = {**base, "widget": "string"}
     if "pattern" in constraints:
@@ -136,10 +138,12 @@ def evaluations_collection(root: Path) -> dict:
     files = []
     for name in EDITED:
         resource = resources[name]
-        references = {fk["fields"]: (fk["reference"]["resource"], fk["reference"]["fields"]) for fk in resource["schema"].get("foreignKeys", ())}
+        # single-column keys only (the evaluations package has no other kind)
+        references = {fk["fields"]: (fk["reference"]["resource"], fk["reference"]["fields"]) for fk in resource["schema"].get("foreignKeys", ())
+                      if isinstance(fk["fields"], str)}
         columns = [table_field(f, resources, root, references) for f in resource["schema"]["fields"]]
         files.append({
-            "name": name, "label": resource.get("title", name), "file": f"datapackages/evaluations/{resource['path']}", "format": "csv",
+            "name": name, "label": resource.get("title", name), "file": f"datapackages/evaluations/{resource['path']}", "format": f"csv-{name}",
             "fields": [{"name": ROWS, "label": resource.get("title", name), "label_singular": "Række", "widget": "list",
                         "summary": "{{fields." + resource["schema"]["fields"][0]["name"] + "}}", "fields": columns}],
         })
@@ -173,7 +177,7 @@ FOLDER = "admin"
 
 def columns(root: Path) -> dict[str, list[list[str]]]:
     descriptor = json.loads((root / "datapackages" / "evaluations" / "datapackage.json").read_text(encoding="utf-8"))
-    return {r["name"]: [[f["name"], f["type"]] for f in r["schema"]["fields"]] for r in descriptor["resources"] if r["name"] in EDITED}
+    return {r["name"]: [[f["name"], f.get("type", "string")] for f in r["schema"]["fields"]] for r in descriptor["resources"] if r["name"] in EDITED}
 
 
 def admin_files(root: Path, repository: str, site_url: str, cache: Path) -> dict[str, str | bytes]:

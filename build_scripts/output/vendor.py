@@ -56,5 +56,7 @@ def fetch(cache: Path, package: Package) -> Path:
             member = archive.getmember(f"package/{name}")
             out = target / name
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(archive.extractfile(member).read())
+            partial = out.with_name(f"{out.name}.partial")
+            partial.write_bytes(archive.extractfile(member).read())
+            partial.replace(out)  # whole or not there: a build stopped mid-write never leaves a cut file behind
     return target

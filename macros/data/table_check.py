@@ -257,13 +257,15 @@ def check_resource(path: Path, resource: dict, file: str) -> tuple[dict[str, lis
     return columns, _capped(found, file)
 
 
-def choices(target: dict[str, list[str]], reference: dict) -> str:
-    """The referenced rows an editor can pick from, with the knowledge level where the table has one (designs)."""
-    keys = target[_as_list(reference["fields"])[0]]
+def choices(target: dict[str, list[str]], reference: dict, where: str) -> str:
+    """What to write instead of UDFYLD: the referenced rows to pick from, with the knowledge level where the table
+    has one beside its key (designs), or, for a long table, where to find an id."""
+    key = _as_list(reference["fields"])[0]
+    keys = target[key]
     if len(keys) > 30:
-        return f"et id fra {reference.get('resource')}.csv"
-    levels = target.get("level")
-    return "; ".join(f"{k} (niveau {levels[i]})" if levels else k for i, k in enumerate(keys))
+        return f"et id fra {where}"
+    levels = target.get("level") if key != "level" else None
+    return "en af: " + "; ".join(f"{k} (niveau {levels[i]})" if levels else k for i, k in enumerate(keys))
 
 
 def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: dict[str, dict[str, list[str]]], file: str) -> list[Problem]:
@@ -286,7 +288,7 @@ def foreign_key_problems(resource: dict, columns: dict[str, list[str]], tables: 
                         Problem(
                             file,
                             "feltet er ikke udfyldt endnu",
-                            f"Erstat UDFYLD med en af: {choices(target, reference)}.",
+                            f"Erstat UDFYLD med {choices(target, reference, where)}.",
                             i + 2,
                             ", ".join(fields),
                             ", ".join(cells),
