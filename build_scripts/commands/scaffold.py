@@ -20,6 +20,7 @@ from pathlib import Path
 
 from macros.data.activities import body_scaffold, schema, vocabulary
 from macros.data.problems import TODO
+from macros.data.table_check import LISTED, choices
 from macros.text.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,14 +70,14 @@ def guide(fields: list[dict], file: str, picks: dict[str, str] | None = None) ->
     for f in fields:
         need = "skal udfyldes" if f.get("constraints", {}).get("required") else "kan være tom"
         allowed = f.get("constraints", {}).get("enum")
-        pick = (picks or {}).get(f["name"]) or ("; ".join(allowed) if allowed else "")
-        lines.append(f"  - {f['name']} ({f.get('title', '')}, {need}): {f.get('description', '')}" + (f" Vælg en af: {pick}." if pick else ""))
+        pick = (picks or {}).get(f["name"]) or ("en af: " + "; ".join(allowed) if allowed else "")
+        lines.append(f"  - {f['name']} ({f.get('title', '')}, {need}): {f.get('description', '')}" + (f" Vælg {pick}." if pick else ""))
     lines.append(f"Kør derefter {CHECK}.")
     return "\n".join(lines)
 
 
 def lookups(root: Path, package: str, resource_name: str) -> dict[str, str]:
-    """For each foreign key to a small table of the package: the values an editor can choose (designs with their level)."""
+    """For each foreign key to a short table of the package: the values an editor can choose, as the check names them."""
     descriptor = json.loads((root / "datapackages" / package / "datapackage.json").read_text(encoding="utf-8"))
     resources = {r["name"]: r for r in descriptor["resources"]}
     out = {}
@@ -86,9 +87,8 @@ def lookups(root: Path, package: str, resource_name: str) -> dict[str, str]:
             continue
         with open(root / "datapackages" / package / target["path"], encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
-        if len(rows) <= 30:
-            key = fk["reference"]["fields"]
-            out[fk["fields"]] = "; ".join(f"{r[key]} (niveau {r['level']})" if "level" in r else r[key] for r in rows)
+        if len(rows) <= LISTED:
+            out[fk["fields"]] = choices({k: [r[k] for r in rows] for k in rows[0]}, fk["reference"], target["path"])
     return out
 
 

@@ -7,7 +7,7 @@ how many more there are (warnings have their own ten); the job summary holds the
 
 from __future__ import annotations
 
-from macros.data.problems import Problem
+from macros.data.problems import Problem, blocked
 from macros.text.format import count
 
 SHOWN = 10  # error annotations GitHub shows per step
@@ -44,7 +44,7 @@ def _cell(text: object) -> str:
 def summary_table(problems: list[Problem]) -> str:
     """A Markdown table in Danish, cut with a last line if it would pass GitHub's limit."""
     head = [f"### Tjek af indholdet: {count(len(problems), 'problem', 'problemer')}", "",
-            f"Intet kan udgives, før {'det' if len(problems) == 1 else 'de'} er rettet.", "",
+            f"{blocked(len(problems))}.", "",
             "| # | Fil | Linje | Felt | Fundet | Problem | Sådan retter du det |", "|---|---|---|---|---|---|---|"]
     out, size = list(head), sum(len(x.encode()) + 1 for x in head)
     for n, p in enumerate(problems, start=1):

@@ -48,13 +48,9 @@ FONTS = (
 )
 
 
-def _required(required: bool) -> dict:
-    return {"required": required}
-
-
 def activity_field(name: str, spec: dict, required: bool, activities: str = ACTIVITIES) -> dict:
     """One front-matter field of the activity schema as a form field."""
-    base = {"name": name, "label": spec.get("title", name), "hint": spec.get("description", ""), **_required(required)}
+    base = {"name": name, "label": spec.get("title", name), "hint": spec.get("description", ""), "required": required}
     kind = spec.get("type")
     if kind == "array" and "enum" in spec.get("items", {}):
         return {**base, "widget": "select", "multiple": True, "options": spec["items"]["enum"], "min": spec.get("minItems", 0)}
@@ -108,7 +104,7 @@ def table_field(field: dict, resources: dict, root: Path, references: dict) -> d
     """One column of a Table Schema as a form field."""
     constraints = field.get("constraints", {})
     base = {"name": field["name"], "label": field.get("title", field["name"]), "hint": field.get("description", ""),
-            **_required(bool(constraints.get("required")))}
+            "required": bool(constraints.get("required"))}
     target = references.get(field["name"])
     if field["name"] in ACTIVITY_REFERENCES:
         return {**base, "widget": "relation", "collection": ACTIVITIES, "value_field": "slug", "search_fields": ["title"], "display_fields": ["title"]}
@@ -132,8 +128,11 @@ def table_field(field: dict, resources: dict, root: Path, references: dict) -> d
     return out
 
 
-def evaluations_collection(root: Path) -> dict:
-    descriptor = json.loads((root / "datapackages" / "evaluations" / "datapackage.json").read_text(encoding="utf-8"))
+def evaluations(root: Path) -> dict:
+    return json.loads((root / "datapackages" / "evaluations" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def evaluations_collection(root: Path, descriptor: dict) -> dict:
     resources = {r["name"]: r for r in descriptor["resources"]}
     files = []
     for name in EDITED:
@@ -150,7 +149,7 @@ def evaluations_collection(root: Path) -> dict:
     return {"name": EVALUATIONS, "label": "Studier og resultater", "files": files}
 
 
-def config(root: Path, repository: str, site_url: str, body: str) -> dict:
+def config(root: Path, descriptor: dict, repository: str, site_url: str, body: str) -> dict:
     return {
         "backend": {"name": "github", "repo": repository, "branch": "main", "auth_methods": ["token"]},
         # every save is a branch and a pull request; the pull request's check says what is wrong
@@ -161,7 +160,7 @@ def config(root: Path, repository: str, site_url: str, body: str) -> dict:
         "output": {"omit_empty_optional_fields": True},
         "media_folder": "content/assets/billeder",
         "public_folder": "/assets/billeder",
-        "collections": [activity_collection(body), evaluations_collection(root)],
+        "collections": [activity_collection(body), evaluations_collection(root, descriptor)],
     }
 
 
@@ -175,8 +174,7 @@ ASSETS = Path(__file__).resolve().parent / "admin"
 FOLDER = "admin"
 
 
-def columns(root: Path) -> dict[str, list[list[str]]]:
-    descriptor = json.loads((root / "datapackages" / "evaluations" / "datapackage.json").read_text(encoding="utf-8"))
+def columns(descriptor: dict) -> dict[str, list[list[str]]]:
     return {r["name"]: [[f["name"], f.get("type", "string")] for f in r["schema"]["fields"]] for r in descriptor["resources"] if r["name"] in EDITED}
 
 
@@ -184,11 +182,13 @@ def admin_files(root: Path, repository: str, site_url: str, cache: Path) -> dict
     """Everything under /admin/ by its path in the site: the page, its config, the CMS and the CSV format, self-hosted."""
     import yaml
 
+    descriptor = evaluations(root)
     out: dict[str, str | bytes] = {
         f"{FOLDER}/index.html": (ASSETS / "index.html").read_text(encoding="utf-8").replace("__POLICY__", POLICY),
-        f"{FOLDER}/config.yml": yaml.safe_dump(config(root, repository, site_url, body_scaffold(TODO)), allow_unicode=True, sort_keys=False, width=120),
+        f"{FOLDER}/config.yml": yaml.safe_dump(
+            config(root, descriptor, repository, site_url, body_scaffold(TODO)), allow_unicode=True, sort_keys=False, width=120),
         f"{FOLDER}/csv-format.js": (ASSETS / "csv-format.js").read_text(encoding="utf-8").replace(
-            "__COLUMNS__", json.dumps(columns(root), ensure_ascii=False)),
+            "__COLUMNS__", json.dumps(columns(descriptor), ensure_ascii=False)),
     }
     sveltia = fetch(cache, SVELTIA)
     script = (sveltia / "dist/sveltia-cms.js").read_text(encoding="utf-8")

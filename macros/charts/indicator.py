@@ -305,17 +305,15 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         if p.start_year <= data.last and p.end_year >= data.first
     ]
     description = _describe(area, indicator, data, catalogue.suppression_threshold)
-
-    def inferred(year: int) -> str:
-        said = catalogue.published[(area.area_id, indicator.indicator_id, year)].inferred
-        return f" ({INFERRED[said]})" if said else ""
+    found = {o.year: catalogue.published[(area.area_id, indicator.indicator_id, o.year)] for o in official}  # where each is from
+    inferred = {year: f.inferred for year, f in found.items()}
 
     if periods:
         description += " Skraveret: " + "; ".join(f"helhedsplanen {p['fra']}–{p['til']}" for p in periods) + "."
     if official:
         description += (
             " Offentliggjorte tal: "
-            + "; ".join(f"{o.year}: {number(o.value)}{inferred(o.year)}" for o in official)
+            + "; ".join(f"{o.year}: {number(o.value)}" + (f" ({INFERRED[inferred[o.year]]})" if inferred[o.year] else "") for o in official)
             + ("; de øvrige er eksempeldata." if illustrative else ".")
         )
     spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods), bool(official)))
@@ -326,22 +324,21 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         spec["datasets"]["perioder"] = periods
     if official:
         spec["datasets"]["officielle"] = [{"year": o.year, "value": o.value} for o in official]
-    published_at = tuple(dict.fromkeys(catalogue.published[(area.area_id, indicator.indicator_id, o.year)].source for o in official))
+    published_at = tuple(dict.fromkeys(f.source for f in found.values()))
     return Chart(
         chart_id=f"chart-{indicator.indicator_id}",  # unique on the page; the area is the page
         indicator_id=indicator.indicator_id,
         title=indicator.name,
         description=description,
         spec=spec,
-        table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold,
-                               {o.year: catalogue.published[(area.area_id, indicator.indicator_id, o.year)].inferred for o in official}),
+        table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold, inferred),
         rows=data.rows,
         columns=CSV_COLUMNS,
         csv_path=urls.area(area.area_id) + csv_name(indicator),
         sources=_sources(catalogue, indicator, illustrative)
         + tuple((f"Offentliggjort tal: {urlsplit(u).netloc.removeprefix('www.')}", u) for u in published_at),
         illustrative=illustrative,
-        official_rows={i: catalogue.published[(area.area_id, indicator.indicator_id, o.year)].inferred for i, o in enumerate(data.observations) if o.official},
+        official_rows={i: inferred[o.year] for i, o in enumerate(data.observations) if o.official},
     )
 
 

@@ -31,10 +31,14 @@ class Problem:
         return f"{where}: {self.message}{found}. Sådan retter du det: {self.hint}"
 
 
+def blocked(found: int) -> str:
+    """'Intet kan udgives, før det (de) er rettet', for one problem or more; said by the check and the job summary."""
+    return f"Intet kan udgives, før {'det' if found == 1 else 'de'} er rettet"
+
+
 def summary(problems: list[Problem]) -> str:
     """The Danish list every command and the build print: a count, then each problem numbered."""
-    them = "det" if len(problems) == 1 else "de"
-    lines = [f"Fandt {count(len(problems), 'problem', 'problemer')}. Intet kan udgives, før {them} er rettet:", ""]
+    lines = [f"Fandt {count(len(problems), 'problem', 'problemer')}. {blocked(len(problems))}:", ""]
     for n, problem in enumerate(problems, start=1):
         lines += [f"{n}. {problem}", ""]
     return "\n".join(lines).rstrip("\n")

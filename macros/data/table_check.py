@@ -257,12 +257,15 @@ def check_resource(path: Path, resource: dict, file: str) -> tuple[dict[str, lis
     return columns, _capped(found, file)
 
 
+LISTED = 30  # a referenced table this short has its rows named as the choices
+
+
 def choices(target: dict[str, list[str]], reference: dict, where: str) -> str:
     """What to write instead of UDFYLD: the referenced rows to pick from, with the knowledge level where the table
     has one beside its key (designs), or, for a long table, where to find an id."""
     key = _as_list(reference["fields"])[0]
     keys = target[key]
-    if len(keys) > 30:
+    if len(keys) > LISTED:
         return f"et id fra {where}"
     levels = target.get("level") if key != "level" else None
     return "en af: " + "; ".join(f"{k} (niveau {levels[i]})" if levels else k for i, k in enumerate(keys))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from markupsafe import Markup
 
 from macros.data.model import Catalogue, Criterion
@@ -26,7 +28,7 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
         by_list: dict[tuple[str, str], list[Criterion]] = {}
         for c in measurable(catalogue, year):
             by_list.setdefault((c.list_type, c.regime), []).append(c)
-        several = {lt for lt, _ in by_list if sum(1 for other, _ in by_list if other == lt) > 1}
+        several = {lt for lt, n in Counter(lt for lt, _ in by_list).items() if n > 1}
         for (list_type, regime), criteria in by_list.items():
             label = f"{list_type} ({regime})" if list_type in several else list_type
             results = [(c, met(catalogue, area_id, c, year)) for c in criteria]
