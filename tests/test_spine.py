@@ -3,13 +3,17 @@ national level and the thresholds in force, with published and illustrative figu
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import replace
 
 import pytest
 
+from macros.charts.base import csv_path
 from macros.charts.spine import Row, criteria_chart, rows, svg
 from macros.data.load import load_cached
 from macros.data.model import Indicator
+from macros.pages.area import area_pages
 from tests.conftest import ROOT
 
 
@@ -56,7 +60,19 @@ def test_the_text_alternative_says_every_criterion_its_figure_the_national_level
     national = next(o.value for o in catalogue.national["uden-for-arbejdsmarked"] if o.year == 2024)
     said = f"Uden for arbejdsmarked eller uddannelse: {value:.1f} % i 2024 (eksempeldata), landsniveau {national:.1f} %".replace(".", ",")
     assert said in chart.description
-    assert len(chart.table.rows) == len(chart.rows) == 5 and chart.csv_path == "omraader/mjoelnerparken/kriterier.csv"
+    assert len(chart.table.rows) == 5
+
+
+def test_the_spine_offers_the_areas_indicator_csv_whose_latest_rows_are_its_figures(catalogue):
+    """One CSV per area: the spine adds no rows of its own, and each of its figures is a row of that file."""
+    area = catalogue.areas["mjoelnerparken"]
+    page = area_pages(catalogue, "mjoelnerparken")[0].rendered()
+    chart = criteria_chart(catalogue, area)
+    assert chart.rows == () and chart.csv_path == "omraader/mjoelnerparken/indikatorer-eksempeldata.csv"
+    assert [p for p in page.files if p.startswith("omraader/mjoelnerparken/indikatorer")] == [chart.csv_path]
+    lines = list(csv.DictReader(io.StringIO(page.files[chart.csv_path])))
+    for row in rows(catalogue, "mjoelnerparken"):
+        assert any(r["indicator_id"] == row.indicator.indicator_id and int(r["year"]) == row.year and float(r["value"]) == row.value for r in lines)
 
 
 def test_an_area_without_a_figure_for_any_criterion_has_no_summary_chart(catalogue):
@@ -84,4 +100,4 @@ def test_figures_of_a_package_that_is_not_illustrative_are_published_in_the_draw
     real = {n: replace(p, illustrative_resources=()) for n, p in catalogue.packages.items()}
     chart = criteria_chart(replace(catalogue, packages=real), catalogue.areas["mjoelnerparken"])
     assert not chart.illustrative and "eksempeldata" not in chart.description and "bse-spine__dot--illustrative" not in chart.svg.split("</g>", 1)[1]
-    assert {row[-1] for row in chart.table.rows} == {"offentliggjort"} and {row[-1] for row in chart.rows} == {"true"}
+    assert {row[-1] for row in chart.table.rows} == {"offentliggjort"} and csv_path(chart) == "omraader/mjoelnerparken/indikatorer.csv"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from macros.charts import palette
-from macros.charts.base import Chart, csv_download, template_of
+from macros.charts.base import Chart, csv_files, template_of
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
 from macros.pages import activity, compare, national_report, open_data
@@ -38,7 +38,8 @@ def data_files(catalogue: Catalogue, root: Path, settings: Settings, charts: lis
     for indicator in catalogue.indicators.values():
         out.update({urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()})
     out[urls.compare() + compare.NAMES] = compare.names_file(catalogue)
-    out.update(csv_download(c) for c in charts)
+    for chart in charts:  # one chart at a time: an editorial chart shown on two pages offers one file, not its rows twice
+        out.update(csv_files([chart]))
     return out
 
 

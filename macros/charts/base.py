@@ -26,6 +26,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple, ...]
     numeric: tuple[int, ...] = ()
+    note: str = ""  # a line under the table for what would repeat on every row (an indicator's list thresholds)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Chart:
     table: Table
     rows: tuple[tuple, ...]  # the CSV download's rows, under `columns`
     columns: tuple[str, ...]
-    csv_path: str  # where the CSV download lives in the site, e.g. omraader/vollsmose/ledighed.csv
+    csv_path: str  # where the CSV download lives in the site, e.g. omraader/vollsmose/indikatorer.csv; charts of a page may share one
     sources: tuple[tuple[str, str], ...]
     illustrative: bool
     indicator_id: str | None = None
@@ -132,14 +133,34 @@ def official_value(inferred: str | None) -> str:
 
 
 def csv_path(chart: Chart) -> str:
-    """Where the chart's CSV lives; a file of illustrative figures says so in its name."""
-    return chart.csv_path.removesuffix(".csv") + "-eksempeldata.csv" if chart.illustrative else chart.csv_path
+    """Where the chart's CSV lives; a file of illustrative figures says so in its name (a path that says so already is kept)."""
+    if chart.illustrative and not chart.csv_path.endswith("-eksempeldata.csv"):
+        return chart.csv_path.removesuffix(".csv") + "-eksempeldata.csv"
+    return chart.csv_path
 
 
-def csv_download(chart: Chart) -> tuple[str, str]:
-    """The chart's CSV: its path and its text, with a column saying so on every row of illustrative figures."""
+def csv_rows(chart: Chart) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+    """The chart's CSV columns and rows, with a column saying so on every row of illustrative figures."""
     rows, columns = chart.rows, chart.columns
     if chart.illustrative:
         rows = tuple(row + (official_value(chart.official_rows[i]) if i in chart.official_rows else ILLUSTRATIVE_VALUE,) for i, row in enumerate(rows))
         columns = columns + (ILLUSTRATIVE_COLUMN,)
-    return csv_path(chart), csv_text(rows, columns)
+    return columns, rows
+
+
+def csv_files(charts) -> dict[str, str]:
+    """Each CSV the charts offer (site path → text). Charts naming one file share it, its rows in the charts' order: an
+    area's indicator charts are one file, not a dozen (at 10,000 areas a small file costs more in the published
+    archive than its figures). A chart without rows of its own (the spine, whose figures are the file's latest rows)
+    adds none; sharers must have the same columns."""
+    found: dict[str, tuple[tuple[str, ...], list[tuple]]] = {}
+    for chart in charts:
+        columns, rows = csv_rows(chart)
+        path = csv_path(chart)
+        shared, kept = found.setdefault(path, (columns, []))
+        if rows and kept and shared != columns:
+            raise ValueError(f"{path}: the charts that share this CSV have different columns")
+        if not kept:  # the columns of the first chart that has rows
+            found[path] = (columns, kept)
+        kept.extend(rows)
+    return {path: csv_text(rows, columns) for path, (columns, rows) in found.items()}

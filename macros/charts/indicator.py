@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import altair as alt
 
 from macros.charts import palette
-from macros.charts.base import SUPPRESSED, Chart, Table, area_and_national, copy_template
+from macros.charts.base import SUPPRESSED, Chart, Table, copy_template
 from macros.data.model import Area, Catalogue, Indicator, Observation
 from macros.rules.lists import in_force, list_thresholds
 from macros.text import urls
@@ -159,16 +159,18 @@ def national_chart(catalogue: Catalogue, indicator: Indicator) -> Chart | None:
 def _indicator_template(name: str, unit: str, with_thresholds: bool, with_periods: bool = False, with_official: bool = False) -> dict:
     """The Vega-Lite spec for an indicator over time, with data left out (named datasets)."""
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True), scale=alt.Scale(zero=False))
-    lines = (
+    value = alt.Tooltip("value:Q", title=unit, format=",.2~f")
+    # the area's line and the national level's: fixed colours, as the page's one legend names them
+    area = (
         alt.Chart(alt.NamedData("serier"))
-        .mark_line(point=True)
-        .encode(
-            x=x,
-            y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
-            # 'orden' puts the area first, so it always gets the area's colour whatever its name
-            color=area_and_national(legend=False),  # the area page shows one legend above its charts
-            tooltip=[alt.Tooltip("serie:N", title="Serie"), alt.Tooltip("year:Q", title="År", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")],
-        )
+        .mark_line(point=True, color=palette.AREA)
+        .encode(x=x, y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
+                tooltip=[alt.Tooltip("serie:N", title="Område"), alt.Tooltip("year:Q", title="År", format="d"), value])
+    )
+    national = (
+        alt.Chart(alt.NamedData("landsniveau"))
+        .mark_line(point=True, color=palette.NATIONAL)
+        .encode(x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="Landsniveau", format="d"), value])
     )
     rules = (
         alt.Chart(alt.NamedData("graenser"))
@@ -211,11 +213,30 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
             x=x, y=alt.Y("value:Q"), tooltip=[alt.Tooltip("year:Q", title="Offentliggjort tal", format="d"), alt.Tooltip("value:Q", title=unit, format=",.2~f")]
         )
     )
-    layers = (
-        ((periods, period_labels) if with_periods else ()) + ((rules, labels, lines) if with_thresholds else (lines,)) + ((official,) if with_official else ())
-    )
+    layers = ((periods, period_labels) if with_periods else ()) + ((rules, labels) if with_thresholds else ()) + (national, area)
+    layers += (official,) if with_official else ()
     chart = alt.layer(*layers).properties(width="container", height=170, title=alt.Title(name, subtitle=""))
     return chart.to_dict()
+
+
+RULE_FIELDS = ("fra", "til", "graense", "liste", "foerste")
+
+
+@lru_cache(maxsize=None)
+def _area_template(name: str, unit: str, national: tuple[tuple[int, float], ...], rules: tuple[tuple, ...], with_periods: bool, with_official: bool) -> dict:
+    """The indicator's template with what every area's chart of it shares written in as data: the national level and the
+    list thresholds over the chart's years. A page then embeds only the area's own points, and the national series is
+    one copy in the site's chart templates instead of one in every area page."""
+    shared = {"landsniveau": [{"year": y, "value": v} for y, v in national], "graenser": [dict(zip(RULE_FIELDS, r)) for r in rules]}
+
+    def filled(node):
+        if isinstance(node, dict):
+            if node.keys() == {"name"} and node["name"] in shared:
+                return {"values": shared[node["name"]]}
+            return {k: filled(v) for k, v in node.items()}
+        return [filled(v) for v in node] if isinstance(node, list) else node
+
+    return filled(_indicator_template(name, unit, bool(rules), with_periods, with_official))
 
 
 @dataclass(frozen=True)
@@ -238,8 +259,7 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         return None
     national = {o.year: o.value for o in catalogue.national.get(indicator.indicator_id, ())}
     first, last = series[0].year, series[-1].year
-    points = [{"year": o.year, "value": o.value, "serie": area.name, "orden": 0} for o in series if not o.suppressed]
-    points += [{"year": y, "value": v, "serie": "Landsniveau", "orden": 1} for y, v in sorted(national.items()) if first <= y <= last]
+    points = [{"year": o.year, "value": o.value, "serie": area.name} for o in series if not o.suppressed]
     rules = [
         {"fra": max(c.valid_from, first), "til": min(c.valid_to or last, last), "graense": c.threshold, "liste": c.list_type}
         for c in list_thresholds(catalogue, indicator.indicator_id)
@@ -268,24 +288,35 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
 
 
 def _indicator_table(rows, rules: list[dict], threshold: int, inferred: dict[int, str | None]) -> Table:
-    """Year, value, people, national level, and a column per list with its threshold in force that year ("–" when none)."""
-    lists = list(dict.fromkeys(r["liste"] for r in rules))
-
-    def limits(year: int) -> tuple:
-        in_force = {r["liste"]: number(r["graense"]) for r in rules if r["fra"] <= year <= r["til"]}
-        return tuple(in_force.get(name, "–") for name in lists)
-
+    """Year, value, people and the national level; the list thresholds in a line under it (a column per list
+    would say the same threshold on every row, or '–')."""
     formatted = tuple(
-        (
-            (r[2], SUPPRESSED, f"under {threshold}", number(r[5]))
-            if r[7] == "true"
-            else (r[2], number(r[3]) + (f" ({published(inferred.get(r[2]))})" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))
-        )
-        + limits(r[2])
+        (r[2], SUPPRESSED, f"under {threshold}", number(r[5]))
+        if r[7] == "true"
+        else (r[2], number(r[3]) + (f" ({published(inferred.get(r[2]))})" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))
         for r in rows
     )
-    headers = ("År", "Værdi", "Antal personer", "Landsniveau", *(f"Grænse, {name}" for name in lists))
-    return Table(headers, formatted, tuple(range(1, len(headers))))
+    return Table(("År", "Værdi", "Antal personer", "Landsniveau"), formatted, (1, 2, 3), note=thresholds_note(rules))
+
+
+def thresholds_note(rules: list[dict]) -> str:
+    """'Listegrænser: ghettoområde 40 (2010–2017); udsat boligområde 40 (2018–2024).': each list's threshold and its
+    years, two rule sets in a row with the same threshold (2013) as one span."""
+    spans: list[list] = []
+    for r in sorted(rules, key=lambda r: (r["fra"], r["liste"])):
+        same = next((s for s in spans if s[0] == r["liste"] and s[1] == r["graense"] and s[3] >= r["fra"] - 1), None)
+        if same:
+            same[3] = max(same[3], r["til"])
+        else:
+            spans.append([r["liste"], r["graense"], r["fra"], r["til"]])
+    said = [f"{name} {number(limit)} ({start}–{end})" if start != end else f"{name} {number(limit)} ({start})" for name, limit, start, end in spans]
+    return f"Listegrænser: {'; '.join(said)}." if said else ""
+
+
+def area_csv(catalogue: Catalogue, area_id: str) -> str:
+    """The one CSV of an area's indicator charts (and its spine chart, whose figures are the file's latest rows)."""
+    name = "indikatorer-eksempeldata.csv" if catalogue.is_illustrative("indicators", "observations") else "indikatorer.csv"
+    return urls.area(area_id) + name
 
 
 def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> Chart | None:
@@ -316,10 +347,12 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
             + "; ".join(f"{o.year}: {number(o.value)}" + (f" ({INFERRED[inferred[o.year]]})" if inferred[o.year] else "") for o in official)
             + ("; de øvrige er eksempeldata." if illustrative else ".")
         )
-    spec = copy_template(_indicator_template(indicator.name, indicator.unit, bool(data.rules), bool(periods), bool(official)))
+    national = tuple((y, v) for y, v in sorted(data.national.items()) if data.first <= y <= data.last)
+    rules = tuple(tuple(r[k] for k in RULE_FIELDS) for r in data.rules)
+    spec = copy_template(_area_template(indicator.name, indicator.unit, national, rules, bool(periods), bool(official)))
     spec["title"]["subtitle"] = subtitle
     spec["description"] = description
-    spec["datasets"] = {"serier": data.points, "graenser": data.rules} if data.rules else {"serier": data.points}
+    spec["datasets"] = {"serier": data.points}
     if periods:
         spec["datasets"]["perioder"] = periods
     if official:
@@ -334,16 +367,12 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold, inferred),
         rows=data.rows,
         columns=CSV_COLUMNS,
-        csv_path=urls.area(area.area_id) + csv_name(indicator),
+        csv_path=area_csv(catalogue, area.area_id),
         sources=_sources(catalogue, indicator, illustrative)
         + tuple((f"Offentliggjort tal: {urlsplit(u).netloc.removeprefix('www.')}", u) for u in published_at),
         illustrative=illustrative,
         official_rows={i: inferred[o.year] for i, o in enumerate(data.observations) if o.official},
     )
-
-
-def csv_name(indicator: Indicator) -> str:
-    return f"{indicator.indicator_id}.csv"
 
 
 def _sources(catalogue: Catalogue, indicator: Indicator, illustrative: bool) -> tuple[tuple[str, str], ...]:

@@ -14,14 +14,13 @@ from typing import NamedTuple
 from markupsafe import escape
 
 from macros.charts.base import Chart, Table
+from macros.charts.indicator import CSV_COLUMNS, area_csv
 from macros.data.model import Area, Catalogue, Indicator
 from macros.rules.list_timeline import measurable, thresholds_of
-from macros.text import urls
 from macros.text.format import number
 from macros.text.published import published
 
 WIDTH, ROW, TOP = 340, 48, 26  # the drawing's units: at 390 px a unit is a pixel; the legend is the top row
-COLUMNS = ("area_id", "indicator_id", "year", "value", "base_population", "national_value", "thresholds", "official")
 OPERATOR_WORDS = {">": "over", ">=": "mindst", "<": "under", "<=": "højst"}
 
 
@@ -121,11 +120,6 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
          published(r.inferred, "offentliggjort") if r.official else "eksempeldata")
         for r in found
     )
-    csv_rows = tuple(
-        (area.area_id, r.indicator.indicator_id, r.year, r.value, r.base_population, r.national,
-         "; ".join(f"{'/'.join(lists)} {op} {t}" for op, t, lists in r.thresholds), "true" if r.official else "false")
-        for r in found
-    )
     illustrative = not all(r.official for r in found)
     source = next((c.source for c in measurable(catalogue, found[0].year) if c.indicator_id), "")
     return Chart(
@@ -134,11 +128,11 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
         description=description,
         spec={},
         table=Table(("Kriterium", "År", "Områdets tal", "Landsniveau", "Grænser", "Tal"), table_rows, numeric=(2, 3)),
-        rows=csv_rows,
-        columns=COLUMNS,
-        csv_path=f"{urls.area(area.area_id)}kriterier.csv",
+        # its figures are the latest rows of the area's indicator CSV, which the spine offers as its own
+        rows=(),
+        columns=CSV_COLUMNS,
+        csv_path=area_csv(catalogue, area.area_id),
         sources=(("grænserne", source), ("tal: eksempeldata undtagen ●" if illustrative else "tal: offentliggjorte", "")),
         illustrative=illustrative,
-        official_rows={i: r.inferred for i, r in enumerate(found) if r.official},
         svg=svg(found, f"{chart_id}-alt"),
     )

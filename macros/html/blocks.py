@@ -48,23 +48,25 @@ def source_and_note(url: str | None, note: str | None, fallback: str | None = No
     return Markup("{}{}").format(source, Markup(" – {}").format(note) if note else "")
 
 
-def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Markup:
+def chart_block(chart: Chart, page_url: str, after: Markup = Markup(""), source: bool = True) -> Markup:
     """Chart, text alternative, data table, CSV download and source line, in one figure.
 
     The page embeds the chart's own parts (title, text, data); the rest of the spec is its kind's
     template, shared by every page in assets/charts/templates.json (charts.js joins them). A static
     chart (chart.svg) is the drawing itself. The text alternative names the drawing (aria-labelledby,
     which reads it folded too) and is one tap away with the table and the CSV, not printed under
-    every chart (WCAG 1.1.1 asks for it to be there, not for it to be shown).
+    every chart (WCAG 1.1.1 asks for it to be there, not for it to be shown). source False: the source line is
+    said once for many charts (small multiples, macros/pages/page.py Body.grid).
     """
-    sources = "; ".join(external(url, text) for text, url in chart.sources)
-    # from the site root, so the same figure links right from every page that shows it
-    csv = f"{relative_url(page_url, '')}/{csv_path(chart)}"
+    sources = f'<p class="bse-chart__source">Kilde: {"; ".join(external(url, text) for text, url in chart.sources)}</p>' if source else ""
+    csv = relative_url(page_url, csv_path(chart))
     cid, alt = escape(chart.chart_id), escape(chart.description)
     badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
     subtitle = chart.spec.get("title", {}).get("subtitle")
     subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
     numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric)
+    if chart.table.note:
+        numbers += Markup('<p class="bse-small">{}</p>').format(chart.table.note)
     drawing = (chart.svg if chart.svg else
                f'<div class="bse-chart__canvas{" bse-chart__canvas--low" if chart.spec.get("height", 170) < 120 else ""}" data-spec="{cid}-spec" '
                f'role="img" aria-labelledby="{cid}-alt"></div>'
@@ -78,7 +80,7 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup("")) -> Mark
             f'<details class="bse-chart__more"><summary>Tekst, tal og CSV</summary>'
             f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>{numbers}'
             f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p></details>'
-            f'<p class="bse-chart__source">Kilde: {sources}</p>'
+            f"{sources}"
             "</figure>"
         )
         + after

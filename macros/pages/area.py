@@ -218,7 +218,7 @@ def lists_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     criteria = Markup(
         "<p>For hvert år: hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, der gjaldt det år "
         "(uden kriterier uden fast grænse og reglerne om, hvor mange der skal være opfyldt), så tabellen siger ikke, om området "
-        "burde have været på en liste. * er eksempeldata.</p>"
+        "burde have været på en liste. Tallene er eksempeldata.</p>"
     ) if catalogue.is_illustrative("indicators", "observations") else Markup(
         "<p>For hvert år: hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, der gjaldt det år.</p>")
     body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id))

@@ -8,21 +8,20 @@ from markupsafe import Markup
 
 from macros.data.model import Catalogue, Criterion
 from macros.html.builders import table
-from macros.rules.list_timeline import measurable, met
+from macros.rules.list_timeline import measurable, met_by
 from macros.rules.lists import published_lists
 from macros.text.format import number
 
-ILLUSTRATIVE_MARK = Markup('<span aria-hidden="true"> *</span><span class="bse-sr"> (eksempeldata)</span>')
+MET = "Målbare kriterier opfyldt efter de regler, der gjaldt"
 
 
 def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
-    years = sorted({o.year for indicator in catalogue.indicators for o in catalogue.observations.get((area_id, indicator), ())})
-    # the official status is public; what the figures met is marked in every cell when the figures are illustrative
-    mark = ILLUSTRATIVE_MARK if catalogue.is_illustrative("indicators", "observations") else Markup("")
-    designations = catalogue.designations.get(area_id, ())
+    figures = {(i, o.year): o for i in catalogue.indicators for o in catalogue.observations.get((area_id, i), ())}
+    years = sorted({year for _, year in figures})
+    designations = published_lists(catalogue.designations.get(area_id, ()))
     rows = []
     for year in years:
-        official = "; ".join(f"{d.list_type} ({d.status})" for d in published_lists(designations) if d.year == year) or "–"
+        official = "; ".join(f"{d.list_type} ({d.status})" for d in designations if d.year == year) or "–"
         parts = []
         # two rule sets can hold in one year (2013: the list of 1 October under the old rules, then the new ones)
         by_list: dict[tuple[str, str], list[Criterion]] = {}
@@ -31,22 +30,19 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
         several = {lt for lt, n in Counter(lt for lt, _ in by_list).items() if n > 1}
         for (list_type, regime), criteria in by_list.items():
             label = f"{list_type} ({regime})" if list_type in several else list_type
-            results = [(c, met(catalogue, area_id, c, year)) for c in criteria]
-            known = [(c, r) for c, r in results if r is not None]
+            known = [(c, r) for c in criteria if (r := met_by(figures.get((c.indicator_id, year)), c)) is not None]
             if not known:
                 continue
             names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
             parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(label, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
-        published = [catalogue.indicators[i].name.lower() for i in catalogue.indicators
-                     if any(o.official and o.year == year for o in catalogue.observations.get((area_id, i), ()))]
+        published = [catalogue.indicators[i].name.lower() for i in catalogue.indicators if (o := figures.get((i, year))) is not None and o.official]
         said = Markup(" (offentliggjort tal: {})").format(", ".join(published)) if published and parts else Markup("")
-        rows.append((year, official, Markup("<br>").join(parts) + mark + said if parts else "–"))
+        rows.append((year, official, Markup("<br>").join(parts) + said if parts else "–"))
     return rows
 
 
 def timeline_table(catalogue: Catalogue, area_id: str) -> Markup:
-    return table(
-        ("År", "Officiel liste det år", "Målbare kriterier opfyldt efter de regler, der gjaldt"),
-        timeline_rows(catalogue, area_id),
-        caption="Kriterier år for år",
-    )
+    # the official lists are public; what the figures met is said once to be illustrative, in its column's header
+    illustrative = catalogue.is_illustrative("indicators", "observations")
+    return table(("År", "Officiel liste det år", MET + (" (eksempeldata)" if illustrative else "")), timeline_rows(catalogue, area_id),
+                 caption="Kriterier år for år")

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from macros.charts.base import Chart, csv_download, template_of
+from macros.charts.base import Chart, csv_files, template_of
 from macros.html.blocks import chart_block
 from macros.html.builders import heading
 from macros.text.links import external
@@ -95,15 +95,21 @@ class Body:
         self.add(chart_block(chart, self.url, after), searchable=False)
 
     def grid(self, cells: list[tuple[Chart, Markup, bool]], legend: Markup = Markup(""), label: str = "Diagrammer") -> None:
-        """Charts as small multiples in one block, under one legend: (chart, what follows it, whether it prints)."""
+        """Charts as small multiples in one block, under one legend and over one source line: (chart, what follows it, whether it prints)."""
         self.charts += [chart for chart, _, _ in cells]
         inner = "".join(
-            f'<div class="bse-grid__cell{"" if printed else " bse-noprint"}">{chart_block(chart, self.url)}{after}</div>' for chart, after, printed in cells
+            f'<div class="bse-grid__cell{"" if printed else " bse-noprint"}">{chart_block(chart, self.url, source=False)}{after}</div>'
+            for chart, after, printed in cells
         )
-        # on paper each chart's source line gives way to one line under the grid (site.css)
-        said = "; ".join(dict.fromkeys(str(external(url, text)) for chart, _, printed in cells if printed for text, url in chart.sources))
-        self.add(Markup(f'{legend}<div class="bse-grid" role="region" aria-label="{escape(label)}" tabindex="0">{inner}</div>'
-                        f'<p class="bse-print-only bse-chart__source">Kilde: {said}</p>'), searchable=False)
+
+        def said(charts) -> str:
+            return "; ".join(dict.fromkeys(str(external(url, text)) for chart in charts for text, url in chart.sources))
+
+        # the sources once under the grid, not under each chart; on paper those of the printed charts
+        on_screen, on_paper = said(c for c, _, _ in cells), said(c for c, _, printed in cells if printed)
+        sources = (f'<p class="bse-chart__source">Kilde: {on_screen}</p>' if on_screen == on_paper else
+                   f'<p class="bse-chart__source bse-noprint">Kilde: {on_screen}</p><p class="bse-print-only bse-chart__source">Kilde: {on_paper}</p>')
+        self.add(Markup(f'{legend}<div class="bse-grid" role="region" aria-label="{escape(label)}" tabindex="0">{inner}</div>{sources}'), searchable=False)
 
     def extend(self, other: "Body") -> None:
         for part in other.parts:
@@ -142,6 +148,6 @@ class Page:
     search: SearchEntry | None = None
 
     def rendered(self) -> Rendered:
-        files = dict(csv_download(c) for c in self.body.charts)
+        files = csv_files(self.body.charts)
         templates = dict(template_of(c.spec) for c in self.body.charts if not c.svg)
         return Rendered(self.url, self.title, self.body.html(), self.body.headings, files, templates, self.search)

@@ -28,9 +28,8 @@ def thresholds_of(catalogue: Catalogue, indicator_id: str, year: int) -> list[tu
     return [(op, threshold, tuple(lists)) for (op, threshold), lists in sorted(grouped.items(), key=lambda item: item[0][1])]
 
 
-def met(catalogue: Catalogue, area_id: str, criterion: Criterion, year: int) -> bool | None:
-    """True or False by the area's figure that year; None when there is no published figure."""
-    figure = next((o for o in catalogue.observations.get((area_id, criterion.indicator_id), ()) if o.year == year), None)
+def met_by(figure, criterion: Criterion) -> bool | None:
+    """True or False by the figure (an Observation); None without one, or when it is suppressed."""
     if figure is None or figure.suppressed:
         return None
     return OPERATORS[criterion.operator](figure.value, criterion.threshold)
