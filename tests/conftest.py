@@ -46,6 +46,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker("slow")
 
 
+def table_rows(page: str, caption: str) -> list[list[str]]:
+    """The body rows of the page's table with this caption (where it begins), each the HTML of its cells, whether the
+    table writes its end tags or not (a table no search reads leaves them out: macros/html/builders.py)."""
+    part = page.split(f"<caption>{caption}", 1)[1].split("</table>", 1)[0]
+    body = part.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = [row.strip().removesuffix("</tr>") for row in body.split("<tr>")[1:]]
+    return [[cell.strip().removesuffix("</td>").strip() for cell in row.split("<td>")[1:]] for row in rows]
+
+
 def mkdocs_build(project: Path, site_dir: Path, config: Path | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` of a project folder (its mkdocs.yml, or config) into site_dir."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

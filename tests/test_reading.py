@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, table_rows
 
 
 def article(path) -> str:
@@ -91,15 +91,14 @@ def test_the_municipality_table_marks_its_illustrative_plans_and_goals(site):
     assert "Helhedsplaner (eksempeldata)" in section and "Mål (status) (eksempeldata)" in section
 
 
-def test_each_cell_of_criteria_met_by_illustrative_figures_is_marked(site):
+def test_the_criteria_timeline_says_once_that_what_the_figures_met_is_illustrative_and_which_years_hold_published_ones(site):
     page = (site / "omraader" / "mjoelnerparken" / "index.html").read_text(encoding="utf-8")
     timeline = page[page.index("<caption>Kriterier år for år</caption>") :]
-    timeline = timeline[: timeline.index("</table>")]
-    cells = re.findall(r"<tr><td>\d{4}</td>\s*<td>.*?</td>\s*<td>(.*?)</td>\s*</tr>", timeline)
-    mark = '<span class="bse-sr"> (eksempeldata)</span>'
-    # a year with a published figure says which after the mark; its other figures are still illustrative
-    assert cells and all(c == "–" or c.endswith(mark) or re.search(re.escape(mark) + r" \(offentliggjort tal: .+\)$", c) for c in cells)
-    assert sum("offentliggjort tal:" in c for c in cells) == 2  # Mjølnerparken: 2015 and 2017
+    assert '<th scope="col">Målbare kriterier opfyldt efter de regler, der gjaldt (eksempeldata)' in timeline[: timeline.index("</thead>")]
+    cells = [row[2] for row in table_rows(page, "Kriterier år for år")]
+    # the official lists are public: only the column of what the figures met says eksempeldata, and no cell repeats it
+    assert cells and not any("eksempeldata" in c for c in cells)
+    assert sum(bool(re.search(r" \(offentliggjort tal: .+\)$", c)) for c in cells) == 2  # Mjølnerparken: 2015 and 2017
 
 
 def test_the_front_page_puts_the_area_finder_and_the_national_picture_first_and_links_every_section(site):
@@ -276,7 +275,8 @@ def test_an_area_page_shows_what_was_measured_where_its_figures_stand_out(site):
     assert found == [d.capitalize() for d in wanted]
     for domain in wanted:
         part = section.split(f">{html.escape(domain.capitalize(), quote=False)}:", 1)[1].split("<summary>", 1)[0]
-        shown = dict(re.findall(r'<tr><td><a href="../../aktiviteter/([^/]+)/">.*?</td>.*?<td>(ja|nej)</td>\s*</tr>', part))
+        caption = f"Aktiviteter med målte virkninger på {html.escape(domain, quote=False)}"
+        shown = {re.search(r'href="../../aktiviteter/([^/]+)/"', row[0]).group(1): row[3] for row in table_rows(part, caption)} if caption in part else {}
         assert set(shown) == measured[domain], domain
         assert all((v == "ja") == (slug in running) for slug, v in shown.items()), domain
     words = text(site / "omraader" / area / "index.html")
@@ -293,8 +293,8 @@ def test_published_area_figures_replace_illustrative_ones_and_say_so_everywhere_
     assert len(published) >= 8
     for row in published:
         area, indicator, year = row["area_id"], row["indicator_id"], int(row["year"])
-        with open(site / "omraader" / area / f"{indicator}-eksempeldata.csv", encoding="utf-8", newline="") as f:
-            lines = list(csv.DictReader(f))
+        with open(site / "omraader" / area / "indikatorer-eksempeldata.csv", encoding="utf-8", newline="") as f:
+            lines = [line for line in csv.DictReader(f) if line["indicator_id"] == indicator]
         # what the source does not say itself is said beside the figure: the list year, or which area it means
         said = {"": "", "år": "listeåret er udledt", "område": "området er udledt"}[row["inferred"]]
         for line in lines:
@@ -307,9 +307,8 @@ def test_published_area_figures_replace_illustrative_ones_and_say_so_everywhere_
         figure = page.split(f'id="chart-{indicator}-alt"', 1)[0].rsplit("<figure", 1)[1]
         assert "offentliggjort ◆" in html.unescape(figure) and str(year) in figure
         label = f"offentliggjort tal, {said}" if said else "offentliggjort tal"
-        assert re.search(rf"<td>{year}</td>\s*<td>[\d,]+ \({label}\)</td>", page)
-        timeline = page[page.index("<caption>Kriterier år for år</caption>") :]
-        cell = re.search(rf"<tr><td>{year}</td>.*?</tr>", timeline, re.S).group(0)
+        assert re.search(rf"<tr><td>{year}<td>[\d,]+ \({label}\)<td>", page)  # the chart's table, without end tags
+        cell = next(row[2] for row in table_rows(page, "Kriterier år for år") if row[0] == str(year))
         assert "offentliggjort tal:" in cell
         chunks = [c for c in (site / "omraader" / "sammenlign").glob(f"{indicator}-*.json") if re.fullmatch(rf"{indicator}-\d+\.json", c.name)]
         points = next(

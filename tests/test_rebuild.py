@@ -75,13 +75,13 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
     assert mkdocs_build(project, site).returncode == 0
     inode = {
         name: (site / name).stat().st_ino
-        for name in ("omraader/agervang/index.html", "omraader/vollsmose/index.html", "omraader/vollsmose/ledighed-eksempeldata.csv", "index.html")
+        for name in ("omraader/agervang/index.html", "omraader/vollsmose/index.html", "omraader/vollsmose/indikatorer-eksempeldata.csv", "index.html")
     }
     edit(project, "datapackages/indicators/observations.csv", "agervang,uden-for-arbejdsmarked,2010,5", "agervang,uden-for-arbejdsmarked,2010,3")
     assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
     after = {name: (site / name).stat().st_ino for name in inode}
     assert after["omraader/vollsmose/index.html"] == inode["omraader/vollsmose/index.html"]  # linked: the same file
-    assert after["omraader/vollsmose/ledighed-eksempeldata.csv"] == inode["omraader/vollsmose/ledighed-eksempeldata.csv"]
+    assert after["omraader/vollsmose/indikatorer-eksempeldata.csv"] == inode["omraader/vollsmose/indikatorer-eksempeldata.csv"]
     assert after["omraader/agervang/index.html"] != inode["omraader/agervang/index.html"]  # its figure changed
     assert after["index.html"] != inode["index.html"]  # the engine's own pages are always written
     gone_within(60, lambda: not list(tmp_path.glob("site.old-*")))  # the replaced site is deleted, in the background

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import Markup
 
 from macros.html.builders import json_script, relative_url, table
 from macros.text.format import number
@@ -63,3 +64,28 @@ def test_a_table_names_its_numeric_columns_once_and_escapes_its_caption():
         "<table><caption>Ledighed i &#34;Gellerup&#34;</caption> <thead><tr><th scope=\"col\">År</th> <th scope=\"col\">Værdi</th></tr></thead> "
         "<tbody><tr><td>2024</td> <td>41,5</td></tr> </tbody></table></div>"
     )
+
+
+def test_a_table_no_search_reads_is_written_without_end_tags_and_read_the_same_by_a_browsers_parser():
+    """A chart's table: HTML needs no </td> or </tr>, and a dozen of them on every area page make that a tenth of it."""
+    from html.parser import HTMLParser
+
+    text = str(table(["År", "Værdi"], [[2024, "<41,5>"], [2025, Markup("<em>42</em>")]], caption="Ledighed", searched=False))
+    assert "</td>" not in text and "<tbody><tr><td>2024<td>&lt;41,5&gt;<tr><td>2025<td><em>42</em></tbody>" in text
+
+    class Cells(HTMLParser):
+        rows: list = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.rows[-1].append("")
+
+        def handle_data(self, data):
+            if self.rows and self.rows[-1] and self.get_starttag_text() != "<caption>":
+                self.rows[-1][-1] += data
+
+    parser = Cells()
+    parser.feed(text)
+    assert [[cell.strip() for cell in row] for row in parser.rows] == [["År", "Værdi"], ["2024", "<41,5>"], ["2025", "42"]]

@@ -1,5 +1,9 @@
 """Print the status report of every area with a plan (or one) and the national report to PDF, into the built site.
 
+Above Settings.report_limit areas with a plan, no area's report is printed in advance (at about 2.5 s each, a
+national build would print for hours): the area pages then say to print the page from the browser, and
+--area prints one on demand.
+
     python -m build_scripts.commands.reports [--site site] [--area mjoelnerparken | --national-only] [--no-national]
 
 Run after `mkdocs build`. The engine is headless Chromium (Debian's `chromium`, driven by
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.area and not catalogue.has_board(args.area):
         parser.error(f"{catalogue.areas[args.area].name} har ingen helhedsplan i data og derfor ingen bestyrelse at lave en statusrapport til")
     # the pages whose kind prints (macros/pages/registry.py): each area's page, printed as its report
-    pages = [] if args.national_only else [found for found in printed(catalogue) if not args.area or found[2] == args.area]
+    pages = [] if args.national_only else printed(catalogue, key=args.area)
     year = catalogue.data_year
     with serve(args.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])

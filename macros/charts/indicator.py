@@ -165,7 +165,7 @@ def _indicator_template(name: str, unit: str, with_thresholds: bool, with_period
         alt.Chart(alt.NamedData("serier"))
         .mark_line(point=True, color=palette.AREA)
         .encode(x=x, y=alt.Y("value:Q", title=unit, scale=alt.Scale(zero=True)),
-                tooltip=[alt.Tooltip("serie:N", title="Område"), alt.Tooltip("year:Q", title="År", format="d"), value])
+                tooltip=[alt.Tooltip("year:Q", title="Området", format="d"), value])
     )
     national = (
         alt.Chart(alt.NamedData("landsniveau"))
@@ -259,7 +259,7 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
         return None
     national = {o.year: o.value for o in catalogue.national.get(indicator.indicator_id, ())}
     first, last = series[0].year, series[-1].year
-    points = [{"year": o.year, "value": o.value, "serie": area.name} for o in series if not o.suppressed]
+    points = [{"year": o.year, "value": o.value} for o in series if not o.suppressed]
     rules = [
         {"fra": max(c.valid_from, first), "til": min(c.valid_to or last, last), "graense": c.threshold, "liste": c.list_type}
         for c in list_thresholds(catalogue, indicator.indicator_id)
@@ -288,15 +288,16 @@ def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series |
 
 
 def _indicator_table(rows, rules: list[dict], threshold: int, inferred: dict[int, str | None]) -> Table:
-    """Year, value, people and the national level; the list thresholds in a line under it (a column per list
-    would say the same threshold on every row, or '–')."""
+    """What the chart draws: the year, the area's figure and the national level (three columns fit a phone); the list
+    thresholds in a line under it, as a column per list would say the same threshold on every row. The number of
+    people behind each figure is in the CSV."""
     formatted = tuple(
-        (r[2], SUPPRESSED, f"under {threshold}", number(r[5]))
+        (r[2], f"{SUPPRESSED} (under {threshold} personer)", number(r[5]))
         if r[7] == "true"
-        else (r[2], number(r[3]) + (f" ({published(inferred.get(r[2]))})" if r[8] == "true" else ""), number(r[4], 0), number(r[5]))
+        else (r[2], number(r[3]) + (f" ({published(inferred.get(r[2]))})" if r[8] == "true" else ""), number(r[5]))
         for r in rows
     )
-    return Table(("År", "Værdi", "Antal personer", "Landsniveau"), formatted, (1, 2, 3), note=thresholds_note(rules))
+    return Table(("År", "Området", "Landsniveau"), formatted, (1, 2), note=thresholds_note(rules))
 
 
 def thresholds_note(rules: list[dict]) -> str:

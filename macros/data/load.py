@@ -187,6 +187,7 @@ def build(tables: dict[str, list[dict]], infos: dict[str, PackageInfo], activiti
             KnownPlan(**{**r, "area_ids": split(r["area_ids"])}) for r in tables["pools/known_plans"]
         ),
         area_plans=frozen({k: tuple(sorted(v, key=lambda p: plans[p].start_year)) for k, v in area_plans.items()}),
+        prints_reports=len(area_plans) <= settings.report_limit,
     )
 
 

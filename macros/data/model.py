@@ -307,6 +307,7 @@ class Catalogue:
     rating_history: tuple = ()  # RatingChange records from git, oldest first; read by the macros, which show them (macros/__init__.py)
     published: Mapping[tuple[str, str, int], Published] = field(default_factory=lambda: frozen({}))  # (area, indicator, year) → where it is from
     known_plans: tuple[KnownPlan, ...] = ()
+    prints_reports: bool = True  # every board's report is printed to PDF (Settings.report_limit): as many boards as that or fewer
 
     @cached_property
     def similar(self):
@@ -331,6 +332,10 @@ class Catalogue:
         """An area with a helhedsplan has a boligsocial bestyrelse, and so a printed status report to it."""
         return bool(self.area_plans.get(area_id))
 
+    def has_report(self, area_id: str) -> bool:
+        """The area's board has its status report as a PDF in the site (printed by build_scripts/commands/reports.py)."""
+        return self.prints_reports and self.has_board(area_id)
+
     def is_illustrative(self, package: str, resource: str) -> bool:
         info = self.packages.get(package)
         return bool(info and resource in info.illustrative_resources)
@@ -352,7 +357,7 @@ FIELD_PACKAGES = {
     **dict.fromkeys(("studies", "results", "designs", "knowledge_levels", "activity_results", "result_activities", "result_kinds",
                      "located_studies"), "evaluations"),
     **dict.fromkeys(("pools", "known_plans"), "pools"),
-    **dict.fromkeys(("plans", "area_plans"), "plans"),
+    **dict.fromkeys(("plans", "area_plans", "prints_reports"), "plans"),
     "synonyms": "search",
     **dict.fromkeys(("packages", "activities", "suppression_threshold", "rating_history"), None),
 }

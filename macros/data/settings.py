@@ -20,6 +20,10 @@ from macros.data.problems import DataError, Problem
 class Settings:
     # A figure based on fewer people than this is never published (diskretionering). Changes what pages show.
     suppression_threshold: int = 10
+    # make site prints every boligsocial bestyrelse's status report to PDF while there are at most this many areas with a
+    # helhedsplan (about 2.5 s and 110 KB a report); with more, the area pages say to print the page from the browser,
+    # which is laid out as the same report, and `make report AREA=…` prints one on demand. Changes what area pages show.
+    report_limit: int = 500
     # Processes that render the generated pages (build_scripts/output/generate.py); output is the same for any number.
     render_workers: int = 2
     # The published address: canonical links, the sitemap, and absolute addresses in DCAT and JSON-LD.
@@ -38,6 +42,7 @@ _WHOLE = (lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1, "
 _RULES = {  # name → (test, what it must be, example)
     "suppression_threshold": (*_WHOLE, f"suppression_threshold: {Settings.suppression_threshold}"),
     "render_workers": (*_WHOLE, f"render_workers: {Settings.render_workers}"),
+    "report_limit": (*_WHOLE, f"report_limit: {Settings.report_limit}"),
     "reference_build": (lambda v: isinstance(v, bool), "true eller false", "reference_build: false"),
     "repository": (lambda v: isinstance(v, str) and v.count("/") == 1 and all(v.split("/")), "ejer/navn på et GitHub-repositorium",
                    "repository: boligsocial-evidens/boligsocial-evidens"),

@@ -65,9 +65,11 @@ def _cell(value) -> str:
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False,
-          badge: Markup = Markup("")) -> Markup:
+          badge: Markup = Markup(""), searched: bool = True) -> Markup:
     """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons;
-    badge follows the caption (the eksempeldata badge).
+    badge follows the caption (the eksempeldata badge). searched False: a table no search index reads (a chart's data
+    table), written without the cells' and rows' end tags, which HTML does not need (the browser builds the same
+    table): a dozen charts on every area page make that a tenth of the page.
 
     Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
     dozen such tables, and at national scale the per-cell class was a fifth of their size.
@@ -75,8 +77,12 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     headers = list(headers)
     # plain string building: Markup.format per cell was a third of a national build
     # a space between cells: the engines' search indexes join the text of adjacent tags without one
-    head = " ".join(f'<th scope="col">{_cell(h)}</th>' for h in headers)
-    body = "".join("<tr>" + " ".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr> " for row in rows)
+    if searched:
+        head = " ".join(f'<th scope="col">{_cell(h)}</th>' for h in headers)
+        body = "".join("<tr>" + " ".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr> " for row in rows)
+    else:
+        head = "".join(f'<th scope="col">{_cell(h)}' for h in headers)
+        body = "".join("<tr><td>" + "<td>".join(_cell(v) for v in row) for row in rows)
     numeric = sorted(set(numeric))
     classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
     cap = f"<caption>{_cell(caption)}{' ' + badge if badge else ''}</caption> " if caption else ""

@@ -67,7 +67,7 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
         "<p>Listerne offentliggøres 1. december. Tabellen viser de placeringer, der er fundet i offentlige kilder; "
         "et år uden række betyder ikke nødvendigvis, at området var uden for listerne.</p>"
     )
-    return intro + table(("Listeår", "Liste", "Status", "Grundlag", "Kilde og note"), rows, caption="Listeplaceringer")
+    return intro + table(("Listeår", "Liste", "Status", "Grundlag", "Kilde og note"), rows, caption="Listeplaceringer", searched=False)
 
 
 def later_lists(catalogue: Catalogue, area_id: str) -> list[int]:
@@ -191,8 +191,10 @@ def about_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     body = Body(url)
     body.heading(2, ABOUT, searchable=False)
     facts = [("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality))]
-    if catalogue.has_board(area_id):
+    if catalogue.has_report(area_id):
         facts.append(("Statusrapport", link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen")))
+    elif catalogue.has_board(area_id):  # at national scale the reports are not printed in advance (Settings.report_limit)
+        facts.append(("Statusrapport", "udskriv denne side fra browseren: den er sat op som rapporten til bestyrelsen"))
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     known = [k for k in catalogue.known_plans if area_id in k.area_ids]
@@ -221,6 +223,7 @@ def lists_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
         "burde have været på en liste. Tallene er eksempeldata.</p>"
     ) if catalogue.is_illustrative("indicators", "observations") else Markup(
         "<p>For hvert år: hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, der gjaldt det år.</p>")
+    # the section is kept out of search, and so are its tables (macros/html/builders.py table, searched)
     body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id))
              + folded("Vis kriterierne år for år", criteria + timeline_table(catalogue, area_id)), searchable=False)
     return body
@@ -250,7 +253,7 @@ def similar_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
              link(relative_url(url, "om-data/") + "#lignende-omraader", "sådan findes de"))
         + folded("Vis deres tal side om side", table(
             ("Område", *(catalogue.indicators[i].name for i in found.criteria), "Afstand"), rows, caption=f"Listekriterierne i {found.year}",
-            numeric=tuple(range(1, len(found.criteria) + 2)), badge=ILLUSTRATIVE_BADGE if illustrative else Markup(""))), searchable=False)
+            numeric=tuple(range(1, len(found.criteria) + 2)), badge=ILLUSTRATIVE_BADGE if illustrative else Markup(""), searched=False)), searchable=False)
     return body
 
 

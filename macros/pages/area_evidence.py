@@ -57,6 +57,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             ("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"),
             rows,
             caption=f"Aktiviteter med målte virkninger på {domain}",
+            searched=False,  # the block is kept out of search
         )))
     body.add(Markup("").join(folds), searchable=False)
     return body

@@ -45,4 +45,4 @@ def timeline_table(catalogue: Catalogue, area_id: str) -> Markup:
     # the official lists are public; what the figures met is said once to be illustrative, in its column's header
     illustrative = catalogue.is_illustrative("indicators", "observations")
     return table(("År", "Officiel liste det år", MET + (" (eksempeldata)" if illustrative else "")), timeline_rows(catalogue, area_id),
-                 caption="Kriterier år for år")
+                 caption="Kriterier år for år", searched=False)  # on the area page, in a block kept out of search

@@ -54,9 +54,10 @@ class PageKind:
 
 KINDS = (
     # the report is the board's: printed for an area with a helhedsplan (and so a boligsocial bestyrelse) only
-    PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf, prints=Catalogue.has_board),),
+    PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf, prints=Catalogue.has_report),),
              lambda c: c.areas, area_pages, EVIDENCE | AREA_ROWS | {"criteria", "indicator_domains", "indicators", "list_counts", "national",
-                                                                  "packages", "studies", "suppression_threshold", "data_year", "similar"},
+                                                                  "packages", "studies", "suppression_threshold", "data_year", "similar",
+                                                                  "prints_reports"},
              "mjoelnerparken", per_area=True),
     PageKind("indikator", (PageType("indikator", urls.indicator),), lambda c: c.indicators, indicator_page,
              frozenset({"areas", "criteria", "indicators", "national", "observations", "packages", "suppression_threshold"}), "uden-for-arbejdsmarked"),
@@ -117,10 +118,13 @@ def examples(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
     return {page.name: page.address(kind.example) for kind in kinds for page in kind.pages}
 
 
-def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> list[tuple[str, str, str]]:
-    """(address, its PDF's address, key) of every page printed to PDF."""
-    return [(page.address(key), page.pdf(key), key) for kind in kinds for key in kind.keys(catalogue) for page in kind.pages
-            if page.pdf and page.prints(catalogue, key)]
+def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS, key: str | None = None) -> list[tuple[str, str, str]]:
+    """(address, its PDF's address, key) of every page printed to PDF; with a key, that key's pages that have a PDF
+    (one report on demand, also where the build prints none)."""
+    if key is not None:
+        return [(page.address(key), page.pdf(key), key) for kind in kinds if key in kind.keys(catalogue) for page in kind.pages if page.pdf]
+    return [(page.address(k), page.pdf(k), k) for kind in kinds for k in kind.keys(catalogue) for page in kind.pages
+            if page.pdf and page.prints(catalogue, k)]
 
 
 def pdf_pages(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
