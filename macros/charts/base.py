@@ -74,17 +74,26 @@ def template_of(spec: dict) -> tuple[str, dict]:
     return _keys[marker][0], _keys[marker][1]
 
 
+def from_table(name: str, columns: tuple[str, ...]) -> dict:
+    """A template's word that its charts' dataset `name` is the chart's own data table, its first columns read as
+    `columns` (Vega-Lite keeps `usermeta` for its users): the page says each figure once, in the table, and charts.js
+    draws from there. The table must hold the dataset's points, formatted by macros.text.format.number."""
+    return {"usermeta": {"table": {"dataset": name, "columns": list(columns)}}}
+
+
 def split_spec(spec: dict) -> dict:
     """What a page embeds: the chart's own parts and the key of its template, which all pages load from one file.
 
     The description is left out (the page shows it as the chart's text alternative, and charts.js reads
-    it from there), and each dataset is sent as column names and rows of values (`compact`), which
-    charts.js turns back into records: the same numbers in a third of the bytes.
+    it from there), and so is a dataset the template reads from the chart's table (from_table); each other
+    dataset is sent as column names and rows of values (`compact`), which charts.js turns back into
+    records: the same numbers in a third of the bytes.
     """
     # the title and subtitle are the figure's caption (macros/html/blocks.py), not drawn in the chart
     part = {"template": template_of(spec)[0], **{k: spec[k] for k in PER_CHART if k in spec and k not in ("description", "title")}}
     if "datasets" in part:
-        part["datasets"] = {name: compact(rows) for name, rows in part["datasets"].items()}
+        in_table = spec.get("usermeta", {}).get("table", {}).get("dataset")
+        part["datasets"] = {name: compact(rows) for name, rows in part["datasets"].items() if name != in_table}
     return part
 
 

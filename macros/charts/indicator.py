@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import altair as alt
 
 from macros.charts import palette
-from macros.charts.base import SUPPRESSED, Chart, Table, copy_template
+from macros.charts.base import SUPPRESSED, Chart, Table, copy_template, from_table
 from macros.data.model import Area, Catalogue, Indicator, Observation
 from macros.rules.lists import in_force, list_thresholds
 from macros.text import urls
@@ -236,7 +236,8 @@ def _area_template(name: str, unit: str, national: tuple[tuple[int, float], ...]
             return {k: filled(v) for k, v in node.items()}
         return [filled(v) for v in node] if isinstance(node, list) else node
 
-    return filled(_indicator_template(name, unit, bool(rules), with_periods, with_official))
+    # the area's points are the chart's table's first two columns (_indicator_table): said once on the page
+    return {**filled(_indicator_template(name, unit, bool(rules), with_periods, with_official)), **from_table("serier", ("year", "value"))}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from macros.data.model import Catalogue
 from macros.html.blocks import folded
-from macros.html.builders import link, relative_url, table
+from macros.html.builders import link, relative_url
 from macros.html.evidence_text import level_badge
 from macros.pages.page import Body
 from macros.rules.area_needs import CLOSE, measured_in, standing_out
@@ -31,7 +31,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
     )
     body.add(Markup(
         "<p>Områdets tal skiller sig ud her (de opfylder en listegrænse, ligger inden for {} % af en eller langt fra landsniveauet):</p><ul>{}</ul>"
-        "<p>For hvert udfaldsområde: de aktiviteter, evalueringerne har målt virkninger af, med vidensniveau og retning. "
+        "<p>For hvert udfaldsområde: de aktiviteter, evalueringerne har målt virkninger af, med vidensniveau og de stærkeste resultaters retning. "
         "Ikke en anbefaling: om en aktivitet passer til området, afhænger af mere, end tallene viser.</p>"
     ).format(round(CLOSE * 100), lines), searchable=False)
     running = {a for plan in catalogue.plans_of(area_id) for a in plan.activities}
@@ -44,20 +44,17 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             folds.append(Markup("<p><strong>{}:</strong> evalueringerne i sitets data har ikke målt virkningen af nogen af katalogets aktiviteter.</p>").format(
                 domain.capitalize()))
             continue
-        rows = [
-            (
+        # a list, not a table: one line an activity reads on a phone, and the page stays light at national scale
+        items = Markup("").join(
+            Markup("<li>{}: {}, {}{}</li>").format(
                 link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title),
                 level_badge(catalogue, m.level),
-                DIRECTIONS.get(m.direction or "", NOT_MEASURED),
-                "ja" if m.activity.slug in running else "nej",
+                DIRECTIONS.get(m.direction or "", NOT_MEASURED).lower(),
+                Markup("; <strong>kører i områdets helhedsplan{}</strong>").format(mark) if m.activity.slug in running else "",
             )
             for m in measured
-        ]
-        folds.append(folded(f"{domain.capitalize()}: {count(len(measured), 'aktivitet', 'aktiviteter')} med målte virkninger", table(
-            ("Aktivitet", f"Vidensniveau for {domain}", "Stærkeste resultater", f"Kører i områdets helhedsplan{mark}"),
-            rows,
-            caption=f"Aktiviteter med målte virkninger på {domain}",
-            searched=False,  # the block is kept out of search
-        )))
+        )
+        folds.append(folded(f"{domain.capitalize()}: {count(len(measured), 'aktivitet', 'aktiviteter')} med målte virkninger",
+                            Markup('<ul class="bse-measured" aria-label="Aktiviteter med målte virkninger på {}">{}</ul>').format(domain, items)))
     body.add(Markup("").join(folds), searchable=False)
     return body

@@ -55,6 +55,32 @@
     });
   }
 
+  // A figure as macros/text/format.py writes it ('1.234,5', '39,2 (offentliggjort tal)') → 1234.5, 39.2; null for
+  // text ('diskretioneret (under 10 personer)', '–').
+  function danishNumber(text) {
+    var figure = text.split(" (")[0].trim().replace(/\./g, "").replace(",", ".");
+    return /^-?\d+(\.\d+)?$/.test(figure) ? parseFloat(figure) : null;
+  }
+
+  // The dataset a template reads from the chart's own data table (macros/charts/base.py from_table): its first
+  // columns as the named fields, each row with a figure in every one of them.
+  function fromTable(el, wanted) {
+    var figure = el.closest("figure");
+    var table = figure && figure.querySelector(".bse-table table");
+    if (!table) return [];
+    var records = [];
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      var record = {};
+      var complete = wanted.columns.every(function (column, i) {
+        var value = row.cells[i] ? danishNumber(row.cells[i].textContent) : null;
+        record[column] = value;
+        return value !== null;
+      });
+      if (complete) records.push(record);
+    });
+    return records;
+  }
+
   // The dark palette: each colour of the light one swapped for its dark counterpart (macros/charts/palette.py).
   function recolour(spec, map) {
     var text = JSON.stringify(spec);
@@ -104,6 +130,8 @@
       delete spec.template;
       delete spec.title;  // the chart's title and subtitle are the figure's caption, which wraps at any width
       if (spec.datasets) expand(spec.datasets = Object.assign({}, spec.datasets));
+      var wanted = spec.usermeta && spec.usermeta.table;
+      if (wanted) (spec.datasets = spec.datasets || {})[wanted.dataset] = fromTable(el, wanted);
       if (dark) spec = recolour(spec, all.palette.dark);
       if (small) narrow(spec);
       spec.config = Object.assign({}, all.palette.config[dark ? "dark" : "light"], spec.config || {});

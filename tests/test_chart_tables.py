@@ -1,0 +1,39 @@
+"""A chart whose template reads its points from its own data table (macros/charts/base.py from_table): the page
+says each figure once, so the table must hold exactly the points the chart draws, read as charts.js reads them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.charts.base import split_spec
+from macros.charts.indicator import indicator_chart
+from macros.data.load import load_cached
+from tests.conftest import ROOT
+
+
+def danish_number(text: str) -> float | None:
+    """As charts.js danishNumber: '1.234,5 (offentliggjort tal)' → 1234.5; text → None."""
+    figure = text.split(" (")[0].strip().replace(".", "").replace(",", ".")
+    return float(figure) if re.fullmatch(r"-?\d+(\.\d+)?", figure) else None
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_cached(ROOT)
+
+
+@pytest.mark.parametrize("area_id", ["mjoelnerparken", "gellerupparken-toveshoej", "blaagaarden"])
+def test_each_indicator_charts_table_holds_the_points_it_draws_and_the_page_embeds_them_no_more(catalogue, area_id):
+    for indicator in catalogue.indicators.values():
+        chart = indicator_chart(catalogue, catalogue.areas[area_id], indicator)
+        if chart is None:
+            continue
+        wanted = chart.spec["usermeta"]["table"]
+        read = [dict(zip(wanted["columns"], values)) for row in chart.table.rows
+                if None not in (values := [danish_number(str(cell)) for cell in row[: len(wanted["columns"])]])]
+        points = chart.spec["datasets"][wanted["dataset"]]
+        assert [r["year"] for r in read] == [p["year"] for p in points], indicator.indicator_id
+        assert all(abs(r["value"] - p["value"]) < 0.005 for r, p in zip(read, points)), indicator.indicator_id
+        assert wanted["dataset"] not in split_spec(chart.spec).get("datasets", {})
