@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.engines import adapter
 from build_scripts.output import lifecycle
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_mkdocs_yml
@@ -47,7 +48,7 @@ def build_zensical(root: Path, site: Path) -> int:
     config = zensical_config(root, staging)
     generator, status = None, 1
     try:
-        _, generator = lifecycle.begin(root, from_mkdocs_yml(root), "zensical", staging, config, site)
+        _, generator = lifecycle.begin(root, from_mkdocs_yml(root), adapter("zensical"), staging, site)
         status = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(config)], cwd=root).returncode
         failed = None if status else generator.finish()
         if failed:

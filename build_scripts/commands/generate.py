@@ -2,8 +2,9 @@
 
     python -m build_scripts.commands.generate --site SITE --engine mkdocs|zensical [--config mkdocs.yml] [--wait]
 
-Started by the MkDocs hook (build_scripts/engines/mkdocs_hook.py) and by the Zensical build
-(build_scripts/commands/build.py); the work is build_scripts/output/generate.py, given the engine's adapter.
+A build forks it from its own process instead (build_scripts/output/lifecycle.py, for the MkDocs hook and the
+Zensical command); this command loads and checks the data itself. The work is build_scripts/output/generate.py,
+given the engine's adapter.
 Problems are printed as the short Danish list and make the exit status 1.
 """
 
@@ -14,9 +15,7 @@ import sys
 from pathlib import Path
 
 from build_scripts.engines import adapter
-from build_scripts.output.frames import FrameError
-from build_scripts.output.generate import generate
-from build_scripts.output.lifecycle import handed_over
+from build_scripts.output.generate import run
 from macros.data.load import load
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config, read_config
@@ -31,21 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the engine's configuration (the project is its folder)")
     parser.add_argument("--wait", action="store_true", help="render first, then wait for a line on standard input before writing")
     parser.add_argument("--previous", type=Path, help="the published site this build will replace: pages it holds unchanged are linked from it")
-    parser.add_argument("--catalogue", type=Path, help="the checked catalogue, as the build's life cycle hands it over (read, then deleted); "
-                                                       "without it the data is loaded and checked here")
     args = parser.parse_args(argv)
     root = args.config.resolve().parent
     try:
         settings = from_config(read_config(args.config))
-        catalogue = handed_over(args.catalogue) if args.catalogue else load(root, settings)
-        generate(root, args.site.resolve(), adapter(args.engine), catalogue, settings, args.wait, args.previous.resolve() if args.previous else None)
+        catalogue = load(root, settings)
     except DataError as error:
         print(summary(error.problems), file=sys.stderr)
         return 1
-    except FrameError as error:
-        print(f"En ramme om de sider, sitet selv laver, kunne ikke bruges: {error}", file=sys.stderr)
-        return 1
-    return 0
+    return run(root, args.site.resolve(), adapter(args.engine), catalogue, settings, args.wait, args.previous.resolve() if args.previous else None)
 
 
 if __name__ == "__main__":

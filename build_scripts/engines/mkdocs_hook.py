@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from build_scripts.engines import adapter
 from build_scripts.output import lifecycle
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config
@@ -59,7 +60,7 @@ def on_config(config):
         _state["settings"] = settings = from_config(config)
         if final:
             lifecycle.discard(final)
-        _state["catalogue"], _state["generator"] = lifecycle.begin(root, settings, "mkdocs", site, Path(config.config_file_path), final)
+        _state["catalogue"], _state["generator"] = lifecycle.begin(root, settings, adapter("mkdocs"), site, final)
     except DataError as error:
         if _state["command"] != "serve":
             raise PluginError(summary(error.problems)) from None

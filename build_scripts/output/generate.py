@@ -1,8 +1,8 @@
-"""The project's part of a build, in its own process beside the engine's (build_scripts/commands/generate.py
-starts it). While the engine builds the editorial pages and the frames, it renders every generated page whose
-inputs changed into .cache/pages (by render_workers processes) and prepares the site's data files.
-With --wait it then waits for a line on standard input (the engine has finished writing SITE), and
-writes the generated pages into the engine's output (writer.py), linking those the published site
+"""The project's part of a build, in its own process beside the engine's (forked by build_scripts/output/lifecycle.py
+once the data are checked; build_scripts/commands/generate.py runs it on its own). While the engine builds the
+editorial pages and the frames, it renders every generated page whose inputs changed into .cache/pages (by
+render_workers processes) and prepares the site's data files. With wait it then waits for a line on standard
+input (the engine has finished writing SITE), and writes the generated pages into the engine's output (writer.py), linking those the published site
 (--previous) already holds unchanged. Problems are printed as the short Danish list and make the exit
 status 1; the engine's build then stops with that list.
 """
@@ -19,9 +19,11 @@ from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.cache import Cache, task_keys
 from build_scripts.output.cms import admin_files
+from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
 from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, editorial_charts, templates_file, user_cache, vega_bundle
 from macros.data.model import Catalogue
+from macros.data.problems import DataError, summary
 from macros.data.settings import Settings
 from macros.pages.registry import Task, addresses, pdf_pages, tasks
 
@@ -99,3 +101,16 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
     job.cache.prune(set(job.keys))
+
+
+def run(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> int:
+    """generate(), with problems printed as the short Danish list: 0, or 1 when the build must stop."""
+    try:
+        generate(root, site, engine, catalogue, settings, wait, previous)
+    except DataError as error:
+        print(summary(error.problems), file=sys.stderr)
+        return 1
+    except FrameError as error:
+        print(f"En ramme om de sider, sitet selv laver, kunne ikke bruges: {error}", file=sys.stderr)
+        return 1
+    return 0
