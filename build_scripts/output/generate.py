@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 
 from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
-from build_scripts.output.cache import Cache, task_keys
+from build_scripts.output.cache import Cache, Keys
 from build_scripts.output.cms import admin_files
 from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
@@ -29,18 +29,25 @@ from macros.pages.registry import Task, addresses, pdf_pages, tasks
 
 
 class Rendering(NamedTuple):
-    """What rendering a task needs: the catalogue, the tasks, their keys and where their pages are kept."""
+    """What rendering a task needs: the catalogue, the tasks, how their keys are made and where their pages are kept."""
 
     catalogue: Catalogue
     tasks: list[Task]
-    keys: list[str]
+    key: Keys
     cache: Cache
 
-    def render(self, index: int) -> list:
+    def render(self, index: int, key: str | None = None) -> list:
         """Render task number index into the cache; returns its pages."""
         pages = [page.rendered() for page in self.tasks[index].render(self.catalogue)]
-        self.cache.put(self.keys[index], pages)
+        self.cache.put(key or self.key(self.tasks[index]), pages)
         return pages
+
+    def ensure(self, index: int) -> str:
+        """Task number index's key, its pages rendered into the cache unless an earlier build kept them there."""
+        key = self.key(self.tasks[index])
+        if not self.cache.has(key):
+            self.render(index, key)
+        return key
 
 
 # A forked worker is handed its job once, by the pool's initializer (a forked process inherits it without
@@ -53,36 +60,35 @@ def _start(job: Rendering) -> None:
     _worker = job
 
 
-def _render_in_worker(index: int) -> None:
-    _worker.render(index)
+def _ensure_in_worker(index: int) -> str:
+    return _worker.ensure(index)
 
 
-def render(job: Rendering, todo: list[int], workers: int, meanwhile: Callable[[], object]) -> object:
-    """Render the tasks numbered in todo into the cache while meanwhile() runs here; returns what it returned."""
-    if workers <= 1 or len(todo) < 2:
-        for index in todo:
-            job.render(index)
-        return meanwhile()
+def render(job: Rendering, workers: int, meanwhile: Callable[[], object]) -> tuple[list[str], object]:
+    """Every task's key, and its pages in the cache (rendered where the cache has none), while meanwhile() runs here;
+    returns the keys and what meanwhile returned."""
+    count = len(job.tasks)
+    if workers <= 1 or count < 2:
+        return [job.ensure(index) for index in range(count)], meanwhile()
     # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
     gc.freeze()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job,)) as pool:
-        pending = pool.map_async(_render_in_worker, todo, chunksize=max(1, min(32, len(todo) // (workers * 8))))
+        pending = pool.map_async(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))
         result = meanwhile()
-        pending.get()
-    return result
+        keys = pending.get()
+    return keys, result
 
 
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> None:
     """Render, wait for the engine (wait), then write into site; engine is its adapter (build_scripts/engines)."""
     all_tasks = tasks(catalogue)
-    job = Rendering(catalogue, all_tasks, task_keys(catalogue, settings, all_tasks), Cache(root / ".cache" / "pages"))
-    todo = [i for i, key in enumerate(job.keys) if not job.cache.has(key)]
+    job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(root / ".cache" / "pages"))
     def site_data() -> tuple[list, dict]:
         """The editorial charts and the site's data files, made here while the workers render."""
         charts = editorial_charts(catalogue)
         return charts, data_files(catalogue, root, settings, charts)
 
-    charts, files = render(job, todo, settings.render_workers, site_data)
+    keys, (charts, files) = render(job, settings.render_workers, site_data)
     vega_bundle()
     if wait and not sys.stdin.readline():
         raise SystemExit(1)  # the engine stopped before it had finished
@@ -92,7 +98,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     found = None if settings.reference_build else writer.read_frames(site, styles)
     engine_pages = writer.finish_engine_pages(site, root / "content", dates, styles)
     reuse = writer.reuse_from(job.cache, previous, found, dates)
-    entries, templates = writer.write_generated(writer.Writing(site, job.cache, job.keys, job.render, found, dates, reuse), settings.render_workers)
+    entries, templates = writer.write_generated(writer.Writing(site, job.cache, keys, job.render, found, dates, reuse), settings.render_workers)
     update_search(site, engine, entries, catalogue.synonyms)
     writer.update_sitemap(site, settings.site_url, addresses(catalogue), engine)
     files[CHART_TEMPLATES] = templates_file(charts, templates)
@@ -100,7 +106,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     files.update(admin_files(root, settings.repository, settings.site_url, user_cache()))
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
-    job.cache.prune(set(job.keys))
+    job.cache.prune(set(keys))
 
 
 def run(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> int:
