@@ -3,7 +3,7 @@ domains those indicators belong to, and the activities with measured results the
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.data.model import Catalogue
 from macros.html.blocks import folded
@@ -37,6 +37,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
     running = {a for plan in catalogue.plans_of(area_id) for a in plan.activities}
     mark = " (eksempeldata)" if catalogue.is_illustrative("plans", "plan_activities") else ""
     by_domain = measured_in(catalogue)
+    badges = {level: level_badge(catalogue, level) for level in catalogue.knowledge_levels}
     folds = []
     for domain in dict.fromkeys(d for s in found for d in s.domains):
         measured = by_domain.get(domain, [])
@@ -45,16 +46,13 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
                 domain.capitalize()))
             continue
         # a list, not a table: one line an activity reads on a phone, and the page stays light at national scale
-        items = Markup("").join(
-            Markup("<li>{}: {}, {}{}</li>").format(
-                link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title),
-                level_badge(catalogue, m.level),
-                DIRECTIONS.get(m.direction or "", NOT_MEASURED).lower(),
-                Markup("; <strong>kører i områdets helhedsplan{}</strong>").format(mark) if m.activity.slug in running else "",
-            )
+        items = "".join(
+            f"<li>{link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title)}: {badges.get(m.level) or level_badge(catalogue, m.level)}, "
+            f"{escape(DIRECTIONS.get(m.direction or '', NOT_MEASURED).lower())}"
+            f"{f'; <strong>kører i områdets helhedsplan{escape(mark)}</strong>' if m.activity.slug in running else ''}</li>"
             for m in measured
         )
         folds.append(folded(f"{domain.capitalize()}: {count(len(measured), 'aktivitet', 'aktiviteter')} med målte virkninger",
-                            Markup('<ul class="bse-measured" aria-label="Aktiviteter med målte virkninger på {}">{}</ul>').format(domain, items)))
+                            Markup('<ul class="bse-measured" aria-label="Aktiviteter med målte virkninger på {}">{}</ul>').format(domain, Markup(items))))
     body.add(Markup("").join(folds), searchable=False)
     return body

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.data.model import Catalogue, Criterion
 from macros.html.builders import table
@@ -34,7 +34,8 @@ def timeline_rows(catalogue: Catalogue, area_id: str) -> list[tuple]:
             if not known:
                 continue
             names = ", ".join(f"{c.criterion.lower()} ({c.operator} {number(c.threshold)})" for c, r in known if r)
-            parts.append(Markup("<strong>{}</strong>: {} af {}{}").format(label, sum(r for _, r in known), len(known), f" – {names}" if names else ""))
+            # an f-string with escape(), not Markup.format: this runs for every year of every area
+            parts.append(Markup(f"<strong>{escape(label)}</strong>: {sum(r for _, r in known)} af {len(known)}{escape(f' – {names}' if names else '')}"))
         published = [catalogue.indicators[i].name.lower() for i in catalogue.indicators if (o := figures.get((i, year))) is not None and o.official]
         said = Markup(" (offentliggjort tal: {})").format(", ".join(published)) if published and parts else Markup("")
         rows.append((year, official, Markup("<br>").join(parts) + said if parts else "–"))
