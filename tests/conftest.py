@@ -9,6 +9,7 @@ import http.server
 import inspect
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +45,12 @@ def pytest_collection_modifyitems(items):
         fixtures = [d.func for defs in getattr(item, "_fixtureinfo").name2fixturedefs.values() for d in defs]
         if any(_slow(f) for f in [getattr(item, "function", None), *fixtures] if f is not None):
             item.add_marker("slow")
+
+
+def danish_number(text: str) -> float | None:
+    """As charts.js danishNumber reads a figure from a chart's table: '1.234,5 (offentliggjort tal)' → 1234.5; text → None."""
+    figure = text.split(" (")[0].strip().replace(".", "").replace(",", ".")
+    return float(figure) if re.fullmatch(r"-?\d+(\.\d+)?", figure) else None
 
 
 def table_rows(page: str, caption: str) -> list[list[str]]:

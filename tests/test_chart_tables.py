@@ -3,20 +3,12 @@ says each figure once, so the table must hold exactly the points the chart draws
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from macros.charts.base import split_spec
 from macros.charts.indicator import indicator_chart
 from macros.data.load import load_cached
-from tests.conftest import ROOT
-
-
-def danish_number(text: str) -> float | None:
-    """As charts.js danishNumber: '1.234,5 (offentliggjort tal)' → 1234.5; text → None."""
-    figure = text.split(" (")[0].strip().replace(".", "").replace(",", ".")
-    return float(figure) if re.fullmatch(r"-?\d+(\.\d+)?", figure) else None
+from tests.conftest import ROOT, danish_number
 
 
 @pytest.fixture(scope="module")

@@ -307,7 +307,7 @@ def test_published_area_figures_replace_illustrative_ones_and_say_so_everywhere_
         figure = page.split(f'id="chart-{indicator}-alt"', 1)[0].rsplit("<figure", 1)[1]
         assert "offentliggjort ◆" in html.unescape(figure) and str(year) in figure
         label = f"offentliggjort tal, {said}" if said else "offentliggjort tal"
-        assert re.search(rf"<tr><td>{year}<td>[\d,]+ \({label}\)<td>", page)  # the chart's table, without end tags
+        assert re.search(rf"<tr><td>{year} <td>[\d,]+ \({label}\) <td>", page)  # the chart's table, without end tags
         cell = next(row[2] for row in table_rows(page, "Kriterier år for år") if row[0] == str(year))
         assert "offentliggjort tal:" in cell
         chunks = [c for c in (site / "omraader" / "sammenlign").glob(f"{indicator}-*.json") if re.fullmatch(rf"{indicator}-\d+\.json", c.name)]

@@ -9,7 +9,7 @@ import re
 
 from build_scripts.generators.import_reference import canonical_name
 from macros.text.slugs import slugify
-from tests.conftest import REFERENCE
+from tests.conftest import REFERENCE, danish_number, table_rows
 
 SPEC_RE = re.compile(r'<script type="application/json" id="([^"]+)-spec">(.*?)</script>', re.S)
 
@@ -35,6 +35,11 @@ def full_spec(part: dict, templates: dict, page: str, chart_id: str) -> dict:
         if isinstance(data, dict):
             values = data.get("values", {})
             spec["datasets"][name] = [{c: values[c][v] if c in values else v for c, v in zip(data["columns"], row)} for row in data["rows"]]
+    wanted = spec.get("usermeta", {}).get("table")
+    if wanted:  # the dataset the chart draws from its own table (macros/charts/base.py from_table), read as charts.js reads it
+        fold = page.split(f'id="{chart_id}-alt"', 1)[1].split("</details>", 1)[0]
+        cells = [[danish_number(html.unescape(re.sub(r"<[^>]+>", "", c))) for c in row[: len(wanted["columns"])]] for row in table_rows(fold, "")]
+        spec["datasets"] = {**spec.get("datasets", {}), wanted["dataset"]: [dict(zip(wanted["columns"], c)) for c in cells if None not in c]}
     alt = re.search(rf'<p class="bse-chart__alt" id="{re.escape(chart_id)}-alt">(.*?)</p>', page)
     if alt and "description" not in spec:
         spec["description"] = html.unescape(alt.group(1))

@@ -11,7 +11,8 @@ engine, in a fresh process each:
    engine's own pages, the frames, data loading and writing, without the areas' content);
 4. builds a bare site of the same engine and theme with as many plain pages as the project's site
    has and a small navigation (floor).
-Prints one Markdown table row per engine and N. Targets (issue 25, checked here, never in a timed
+The site's size includes the boards' PDF reports `make site` prints at that N (none above Settings.report_limit), as
+three printed and counted. Prints one Markdown table row per engine and N. Targets (issue 25, checked here, never in a timed
 test): build ≤ 1.0× the floor at N = 10,000, growing linearly; peak memory ≤ 2 GB; rebuild ≤ 0.2×
 the build; median area page ≤ 50 KB.
 """
@@ -29,6 +30,8 @@ from pathlib import Path
 
 from build_scripts.generators.illustrative import read_csv
 from build_scripts.generators.scale import write_project
+from macros.data.settings import from_mkdocs_yml
+from macros.text import urls
 
 HEADER = (
     "| engine | N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | rebuild / build | peak memory, PSS (MB) | "
@@ -159,6 +162,24 @@ def tar_mb(folder: Path) -> tuple[float, int]:
     return sum(512 + -(-p.stat().st_size // 512) * 512 for p in files) / 1e6, len(files)
 
 
+def reports(project: Path, site: Path) -> tuple[int, bool, float]:
+    """The boards' status reports `make site` would print into this site: how many, whether it prints them at all
+    (Settings.report_limit), and their size as a Pages tar (MB): the median of three printed here, times their number
+    (printing every one takes about 2.5 s each)."""
+    boards = sorted({row["area_id"] for row in read_csv(project / "datapackages" / "plans" / "plan_areas.csv")})
+    printed = len(boards) <= from_mkdocs_yml(project).report_limit
+    if not printed or not boards:
+        return len(boards), printed, 0.0
+    sizes = []
+    for area_id in boards[:3]:
+        subprocess.run([sys.executable, "-m", "build_scripts.commands.reports", "--site", str(site), "--area", area_id, "--no-national"], cwd=project,
+                       check=True, capture_output=True)
+        pdf = site / urls.report_pdf(area_id)
+        sizes.append(512 + -(-pdf.stat().st_size // 512) * 512)
+        pdf.unlink()
+    return len(boards), printed, len(boards) * statistics.median(sizes) / 1e6
+
+
 def change_one_area(project: Path) -> None:
     """An editor's typical change: one figure of one area, in the national observations file."""
     path = project / "datapackages" / "indicators" / "observations.csv"
@@ -179,6 +200,8 @@ def row(n: int, engine: str, work: Path) -> str:
     area_pages = [(site / "omraader" / area_id / "index.html").stat().st_size / 1024 for area_id in area_ids]
     index = next(p for p in (site / "search" / "search_index.json", site / "search.json") if p.exists()).stat().st_size / 1e6
     size, files = tar_mb(site)
+    boards, printed, pdfs = reports(project, site)
+    size += pdfs
     # an editor's next build: one figure changed, the pages of the published site kept
     change_one_area(project)
     rebuild, _ = timed_build(project, engine)
@@ -191,7 +214,8 @@ def row(n: int, engine: str, work: Path) -> str:
     return (
         f"| {engine} | {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | "
         f"{rebuild / seconds:.2f} | {memory:,.0f} | "
-        f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} ({size / n * 1000:.0f} KB per area; {files} files) | {index:.1f} |"
+        f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} ({size / n * 1000:.0f} KB per area; {files} files; "
+        f"{f'{boards} reports, {pdfs:,.0f} MB' if printed else f'{boards} boards, no reports printed'}) | {index:.1f} |"
     ).replace(",", " ")
 
 

@@ -67,9 +67,9 @@ def _cell(value) -> str:
 def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False,
           badge: Markup = Markup(""), searched: bool = True) -> Markup:
     """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons;
-    badge follows the caption (the eksempeldata badge). searched False: a table no search index reads (a chart's data
-    table), written without the cells' and rows' end tags, which HTML does not need (the browser builds the same
-    table): a dozen charts on every area page make that a tenth of the page.
+    badge follows the caption (the eksempeldata badge). searched False: a table of a page's data (a chart's table,
+    the area page's folded tables), written without the cells' and rows' end tags, which HTML does not need (the
+    browser builds the same table): a dozen charts on every area page make that a tenth of the page.
 
     Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
     dozen such tables, and at national scale the per-cell class was a fifth of their size.
@@ -81,8 +81,10 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
         head = " ".join(f'<th scope="col">{_cell(h)}</th>' for h in headers)
         body = "".join("<tr>" + " ".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr> " for row in rows)
     else:
-        head = "".join(f'<th scope="col">{_cell(h)}' for h in headers)
-        body = "".join("<tr><td>" + "<td>".join(_cell(v) for v in row) for row in rows)
+        # still a space before each cell: an engine's search joins the text of adjacent tags, and an engine indexes
+        # a chart's table on an editorial page
+        head = " ".join(f'<th scope="col">{_cell(h)}' for h in headers)
+        body = "".join("<tr><td>" + " <td>".join(_cell(v) for v in row) for row in rows)
     numeric = sorted(set(numeric))
     classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
     cap = f"<caption>{_cell(caption)}{' ' + badge if badge else ''}</caption> " if caption else ""
