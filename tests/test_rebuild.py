@@ -8,6 +8,7 @@ from pathlib import Path
 
 from macros.data.load import load_cached
 from macros.pages.registry import tasks
+from macros.text.format import number
 from tests.conftest import assert_same_site, copy_project, mkdocs_build
 
 
@@ -51,7 +52,7 @@ def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_
     assert {t.kind.name for t in across} == {"indikator", "kommune"}
     assert len(after) == len(before) and len(set(after) - set(before)) == len(across) + 1
     page = (rebuilt / "omraader" / "agervang" / "index.html").read_text(encoding="utf-8")
-    assert f"<tr><td>2010 <td>{cells[3].replace('.', ',')} <td>" in page  # its chart's table, which the chart draws, has the new figure
+    assert f"<tr><td>2010 <td>{number(float(cells[3]))} <td>" in page  # its chart's table, which the chart draws, has the new figure
 
     (project / ".cache").rename(tmp_path / "gemt")
     assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr

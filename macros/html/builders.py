@@ -84,7 +84,7 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
         # still a space before each cell: an engine's search joins the text of adjacent tags, and an engine indexes
         # a chart's table on an editorial page
         head = " ".join(f'<th scope="col">{_cell(h)}' for h in headers)
-        body = "".join("<tr><td>" + " <td>".join(_cell(v) for v in row) for row in rows)
+        body = "".join("<tr><td>" + " <td>".join(_cell(v) for v in row) + " " for row in rows)
     numeric = sorted(set(numeric))
     classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
     cap = f"<caption>{_cell(caption)}{' ' + badge if badge else ''}</caption> " if caption else ""
