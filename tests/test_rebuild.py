@@ -6,6 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
+from build_scripts.output.cache import pages_folder
 from macros.data.load import load_cached
 from macros.pages.registry import tasks
 from macros.text.format import number
@@ -14,7 +15,7 @@ from tests.conftest import assert_same_site, copy_project, mkdocs_build
 
 def kept(project: Path) -> dict[str, int]:
     """Each kept task's key and when its entry was written."""
-    return {p.name: p.stat().st_mtime_ns for p in (project / ".cache" / "pages").glob("*/*")}
+    return {p.name: p.stat().st_mtime_ns for p in pages_folder(project).glob("*/*")}
 
 
 def gone_within(seconds: float, done) -> None:
@@ -54,7 +55,7 @@ def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_
     page = (rebuilt / "omraader" / "agervang" / "index.html").read_text(encoding="utf-8")
     assert f"<tr><td>2010 <td>{number(float(cells[3]))} <td>" in page  # its chart's table, which the chart draws, has the new figure
 
-    (project / ".cache").rename(tmp_path / "gemt")
+    pages_folder(project).parent.rename(tmp_path / "gemt")
     assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr
     assert_same_site(rebuilt, tmp_path / "fuld")
 
@@ -86,7 +87,7 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
     assert after["omraader/agervang/index.html"] != inode["omraader/agervang/index.html"]  # its figure changed
     assert after["index.html"] != inode["index.html"]  # the engine's own pages are always written
     gone_within(60, lambda: not list(tmp_path.glob("site.old-*")))  # the replaced site is deleted, in the background
-    (project / ".cache").rename(tmp_path / "gemt")
+    pages_folder(project).parent.rename(tmp_path / "gemt")
     assert (result := mkdocs_build(project, tmp_path / "fuld")).returncode == 0, result.stderr
     assert_same_site(site, tmp_path / "fuld")
 
@@ -96,15 +97,15 @@ def test_pages_are_never_linked_from_a_site_another_build_has_replaced(tmp_path)
     project = copy_project(tmp_path / "projekt")
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
-    (project / ".cache").rename(tmp_path / "gemt")
+    pages_folder(project).parent.rename(tmp_path / "gemt")
     edit(project, "datapackages/areas/areas.csv", "vollsmose,Vollsmose,", "vollsmose,Vollsmose Øst,")
     assert mkdocs_build(project, site).returncode == 0  # another site at the same path, with its own cache
-    shutil.rmtree(project / ".cache")
-    (tmp_path / "gemt").rename(project / ".cache")
+    shutil.rmtree(pages_folder(project).parent)
+    (tmp_path / "gemt").rename(pages_folder(project).parent)
     edit(project, "datapackages/areas/areas.csv", "vollsmose,Vollsmose Øst,", "vollsmose,Vollsmose,")
     assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
     assert "<h1>Vollsmose</h1>" in (site / "omraader/vollsmose/index.html").read_text(encoding="utf-8")
-    (project / ".cache").rename(tmp_path / "igen")
+    pages_folder(project).parent.rename(tmp_path / "igen")
     assert mkdocs_build(project, tmp_path / "fuld").returncode == 0
     assert_same_site(site, tmp_path / "fuld")
 
@@ -112,7 +113,7 @@ def test_pages_are_never_linked_from_a_site_another_build_has_replaced(tmp_path)
 def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
     project = copy_project(tmp_path / "projekt")
     assert mkdocs_build(project, tmp_path / "første").returncode == 0
-    entries = sorted((project / ".cache" / "pages").glob("*/*"))
+    entries = sorted(pages_folder(project).glob("*/*"))
     entries[0].write_bytes(b"ikke en gyldig post")
     assert (result := mkdocs_build(project, tmp_path / "anden")).returncode == 0, result.stderr
     assert_same_site(tmp_path / "første", tmp_path / "anden")

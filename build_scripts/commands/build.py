@@ -21,6 +21,7 @@ import yaml
 
 from build_scripts.engines import adapter
 from build_scripts.output import lifecycle
+from build_scripts.output.cache import pages_folder
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_mkdocs_yml
 
@@ -63,7 +64,7 @@ def build_zensical(root: Path, site: Path) -> int:
         if status:
             lifecycle.discard(site)
     if status == 0:
-        lifecycle.swap_in(staging, site, root / ".cache" / "pages")
+        lifecycle.swap_in(staging, site, pages_folder(root))
     return status
 
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from build_scripts.engines import adapter
 from build_scripts.output import lifecycle
+from build_scripts.output.cache import pages_folder
 from macros.data.problems import DataError, summary
 from macros.data.settings import from_config
 from macros.pages.registry import addresses
@@ -93,7 +94,7 @@ def on_post_build(config):
     if failed:
         raise PluginError(failed)
     if _state["final"]:
-        lifecycle.swap_in(site, Path(_state["final"]), Path(config.config_file_path).parent / ".cache" / "pages")
+        lifecycle.swap_in(site, Path(_state["final"]), pages_folder(Path(config.config_file_path).parent))
         config["site_dir"] = _state["final"]
 
 

@@ -6,8 +6,8 @@ the page function can read (macros/data/view.py). An area's task declares that a
 (registry.AREA_ROWS: its designations, figures and plans), so editing one area's figures re-renders
 that area, and the indicator and municipality pages, which read every area, and the areas that show it among their similar
 areas when the figure is of the year they are compared in; editing a content page or
-a setting such as render_workers re-renders nothing. Entries live in .cache/pages beside mkdocs.yml;
-those no build used are removed at its end.
+a setting such as render_workers re-renders nothing. Entries live in .bse-cache/pages beside mkdocs.yml
+(pages_folder); those no build used are removed at its end.
 """
 
 from __future__ import annotations
@@ -26,6 +26,12 @@ from macros.data.settings import Settings
 from macros.pages.registry import AREA_ROWS
 
 CODE = Path(__file__).resolve().parents[2] / "macros"
+
+
+def pages_folder(root: Path) -> Path:
+    """Where a project's kept pages live: not in .cache/, which is Zensical's and which `zensical build --clean` removes
+    while the generator, started before the engine, is already writing there."""
+    return root / ".bse-cache" / "pages"
 LIBRARIES = ("markupsafe", "altair")
 
 

@@ -1,6 +1,6 @@
 """The project's part of a build, in its own process beside the engine's (forked by build_scripts/output/lifecycle.py
 once the data are checked; build_scripts/commands/generate.py runs it on its own). While the engine builds the
-editorial pages and the frames, it renders every generated page whose inputs changed into .cache/pages (by
+editorial pages and the frames, it renders every generated page whose inputs changed into .bse-cache/pages (by
 render_workers processes) and prepares the site's data files. With wait it then waits for a line on standard
 input (the engine has finished writing SITE), and writes the generated pages into the engine's output (writer.py), linking those the published site
 (--previous) already holds unchanged. Problems are printed as the short Danish list and make the exit
@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 
 from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
-from build_scripts.output.cache import Cache, Keys
+from build_scripts.output.cache import Cache, Keys, pages_folder
 from build_scripts.output.cms import admin_files
 from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
@@ -82,7 +82,7 @@ def render(job: Rendering, workers: int, meanwhile: Callable[[], object]) -> tup
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> None:
     """Render, wait for the engine (wait), then write into site; engine is its adapter (build_scripts/engines)."""
     all_tasks = tasks(catalogue)
-    job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(root / ".cache" / "pages"))
+    job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(pages_folder(root)))
     def site_data() -> tuple[list, dict]:
         """The editorial charts and the site's data files, made here while the workers render."""
         charts = editorial_charts(catalogue)

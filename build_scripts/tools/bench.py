@@ -4,7 +4,7 @@
 
 For each N: writes the illustrative national project (build_scripts.generators.scale) and, for each
 engine, in a fresh process each:
-1. builds it (build; this first build also fills the project's .cache/pages);
+1. builds it (build; this first build also fills the project's .bse-cache/pages);
 2. changes one figure of one area and builds again, with the pages kept by the first build and the
    site it published (rebuild);
 3. builds it again with every area page cut to one line and nothing kept (shell: the
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from build_scripts.generators.illustrative import read_csv
 from build_scripts.generators.scale import write_project
+from build_scripts.output.cache import pages_folder
 from macros.data.settings import from_mkdocs_yml
 from macros.text import urls
 
@@ -206,7 +207,7 @@ def row(n: int, engine: str, work: Path) -> str:
     change_one_area(project)
     rebuild, _ = timed_build(project, engine)
     # the shell neither replays the kept pages nor uses the published site
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(pages_folder(project))
     area = project / "macros" / "pages" / "area.py"
     area.write_text(area.read_text(encoding="utf-8") + SHELL, encoding="utf-8")
     shell, _ = timed_build(project, engine)
