@@ -87,7 +87,7 @@ def goal_chart(area: Area, goal: Goal, indicator: Indicator, observations, statu
         table=Table(("År", "Faktisk", "95 %-interval", "Målsti"), table_rows, (1, 3)),
         rows=rows,
         columns=COLUMNS,
-        csv_path=urls.area(area.area_id) + f"{goal.goal_id}.csv",
+        csv_path=urls.area(area.area_id) + "maal.csv",  # one file for all the area's goals (goal_id says which), as for its indicators
         sources=(("mål og tal: eksempeldata (dannet af projektet)" if illustrative else "mål og tal: helhedsplanen", ""),),
         illustrative=illustrative,
         indicator_id=indicator.indicator_id,

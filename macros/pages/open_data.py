@@ -44,7 +44,7 @@ ILLUSTRATIVE_FIELD = {
     "name": ILLUSTRATIVE_COLUMN,
     "type": "string",
     "title": "Eksempeldata",
-    "description": "Tallene i rækken er eksempeldata, dannet af projektet, og ikke officielle tal.",
+    "description": "ja: tallene i rækken er eksempeldata, dannet af projektet, og ikke officielle tal.",
     "constraints": {"enum": [ILLUSTRATIVE_VALUE]},
 }
 

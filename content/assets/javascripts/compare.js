@@ -134,7 +134,7 @@
     var lines = ["indicator_id,area_id,year,value" + (data.illustrative ? ",eksempeldata" : "")];
     areas.forEach(function (id) {
       (data.areas[id] ? data.areas[id].points : []).forEach(function (p) {
-        var mark = data.illustrative ? (p[2] ? ",nej (offentliggjort tal)" : ",ja (ikke officielle tal)") : "";
+        var mark = data.illustrative ? (p[2] ? ",nej (offentliggjort tal)" : ",ja") : "";
         lines.push([data.indicator, id, p[0], p[1]].join(",") + mark);
       });
     });
