@@ -94,6 +94,8 @@ def split_spec(spec: dict) -> dict:
     if "datasets" in part:
         in_table = spec.get("usermeta", {}).get("table", {}).get("dataset")
         part["datasets"] = {name: compact(rows) for name, rows in part["datasets"].items() if name != in_table}
+        if not part["datasets"]:
+            del part["datasets"]
     return part
 
 

@@ -61,8 +61,6 @@ def designation_table(catalogue: Catalogue, area_id: str) -> Markup:
         (d.year, d.list_type, d.status, BASIS_TEXT[d.basis], source_and_note(d.source, d.note, d.source_note))
         for d in catalogue.designations.get(area_id, ())
     ]
-    if not rows:
-        return Markup("<p>Ingen kendte listeplaceringer.</p>")
     intro = Markup(
         "<p>Listerne offentliggøres 1. december. Tabellen viser de placeringer, der er fundet i offentlige kilder; "
         "et år uden række betyder ikke nødvendigvis, at området var uden for listerne.</p>"
@@ -224,7 +222,9 @@ def lists_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     ) if catalogue.is_illustrative("indicators", "observations") else Markup(
         "<p>For hvert år: hvilke af listernes målbare kriterier områdets tal opfyldte efter de regler, der gjaldt det år.</p>")
     # the section is kept out of search, and so are its tables (macros/html/builders.py table, searched)
-    body.add(folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id))
+    found = (folded(f"Vis alle {count(len(placements), 'listeplacering', 'listeplaceringer')}", designation_table(catalogue, area_id)) if placements
+             else Markup("<p>Ingen kendte listeplaceringer.</p>"))  # nothing to unfold
+    body.add(found
              + folded("Vis kriterierne år for år", criteria + timeline_table(catalogue, area_id)), searchable=False)
     return body
 
