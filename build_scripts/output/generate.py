@@ -21,7 +21,7 @@ from build_scripts.output.cache import Cache, Keys, pages_folder
 from build_scripts.output.cms import admin_files
 from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
-from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, data_files, editorial_charts, templates_file, user_cache, vega_bundle
+from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, chart_files, data_pieces, editorial_charts, templates_file, user_cache, vega_bundle
 from macros.data.model import Catalogue
 from macros.data.problems import DataError, summary
 from macros.data.settings import Settings
@@ -52,43 +52,51 @@ class Rendering(NamedTuple):
 
 # A forked worker is handed its job once, by the pool's initializer (a forked process inherits it without
 # pickling the catalogue); the module is where the worker keeps it between the tasks the pool sends.
-_worker: Rendering | None = None
+_worker: tuple[Rendering, list] | None = None
 
 
-def _start(job: Rendering) -> None:
+def _start(job: Rendering, pieces: list) -> None:
     global _worker
-    _worker = job
+    _worker = (job, pieces)
 
 
 def _ensure_in_worker(index: int) -> str:
-    return _worker.ensure(index)
+    return _worker[0].ensure(index)
 
 
-def render(job: Rendering, workers: int, meanwhile: Callable[[], object]) -> tuple[list[str], object]:
-    """Every task's key, and its pages in the cache (rendered where the cache has none), while meanwhile() runs here;
-    returns the keys and what meanwhile returned."""
+def _piece_in_worker(index: int) -> dict:
+    return _worker[1][index]()
+
+
+def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], meanwhile: Callable[[], object]) -> tuple[list[str], dict, object]:
+    """Every task's key and its pages in the cache (rendered where the cache has none), and the site's data files,
+    made by pieces (site_files.data_pieces), all on `workers` processes while meanwhile() runs here; returns the
+    keys, the files and what meanwhile returned."""
     count = len(job.tasks)
     if workers <= 1 or count < 2:
-        return [job.ensure(index) for index in range(count)], meanwhile()
+        files: dict = {}
+        for piece in pieces:
+            files.update(piece())
+        return [job.ensure(index) for index in range(count)], files, meanwhile()
     # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
     gc.freeze()
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job,)) as pool:
-        pending = pool.map_async(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, pieces)) as pool:
+        # the data first: its largest piece (the observations' open data) is the longest single job, and a rebuild renders few pages
+        made = pool.map_async(_piece_in_worker, range(len(pieces)), chunksize=1)
+        keys = pool.map_async(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))
         result = meanwhile()
-        keys = pending.get()
-    return keys, result
+        files = {}
+        for part in made.get():
+            files.update(part)
+        return keys.get(), files, result
 
 
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> None:
     """Render, wait for the engine (wait), then write into site; engine is its adapter (build_scripts/engines)."""
     all_tasks = tasks(catalogue)
     job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(pages_folder(root)))
-    def site_data() -> tuple[list, dict]:
-        """The editorial charts and the site's data files, made here while the workers render."""
-        charts = editorial_charts(catalogue)
-        return charts, data_files(catalogue, root, settings, charts)
-
-    keys, (charts, files) = render(job, settings.render_workers, site_data)
+    keys, files, charts = render(job, settings.render_workers, data_pieces(catalogue, root, settings), lambda: editorial_charts(catalogue))
+    files.update(chart_files(charts))
     vega_bundle()
     if wait and not sys.stdin.readline():
         raise SystemExit(1)  # the engine stopped before it had finished

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import Callable
 
 from macros.charts import palette
 from macros.charts.base import Chart, csv_files, template_of
@@ -28,17 +29,26 @@ def editorial_charts(catalogue: Catalogue) -> list[Chart]:
             + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts)
 
 
-def data_files(catalogue: Catalogue, root: Path, settings: Settings, charts: list[Chart]) -> dict[str, str | bytes]:
-    """Open data (each package's CSVs, descriptor and zip), the DCAT catalogue, the compare view's data
-    and the CSVs of the editorial charts (editorial_charts()), by their path in the site."""
-    out: dict[str, str | bytes] = {}
-    for package in catalogue.packages.values():
-        out.update(open_data.package_files(root, package, catalogue.suppression_threshold))
-    out[f"{open_data.FOLDER}/catalog.jsonld"] = open_data.dcat_catalogue(catalogue, settings.site_url)
-    for indicator in catalogue.indicators.values():
-        out.update({urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()})
-    out[urls.compare() + compare.NAMES] = compare.names_file(catalogue)
-    for chart in charts:  # one chart at a time: an editorial chart shown on two pages offers one file, not its rows twice
+def data_pieces(catalogue: Catalogue, root: Path, settings: Settings) -> list[Callable[[], dict[str, str | bytes]]]:
+    """The site's data files in pieces that can be made apart, each returning files by their path in the site: each
+    package's open data (CSVs, descriptor and zip), the DCAT catalogue, each indicator's compare data and the names."""
+    pieces: list[Callable[[], dict[str, str | bytes]]] = [
+        partial(open_data.package_files, root, package, catalogue.suppression_threshold) for package in catalogue.packages.values()
+    ]
+    pieces.append(lambda: {f"{open_data.FOLDER}/catalog.jsonld": open_data.dcat_catalogue(catalogue, settings.site_url)})
+    pieces += [partial(_compare_files, catalogue, indicator) for indicator in catalogue.indicators.values()]
+    pieces.append(lambda: {urls.compare() + compare.NAMES: compare.names_file(catalogue)})
+    return pieces
+
+
+def _compare_files(catalogue: Catalogue, indicator) -> dict[str, str]:
+    return {urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()}
+
+
+def chart_files(charts: list[Chart]) -> dict[str, str]:
+    """The CSVs of the editorial charts, one chart at a time: a chart shown on two pages offers one file, not its rows twice."""
+    out: dict[str, str] = {}
+    for chart in charts:
         out.update(csv_files([chart]))
     return out
 
