@@ -85,7 +85,8 @@ def test_an_area_page_embeds_only_each_charts_own_parts_and_names_its_template(s
     for part in parts:
         assert set(part) <= {"template", "title", "datasets", "height"}
         assert "layer" not in part and "$schema" not in part
-        assert all(set(data) <= {"columns", "rows", "values"} for data in part["datasets"].values())
+        assert all(set(data) <= {"columns", "rows", "values"} for data in part.get("datasets", {}).values())
+        assert "serier" not in part.get("datasets", {})  # an indicator chart's points are its table's (from_table): said once
     # each drawing is named by its text alternative, which the page shows once, under it
     labelled = re.findall(r'class="bse-chart__canvas" data-spec="([^"]+)-spec" role="img" aria-labelledby="([^"]+)"', text)
     assert len(labelled) == len(parts)
@@ -140,14 +141,17 @@ def test_every_chart_offers_a_table_and_a_csv_with_the_same_numbers(site):
     # the summary chart (static), one per indicator with figures (11: two of them counted the old way to 2017), 2 plans × 3 goals
     assert len(indicators) == 11
     assert len(links) == tables == text.count('class="bse-chart__canvas"') + text.count('<svg class="bse-spine"') == 1 + len(indicators) + 6
-    for name in links:
+    # one file for the area's indicators (and its summary chart), one for its goals: not a file per chart
+    assert sorted(set(links)) == ["indikatorer-eksempeldata.csv", "maal-eksempeldata.csv"]
+    for name in set(links):
         with open(page_dir / name, encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
-        if "-maal-" in name:
+        if name.startswith("maal"):
             assert rows and set(rows[0]) >= {"goal_id", "indicator_id", "year", "value", "target_path"}
+            assert len({r["goal_id"] for r in rows}) == 6
         else:
             assert rows and set(rows[0]) >= {"indicator_id", "area_id", "year", "value", "base_population"}
-            assert {r["area_id"] for r in rows} == {"mjoelnerparken"}
+            assert {r["area_id"] for r in rows} == {"mjoelnerparken"} and {r["indicator_id"] for r in rows} == indicators
 
 
 def test_site_is_danish_with_danish_search(site):
