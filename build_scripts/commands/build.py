@@ -3,8 +3,8 @@
     python -m build_scripts.commands.build --engine zensical [--site site]
 
 Zensical runs no hooks, so this command does what build_scripts/engines/mkdocs_hook.py does inside
-`mkdocs build`: it checks the data (the short Danish list, exit status 1), starts
-build_scripts.commands.generate, runs `zensical build` into <site>.partial, lets the generator write the
+`mkdocs build`: it checks the data (the short Danish list, exit status 1), forks the generator
+(build_scripts/output/lifecycle.py), runs `zensical build` into <site>.partial, lets the generator write the
 generated pages, and only then puts the finished folder in place of <site>. With --engine mkdocs it
 runs `mkdocs build --strict`, whose hook does the same.
 """

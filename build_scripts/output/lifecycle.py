@@ -51,15 +51,23 @@ class Generator:
         read, self._go = os.pipe()
         gc.freeze()  # the catalogue lives as long as the build: the collector leaves it alone, so both processes share its pages
         self._process = multiprocessing.get_context("fork").Process(
-            target=_generate, args=(root, engine, site, previous, catalogue, settings, read, self._log.fileno()), name="bse-generator")
-        self._process.start()
-        os.close(read)
+            target=_generate, args=(root, engine, site, previous, catalogue, settings, read, self._go, self._log.fileno()), name="bse-generator")
+        try:
+            self._process.start()
+        finally:
+            os.close(read)
+            if self._process.pid is None:  # it never started: nothing will read the pipe
+                self.stop()
 
     def finish(self) -> str | None:
         """Let it write into the engine's output; None, or what it printed when it failed (the Danish list)."""
-        with os.fdopen(self._go, "w") as go:
-            go.write("go\n")
-        self._go = None
+        go, self._go = self._go, None
+        try:
+            os.write(go, b"go\n")
+        except BrokenPipeError:
+            pass  # it has stopped already: its exit status and log say why
+        finally:
+            os.close(go)
         self._process.join()
         gc.unfreeze()
         if not self._process.exitcode:
@@ -68,7 +76,7 @@ class Generator:
         return self._log.read().decode("utf-8", "replace").strip() or "Sitets egne sider kunne ikke skrives."
 
     def stop(self) -> None:
-        if self._process.is_alive():
+        if self._process.pid is not None and self._process.is_alive():
             self._process.kill()
             self._process.join()
         if self._go is not None:
@@ -77,9 +85,12 @@ class Generator:
         gc.unfreeze()
 
 
-def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings, go: int, log: int) -> None:
+def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings,
+              go: int, said: int, log: int) -> None:
     """In the forked process: what it prints goes to the log (the Danish list on failure), standard input is the pipe
-    that says the engine has finished; its exit status is run()'s."""
+    that says the engine has finished (its writing end closed here, so a build that dies unannounced ends the pipe,
+    and this process with it); its exit status is run()'s."""
+    os.close(said)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(log, 2)

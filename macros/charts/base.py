@@ -47,6 +47,9 @@ class Chart:
     # rows of published figures in a chart of illustrative ones → what of the figure is inferred (None: nothing)
     official_rows: Mapping[int, str | None] = field(default_factory=dict)
     svg: str = ""  # a static drawing (charts/spine.py) in place of a Vega spec: drawn before any script has run
+    # whether the CSV's figures are illustrative, where that is not the chart's own flag: the spine offers its area's
+    # indicator CSV, named as the indicator charts name it
+    csv_illustrative: bool | None = None
 
 
 PER_CHART = ("title", "description", "datasets", "height")  # what a chart sets; the rest is its kind's template
@@ -147,10 +150,9 @@ def official_value(inferred: str | None) -> str:
 
 
 def csv_path(chart: Chart) -> str:
-    """Where the chart's CSV lives; a file of illustrative figures says so in its name (a path that says so already is kept)."""
-    if chart.illustrative and not chart.csv_path.endswith("-eksempeldata.csv"):
-        return chart.csv_path.removesuffix(".csv") + "-eksempeldata.csv"
-    return chart.csv_path
+    """Where the chart's CSV lives; a file of illustrative figures says so in its name."""
+    illustrative = chart.illustrative if chart.csv_illustrative is None else chart.csv_illustrative
+    return chart.csv_path.removesuffix(".csv") + "-eksempeldata.csv" if illustrative else chart.csv_path
 
 
 def csv_rows(chart: Chart) -> tuple[tuple[str, ...], tuple[tuple, ...]]:

@@ -252,7 +252,7 @@ class _Series:
 
 
 def _series(catalogue: Catalogue, area: Area, indicator: Indicator) -> _Series | None:
-    """The numbers behind one indicator chart: area and national points, thresholds, table rows."""
+    """The numbers behind one indicator chart: the area's points, the national level, thresholds, CSV rows."""
     series = catalogue.observations.get((area.area_id, indicator.indicator_id), ())
     if not series:
         return None
@@ -315,10 +315,10 @@ def thresholds_note(rules: list[dict]) -> str:
     return f"Listegrænser: {'; '.join(said)}." if said else ""
 
 
-def area_csv(catalogue: Catalogue, area_id: str) -> str:
-    """The one CSV of an area's indicator charts (and its spine chart, whose figures are the file's latest rows)."""
-    name = "indikatorer-eksempeldata.csv" if catalogue.is_illustrative("indicators", "observations") else "indikatorer.csv"
-    return urls.area(area_id) + name
+def area_csv(area_id: str) -> str:
+    """The one CSV of an area's indicator charts (and its spine chart, whose figures are the file's latest rows),
+    before base.csv_path names a file of illustrative figures so."""
+    return urls.area(area_id) + "indikatorer.csv"
 
 
 def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> Chart | None:
@@ -369,7 +369,7 @@ def indicator_chart(catalogue: Catalogue, area: Area, indicator: Indicator) -> C
         table=_indicator_table(data.rows, data.rules, catalogue.suppression_threshold, inferred),
         rows=data.rows,
         columns=CSV_COLUMNS,
-        csv_path=area_csv(catalogue, area.area_id),
+        csv_path=area_csv(area.area_id),
         sources=_sources(catalogue, indicator, illustrative)
         + tuple((f"Offentliggjort tal: {urlsplit(u).netloc.removeprefix('www.')}", u) for u in published_at),
         illustrative=illustrative,

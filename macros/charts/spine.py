@@ -131,7 +131,8 @@ def criteria_chart(catalogue: Catalogue, area: Area) -> Chart | None:
         # its figures are the latest rows of the area's indicator CSV, which the spine offers as its own
         rows=(),
         columns=CSV_COLUMNS,
-        csv_path=area_csv(catalogue, area.area_id),
+        csv_path=area_csv(area.area_id),
+        csv_illustrative=catalogue.is_illustrative("indicators", "observations"),  # as the indicator charts name the file
         sources=(("grænserne", source), ("tal: eksempeldata undtagen ●" if illustrative else "tal: offentliggjorte", "")),
         illustrative=illustrative,
         svg=svg(found, f"{chart_id}-alt"),

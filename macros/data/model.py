@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copyreg
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -271,10 +270,6 @@ class PackageInfo:
 def frozen(mapping: dict) -> Mapping:
     """A read-only view, so pages cannot change the model they are made from."""
     return MappingProxyType(mapping)
-
-
-# a read-only view pickles as the mapping it shows: the build hands its checked catalogue to the generator's process
-copyreg.pickle(MappingProxyType, lambda view: (frozen, (dict(view),)))
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup(""), source:
     badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
     subtitle = chart.spec.get("title", {}).get("subtitle")
     subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
-    # a chart is never in a search index (macros/pages/page.py adds it unsearched), so neither is its table
+    # a chart's table without end tags (a space keeps its cells apart where an engine indexes an editorial page)
     numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric, searched=False)
     if chart.table.note:
         numbers += Markup('<p class="bse-small">{}</p>').format(chart.table.note)

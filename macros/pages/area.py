@@ -191,8 +191,9 @@ def about_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     facts = [("Kommune", link(relative_url(url, urls.municipality(area.municipality)), area.municipality))]
     if catalogue.has_report(area_id):
         facts.append(("Statusrapport", link(relative_url(url, urls.report_pdf(area_id)), "PDF til bestyrelsen")))
-    elif catalogue.has_board(area_id):  # at national scale the reports are not printed in advance (Settings.report_limit)
-        facts.append(("Statusrapport", "udskriv denne side fra browseren: den er sat op som rapporten til bestyrelsen"))
+    # at national scale the reports are not printed in advance (Settings.report_limit): the screen says how, paper does not
+    printing = Markup('<p class="bse-noprint bse-small">Statusrapporten til bestyrelsen: udskriv denne side fra browseren; '
+                      "den er sat op som rapporten.</p>") if catalogue.has_board(area_id) and not catalogue.has_report(area_id) else Markup("")
     if area.aliases:
         facts.append(("Også kaldt", ", ".join(area.aliases)))
     known = [k for k in catalogue.known_plans if area_id in k.area_ids]
@@ -206,7 +207,8 @@ def about_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
         ))
     sources = report_sources(catalogue, catalogue.plans_of(area_id))
     # a box of its own height on the screen, scrolled by the keyboard too; on paper the whole list
-    body.add(fact_list(facts) + Markup('<div class="bse-scroll" tabindex="0" role="region" aria-label="Kilder til sidens tal">{}</div>').format(sources),
+    scroll = Markup('<div class="bse-scroll" tabindex="0" role="region" aria-label="Kilder til sidens tal">{}</div>').format(sources)
+    body.add(fact_list(facts) + printing + scroll,
              searchable=False)
     return body
 

@@ -121,10 +121,11 @@ def examples(kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:
 def printed(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS, key: str | None = None) -> list[tuple[str, str, str]]:
     """(address, its PDF's address, key) of every page printed to PDF; with a key, that key's pages that have a PDF
     (one report on demand, also where the build prints none)."""
-    if key is not None:
-        return [(page.address(key), page.pdf(key), key) for kind in kinds if key in kind.keys(catalogue) for page in kind.pages if page.pdf]
-    return [(page.address(k), page.pdf(k), k) for kind in kinds for k in kind.keys(catalogue) for page in kind.pages
-            if page.pdf and page.prints(catalogue, k)]
+    def keys(kind: PageKind) -> Iterable[str]:
+        return kind.keys(catalogue) if key is None else [key] if key in kind.keys(catalogue) else []
+
+    return [(page.address(k), page.pdf(k), k) for kind in kinds for k in keys(kind) for page in kind.pages
+            if page.pdf and (key is not None or page.prints(catalogue, k))]
 
 
 def pdf_pages(catalogue: Catalogue, kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str]:

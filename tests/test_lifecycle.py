@@ -1,0 +1,30 @@
+"""The generator is forked from the build's process with the checked catalogue (build_scripts/output/lifecycle.py):
+whatever way it ends, the build learns why and nothing is left running."""
+
+from __future__ import annotations
+
+from build_scripts.engines import adapter
+from build_scripts.output import lifecycle
+from macros.data.load import load_cached
+from macros.data.settings import Settings
+from tests.conftest import ROOT
+
+
+def test_a_generator_that_stops_before_the_engine_has_finished_reports_what_it_printed(tmp_path):
+    generator = lifecycle.Generator(tmp_path, adapter("mkdocs"), tmp_path / "site", None, load_cached(ROOT), Settings(render_workers=1))
+    generator._process.join(120)  # it fails at once: the folder it is told is the project's has no data packages to publish
+    assert not generator._process.is_alive()
+    failed = generator.finish()  # telling a stopped generator to go is no error of its own
+    generator.stop()
+    assert failed and "datapackages" in failed
+
+
+def test_a_build_that_stops_unannounced_ends_its_generator(tmp_path):
+    """The generator waits for 'go' on a pipe whose writing end only the build holds: when it is closed unsaid, the
+    generator's wait ends, and so does the generator, instead of waiting for ever with the catalogue in memory."""
+    generator = lifecycle.Generator(ROOT, adapter("mkdocs"), tmp_path / "site", None, load_cached(ROOT), Settings(render_workers=1))
+    lifecycle.os.close(generator._go)  # as the build's death would
+    generator._go = None
+    generator._process.join(300)
+    assert not generator._process.is_alive() and generator._process.exitcode != 0
+    generator.stop()
