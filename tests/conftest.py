@@ -30,7 +30,8 @@ CHROMIUM_ARGS = [
 
 # A test is slow when it, or a fixture it uses, builds a site, starts a process or a browser (README:
 # `-m "not slow"` runs the rest in well under a minute). Read from the code, so no test is marked by hand.
-SLOW_CALLS = ("mkdocs_build(", "lifecycle.Generator(", "zensical_build(", "subprocess.", "serve_folder(", "copy_project(", "sync_playwright", "check(", "run_command(")
+SLOW_CALLS = ("mkdocs_build(", "lifecycle.Generator(", "zensical_build(", "subprocess.", "serve_folder(", "copy_project(", "sync_playwright", "check(",
+              "run_command(")
 
 
 def _slow(function) -> bool:
