@@ -68,9 +68,9 @@ def test_the_spine_offers_the_areas_indicator_csv_whose_latest_rows_are_its_figu
     area = catalogue.areas["mjoelnerparken"]
     page = area_pages(catalogue, "mjoelnerparken")[0].rendered()
     chart = criteria_chart(catalogue, area)
-    assert chart.rows == () and chart.csv_path == "omraader/mjoelnerparken/indikatorer-eksempeldata.csv"
-    assert [p for p in page.files if p.startswith("omraader/mjoelnerparken/indikatorer")] == [chart.csv_path]
-    lines = list(csv.DictReader(io.StringIO(page.files[chart.csv_path])))
+    assert chart.rows == () and csv_path(chart) == "omraader/mjoelnerparken/indikatorer-eksempeldata.csv"
+    assert [p for p in page.files if p.startswith("omraader/mjoelnerparken/indikatorer")] == [csv_path(chart)]
+    lines = list(csv.DictReader(io.StringIO(page.files[csv_path(chart)])))
     for row in rows(catalogue, "mjoelnerparken"):
         assert any(r["indicator_id"] == row.indicator.indicator_id and int(r["year"]) == row.year and float(r["value"]) == row.value for r in lines)
 
