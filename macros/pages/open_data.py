@@ -64,30 +64,46 @@ def published_csv(path: Path, threshold: int, counts_people: bool, text_columns:
     """The CSV as committed, minus rows whose base_population is below the threshold, with text that a
     spreadsheet would run as a formula made text (macros/text/downloads.py) and, for illustrative figures,
     a last column saying so; other lines are kept byte for byte."""
-    raw = path.read_bytes()
-    text = raw.decode("utf-8")
-    if not counts_people and not illustrative and not _FORMULA_CELL.search(text):
-        return raw
-    lines = text.split("\n")
-    header = next(csv.reader([lines[0]]))
-    column = header.index("base_population") if counts_people else None
-    texts = [i for i, name in enumerate(header) if name in text_columns]
-    mark = f",{ILLUSTRATIVE_VALUE}" if illustrative else ""
-    kept = [lines[0] + (f",{ILLUSTRATIVE_COLUMN}" if illustrative else "")]
-    for line in lines[1:]:
-        if not line:
-            kept.append(line)
-            continue
-        # most lines hold no quoted cell, and splitting them is 10× faster than a reader (a million lines at national scale)
-        cells = line.split(",") if '"' not in line else next(csv.reader([line]))
-        if column is not None and cells[column] and too_few(int(cells[column]), threshold):
-            continue
-        if any(cells[i].startswith(FORMULA_STARTS) for i in texts if i < len(cells)):
-            out = io.StringIO()
-            csv.writer(out, lineterminator="").writerow([spreadsheet_safe(c) if i in texts else c for i, c in enumerate(cells)])
-            line = out.getvalue()
-        kept.append(line + mark)
-    return "\n".join(kept).encode("utf-8")
+    if not counts_people and not illustrative:
+        raw = path.read_bytes()
+        if not _FORMULA_CELL.search(raw.decode("utf-8")):
+            return raw
+    # read and written a line at a time: the observations are a million lines at national scale, and holding them
+    # as a list of strings took several times the file's size in each build's memory
+    out = io.StringIO()
+    with open(path, encoding="utf-8", newline="") as file:
+        first, end = _line(file.readline())
+        header = next(csv.reader([first]))
+        column = header.index("base_population") if counts_people else None
+        texts = [i for i, name in enumerate(header) if name in text_columns]
+        mark = f",{ILLUSTRATIVE_VALUE}" if illustrative else ""
+        out.write(first + (f",{ILLUSTRATIVE_COLUMN}" if illustrative else "") + end)
+        for read in file:
+            line, end = _line(read)
+            kept = _published_line(line, column, texts, threshold)
+            if kept is not None:
+                out.write(kept + (mark if line else "") + end)
+    return out.getvalue().encode("utf-8")
+
+
+def _line(read: str) -> tuple[str, str]:
+    """A line as read, and its '\n' apart (the last line may have none)."""
+    return (read[:-1], "\n") if read.endswith("\n") else (read, "")
+
+
+def _published_line(line: str, column: int | None, texts: list[int], threshold: int) -> str | None:
+    """The line as published: None for a figure about too few people, text a spreadsheet would run made text."""
+    if not line:
+        return line
+    # most lines hold no quoted cell, and splitting them is 10× faster than a reader (a million lines at national scale)
+    cells = line.split(",") if '"' not in line else next(csv.reader([line]))
+    if column is not None and cells[column] and too_few(int(cells[column]), threshold):
+        return None
+    if any(cells[i].startswith(FORMULA_STARTS) for i in texts if i < len(cells)):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow([spreadsheet_safe(c) if i in texts else c for i, c in enumerate(cells)])
+        return out.getvalue()
+    return line
 
 
 def package_files(root: Path, package: PackageInfo, threshold: int) -> dict[str, bytes]:
