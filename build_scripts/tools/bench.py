@@ -216,7 +216,7 @@ def row(n: int, engine: str, work: Path) -> str:
         f"| {engine} | {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | "
         f"{rebuild / seconds:.2f} | {memory:,.0f} | "
         f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} ({size / n * 1000:.0f} KB per area; {files} files; "
-        f"{f'{boards} reports, {pdfs:,.0f} MB' if printed else f'{boards} boards, no reports printed'}) | {index:.1f} |"
+        f"{f'{boards} reports: {pdfs:,.0f} MB' if printed else f'{boards} boards: no reports printed'}) | {index:.1f} |"
     ).replace(",", " ")
 
 
