@@ -69,7 +69,9 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons;
     badge follows the caption (the eksempeldata badge). searched False: a table of a page's data (a chart's table,
     the area page's folded tables), written without the cells' and rows' end tags, which HTML does not need (the
-    browser builds the same table): a dozen charts on every area page make that a tenth of the page.
+    browser builds the same table): a dozen charts on every area page make that a tenth of the page. Only for
+    tables of a bounded size where an engine parses the page: Material's search parser keeps every unclosed cell
+    open, so a table of thousands of rows without end tags makes its parsing quadratic.
 
     Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
     dozen such tables, and at national scale the per-cell class was a fifth of their size.

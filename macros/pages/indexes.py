@@ -21,8 +21,9 @@ def area_index(catalogue: Catalogue, page_url: str) -> Body:
         for area in sorted(catalogue.areas.values(), key=lambda a: danish_key(a.name))
     ]
     # out of the search: every area is a search entry of its own, and at 10,000 areas this list made a 360 KB entry
-    # that took the engine's search seconds of every build to index
-    return Body.of(page_url, table(("Område", "Kommune", "Seneste kendte listeplacering"), rows, caption=f"{len(rows)} boligområder", searched=False),
+    # that took the engine's search seconds of every build to index. Its end tags stay: Material's search parser
+    # keeps every unclosed cell open, and 30,000 of them made its parsing quadratic (minutes)
+    return Body.of(page_url, table(("Område", "Kommune", "Seneste kendte listeplacering"), rows, caption=f"{len(rows)} boligområder"),
                    searchable=False)
 
 
