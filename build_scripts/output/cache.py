@@ -26,13 +26,13 @@ from macros.data.settings import Settings
 from macros.pages.registry import AREA_ROWS
 
 CODE = Path(__file__).resolve().parents[2] / "macros"
+LIBRARIES = ("markupsafe", "altair")
 
 
 def pages_folder(root: Path) -> Path:
     """Where a project's kept pages live: not in .cache/, which is Zensical's and which `zensical build --clean` removes
     while the generator, started before the engine, is already writing there."""
     return root / ".bse-cache" / "pages"
-LIBRARIES = ("markupsafe", "altair")
 
 
 def _hash(*parts: object) -> str:
@@ -123,8 +123,9 @@ class Keys:
     def __init__(self, catalogue: Catalogue, settings: Settings, tasks):
         base = _hash(code_digest(), settings.content())
         kinds = list(dict.fromkeys(task.kind for task in tasks))
-        whole = {name: field_digest(catalogue, name) for name in sorted(set().union(*(k.reads - AREA_ROWS if k.per_area else k.reads for k in kinds)))}
-        self._shared = {kind: _hash(base, kind.name, *[whole[n] for n in sorted(kind.reads - AREA_ROWS if kind.per_area else kind.reads)]) for kind in kinds}
+        shared_reads = {kind: sorted(kind.reads - AREA_ROWS if kind.per_area else kind.reads) for kind in kinds}  # an area's own rows apart
+        whole = {name: field_digest(catalogue, name) for name in sorted(set().union(*shared_reads.values()))}
+        self._shared = {kind: _hash(base, kind.name, *[whole[n] for n in reads]) for kind, reads in shared_reads.items()}
         self._catalogue = catalogue
         # the derived properties an area's key reads, computed here once, before the workers that ask for keys are forked
         # (each would otherwise compute, and hold, its own: at 10,000 areas the similar areas are seconds and 100 MB)

@@ -31,8 +31,9 @@ from pathlib import Path
 from build_scripts.generators.illustrative import read_csv
 from build_scripts.generators.scale import write_project
 from build_scripts.output.cache import pages_folder
+from macros.data.load import load
 from macros.data.settings import from_mkdocs_yml
-from macros.text import urls
+from macros.pages.registry import printed
 
 HEADER = (
     "| engine | N | pages | build (s) | floor (s) | ratio | shell (s) | rebuild after one area changed (s) | rebuild / build | peak memory, PSS (MB) | "
@@ -157,28 +158,32 @@ def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def tar_bytes(size: int) -> int:
+    """A file as a plain tar holds it (actions/upload-pages-artifact): a 512-byte header and its content in 512-byte blocks."""
+    return 512 + -(-size // 512) * 512
+
+
 def tar_mb(folder: Path) -> tuple[float, int]:
-    """The site as actions/upload-pages-artifact packs it (a plain tar, 512-byte blocks per file and header), and its file count."""
+    """The site as actions/upload-pages-artifact packs it, and its file count."""
     files = [p for p in folder.rglob("*") if p.is_file()]
-    return sum(512 + -(-p.stat().st_size // 512) * 512 for p in files) / 1e6, len(files)
+    return sum(tar_bytes(p.stat().st_size) for p in files) / 1e6, len(files)
 
 
 def reports(project: Path, site: Path) -> tuple[int, bool, float]:
     """The boards' status reports `make site` would print into this site: how many, whether it prints them at all
     (Settings.report_limit), and their size as a Pages tar (MB): the median of three printed here, times their number
     (printing every one takes about 2.5 s each)."""
-    boards = sorted({row["area_id"] for row in read_csv(project / "datapackages" / "plans" / "plan_areas.csv")})
-    printed = len(boards) <= from_mkdocs_yml(project).report_limit
-    if not printed or not boards:
-        return len(boards), printed, 0.0
+    catalogue = load(project, from_mkdocs_yml(project))
+    boards = sum(map(catalogue.has_board, catalogue.areas))
+    reports = printed(catalogue)  # what build_scripts/commands/reports.py prints
     sizes = []
-    for area_id in boards[:3]:
-        subprocess.run([sys.executable, "-m", "build_scripts.commands.reports", "--site", str(site), "--area", area_id, "--no-national"], cwd=project,
+    for _, path, key in reports[:3]:
+        subprocess.run([sys.executable, "-m", "build_scripts.commands.reports", "--site", str(site), "--area", key, "--no-national"], cwd=project,
                        check=True, capture_output=True)
-        pdf = site / urls.report_pdf(area_id)
-        sizes.append(512 + -(-pdf.stat().st_size // 512) * 512)
+        pdf = site / path
+        sizes.append(tar_bytes(pdf.stat().st_size))
         pdf.unlink()
-    return len(boards), printed, len(boards) * statistics.median(sizes) / 1e6
+    return boards, catalogue.prints_reports, len(reports) * statistics.median(sizes) / 1e6 if sizes else 0.0
 
 
 def change_one_area(project: Path) -> None:
@@ -201,7 +206,7 @@ def row(n: int, engine: str, work: Path) -> str:
     area_pages = [(site / "omraader" / area_id / "index.html").stat().st_size / 1024 for area_id in area_ids]
     index = next(p for p in (site / "search" / "search_index.json", site / "search.json") if p.exists()).stat().st_size / 1e6
     size, files = tar_mb(site)
-    boards, printed, pdfs = reports(project, site)
+    boards, prints, pdfs = reports(project, site)
     size += pdfs
     # an editor's next build: one figure changed, the pages of the published site kept
     change_one_area(project)
@@ -216,7 +221,7 @@ def row(n: int, engine: str, work: Path) -> str:
         f"| {engine} | {n:,} | {pages:,} | {seconds:.1f} | {floor_seconds:.1f} | {seconds / floor_seconds:.2f} | {shell:.1f} | {rebuild:.1f} | "
         f"{rebuild / seconds:.2f} | {memory:,.0f} | "
         f"{statistics.median(area_pages):.1f} / {max(area_pages):.0f} | {size:,.0f} ({size / n * 1000:.0f} KB per area; {files} files; "
-        f"{f'{boards} reports: {pdfs:,.0f} MB' if printed else f'{boards} boards: no reports printed'}) | {index:.1f} |"
+        f"{f'{boards} reports: {pdfs:,.0f} MB' if prints else f'{boards} boards: no reports printed'}) | {index:.1f} |"
     ).replace(",", " ")
 
 

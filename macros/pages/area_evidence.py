@@ -47,7 +47,7 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             continue
         # a list, not a table: one line an activity reads on a phone, and the page stays light at national scale
         items = "".join(
-            f"<li>{link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title)}: {badges.get(m.level) or level_badge(catalogue, m.level)}, "
+            f"<li>{link(relative_url(url, urls.activity(m.activity.slug)), m.activity.title)}: {badges[m.level]}, "
             f"{escape(DIRECTIONS.get(m.direction or '', NOT_MEASURED).lower())}"
             f"{f'; <strong>kører i områdets helhedsplan{escape(mark)}</strong>' if m.activity.slug in running else ''}</li>"
             for m in measured
