@@ -22,12 +22,14 @@ from macros.data.macro_calls import ACTIVITY
 from macros.data.problems import DataError
 from macros.data.settings import from_config
 from macros.pages.editorial import MACROS, SPECS
+from macros.pages.page import Body
 from macros.rules.rating_history import history
 
 
-def register(env, link_origin: Callable[[object], str], page_source: Callable[[object], str]) -> None:
+def register(env, link_origin: Callable[[object], str], page_source: Callable[[object], str], set_aside: Callable[[str], str]) -> None:
     """Load and validate the data once (it is kept between pages), then register every declared macro on env.
-    link_origin(page) and page_source(page) read the page the engine is rendering (its adapter knows how)."""
+    link_origin(page) and page_source(page) read the page the engine is rendering (its adapter knows how);
+    set_aside(html) keeps a long unsearchable block from the engine and returns its placeholder (macros/pages/page.py)."""
     settings = from_config(env.conf)
     root = Path(env.project_dir)
     try:
@@ -52,6 +54,8 @@ def register(env, link_origin: Callable[[object], str], page_source: Callable[[o
                 return ""
             context = (this_activity(),) if macro.spec.scope == ACTIVITY else ()
             result = macro.render(catalogue, link_origin(env.page), settings, *args, *context)
+            if isinstance(result, Body):
+                return result.markdown(set_aside)
             return result if isinstance(result, int) else str(result)
         return call
 

@@ -65,6 +65,7 @@ def build_zensical(root: Path, site: Path) -> int:
             lifecycle.discard(site)
     if status == 0:
         lifecycle.swap_in(staging, site, pages_folder(root))
+    lifecycle.ending()
     return status
 
 

@@ -98,6 +98,11 @@ def on_post_build(config):
         config["site_dir"] = _state["final"]
 
 
+def on_shutdown():
+    if _state.get("command") == "build":  # `mkdocs serve` goes on building
+        lifecycle.ending()
+
+
 def on_build_error(error):
     """Stop the generator and throw the half-built folder away; the published site stays as it was."""
     _stop()

@@ -104,7 +104,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     # in the reference build the engine has written the generated pages itself (build_scripts/commands/reference.py)
     styles = engine.script_styles(site)  # the theme's own <style> elements, for each page's policy
     found = None if settings.reference_build else writer.read_frames(site, styles)
-    engine_pages = writer.finish_engine_pages(site, root / "content", dates, styles)
+    engine_pages = writer.finish_engine_pages(site, root, dates, styles)
     reuse = writer.reuse_from(job.cache, previous, found, dates)
     entries, templates = writer.write_generated(writer.Writing(site, job.cache, keys, job.render, found, dates, reuse), settings.render_workers)
     update_search(site, engine, entries, catalogue.synonyms)

@@ -29,7 +29,7 @@ from macros.data.settings import Settings
 from macros.pages.editorial import SPECS
 from macros.pages.registry import FRAME, folders
 
-__all__ = ["Generator", "begin", "discard", "staging", "swap_in"]
+__all__ = ["Generator", "begin", "discard", "ending", "staging", "swap_in"]
 
 
 def staging(site: Path) -> Path:
@@ -98,6 +98,12 @@ def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | No
     # streams of their own: another thread of the engine's process may have held the old ones' locks when it forked
     sys.stdin, sys.stdout, sys.stderr = open(0, closefd=False), open(1, "w", closefd=False), open(2, "w", closefd=False, encoding="utf-8")
     sys.exit(run(root, site, engine, catalogue, settings, True, previous))
+
+
+def ending() -> None:
+    """The build's process is about to exit: move everything it holds out of the collector's reach, so the interpreter's
+    last collection does not walk the catalogue's millions of objects (2 s at 10,000 areas) just before freeing them."""
+    gc.freeze()
 
 
 def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, previous: Path | None) -> tuple[Catalogue, Generator]:

@@ -48,9 +48,9 @@ class _Page(HTMLParser):
                 self.links.append(value)
 
 
-def parse(path: Path) -> _Page:
+def parse(path: Path, text: str | None = None) -> _Page:
     page = _Page()
-    page.feed(path.read_text(encoding="utf-8", errors="replace"))
+    page.feed(path.read_text(encoding="utf-8", errors="replace") if text is None else text)
     return page
 
 
@@ -75,12 +75,13 @@ def _printed_from(site: Path, pdf: Path, printed: Mapping[str, str]) -> Path:
     return site / page / "index.html" if page else pdf.with_suffix("") / "index.html"
 
 
-def broken_links(site: Path, only: list[Path] | None = None, root: str = "/", printed: Mapping[str, str] = MappingProxyType({})
-                 ) -> list[tuple[Path, str, str]]:
-    """Every broken link on the site's pages (or on `only` those), as (page, link, missing anchor or '');
-    root is the path of the site's published address ('/boligsocial-evidens/'), where root-relative links start;
-    an address with a scheme the site does not allow comes as (page, link, None)."""
-    pages = {p: parse(p) for p in sorted(only if only is not None else site.rglob("*.html"))}
+def broken_links(site: Path, only: Mapping[Path, str | None] | list[Path] | None = None, root: str = "/",
+                 printed: Mapping[str, str] = MappingProxyType({})) -> list[tuple[Path, str, str]]:
+    """Every broken link on the site's pages (or on `only` those: a mapping gives the text to read for a page, where not
+    None), as (page, link, missing anchor or ''); root is the path of the site's published address ('/boligsocial-evidens/'),
+    where root-relative links start; an address with a scheme the site does not allow comes as (page, link, None)."""
+    texts = only if isinstance(only, Mapping) else dict.fromkeys(only if only is not None else site.rglob("*.html"))
+    pages = {p: parse(p, texts[p]) for p in sorted(texts)}
     found = []
     for page, parsed in list(pages.items()):
         found.extend((page, link, None) for link in parsed.refused)

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from build_scripts.output import csp, frames
+from build_scripts.output import asides, csp, frames
 from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.cache import Cache
 from build_scripts.output.links import broken_links
@@ -77,16 +77,20 @@ def source_of(site: Path, page: Path, content: Path) -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
-def finish_engine_pages(site: Path, content: Path, dates: dict, styles: list[str]) -> list[Path]:
-    """The engine's pages with the theme's indentation left out, their last-changed line and their policy; returns them."""
-    pages = sorted(site.rglob("*.html"))
-    for page in pages:
-        source = source_of(site, page, content)
+def finish_engine_pages(site: Path, root: Path, dates: dict, styles: list[str]) -> dict[Path, str]:
+    """The engine's pages with the theme's indentation left out, the blocks set aside from the engine put back (asides.py),
+    their last-changed line and their policy. Returns each page and its text without those blocks, which the site's
+    own code wrote, as it wrote the generated pages: what the link check reads of the editors' pages."""
+    pages, used = {}, set()
+    for page in sorted(site.rglob("*.html")):
+        source = source_of(site, page, root / "content")
         url = page.parent.relative_to(site).as_posix() + "/" if page.name == "index.html" and page.parent != site else ""
-        html = frames.compact(page.read_text(encoding="utf-8"))
+        pages[page] = html = frames.compact(page.read_text(encoding="utf-8"))
+        html = asides.put_back(html, root, page.relative_to(site).as_posix(), used)
         if source is not None:
             html = frames.with_changed_line(html, changed_line(source, editorial_packages(url), dates))
         page.write_text(csp.with_policy(html, styles), encoding="utf-8")
+    asides.prune(root, used)
     return pages
 
 
@@ -229,11 +233,12 @@ def update_sitemap(site: Path, site_url: str, addresses: list[str], adapter: Eng
     adapter.write_sitemap(site, sorted(entries.items()))
 
 
-def check_links(site: Path, root: Path, pages: list[Path], site_url: str, printed: dict[str, str]) -> None:
-    """Every link on the engine's pages leads somewhere (editors link generated pages, which the engine never saw);
-    printed: each PDF printed after the build, and the page it is printed from."""
+def check_links(site: Path, root: Path, pages: dict[Path, str], site_url: str, printed: dict[str, str]) -> None:
+    """Every link on the engine's pages (each with the text to read of it) leads somewhere (editors link generated pages,
+    which the engine never saw); printed: each PDF printed after the build, and the page it is printed from."""
     problems = []
-    for page, link, anchor in broken_links(site, [p for p in pages if p.exists()], urlsplit(site_url).path or "/", printed):
+    found = {page: text for page, text in pages.items() if page.exists()}
+    for page, link, anchor in broken_links(site, found, urlsplit(site_url).path or "/", printed):
         source = source_of(site, page, root / "content")
         where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
         if anchor is None:

@@ -44,12 +44,13 @@ def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> B
     if activity.related:
         related = [catalogue.activities[s] for s in activity.related]
         facts.append(("Relaterede aktiviteter", Markup(", ").join(link(relative_url(page_url, urls.activity(a.slug)), a.title) for a in related)))
-    return Body.of(
+    body = Body.of(
         page_url,
         breadcrumb(page_url, ((urls.catalogue(), "Aktiviteter"),), activity.title)
-        + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts))
-        + where_it_runs(catalogue, activity, page_url),
+        + Markup('<p class="bse-lead">{}</p>{}').format(activity.summary, fact_list(facts)),
     )
+    body.add(where_it_runs(catalogue, activity, page_url), searchable=False)
+    return body
 
 
 def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Markup:

@@ -4,13 +4,15 @@ A page kind is a pure function of the catalogue that returns a Page; nothing is 
 The same body is written two ways: as HTML for a generated page (`html`), and as Markdown for the
 engine (`markdown`): macros on editorial pages, and the reference build that has the engine render
 every page. Headings are written exactly as Markdown's toc extension writes them, so both ways give
-the same HTML.
+the same HTML. A macro may hand the engine a placeholder instead of a long unsearchable block
+(`markdown(set_aside)`): the engine's Markdown and search would parse every row of it only to pass it
+through and skip it; the build puts the block back once the engine has written the page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -26,6 +28,16 @@ class Heading(NamedTuple):
     id: str
     text: str
     searchable: bool = True
+
+
+class Block(NamedTuple):
+    html: Markup  # one line, in its <div class="bse-block">
+    searchable: bool = True
+
+
+# An unsearchable block at least this long is set aside from the engine (markdown(set_aside)): the list of every area
+# and the plans running an activity grow with the country (a megabyte at 10,000 areas); a short table stays with the engine.
+ASIDE_CHARS = 4096
 
 
 class SearchEntry(NamedTuple):
@@ -62,7 +74,7 @@ class Body:
 
     def __init__(self, url: str):
         self.url = url  # links in the body are relative to it
-        self.parts: list[Heading | Markup] = []
+        self.parts: list[Heading | Block] = []
         self.charts: list[Chart] = []
         self._ids: set[str] = set()
 
@@ -87,7 +99,7 @@ class Body:
         """One HTML block; searchable=False keeps it out of the search index (charts, long tables)."""
         exclude = " data-search-exclude" if not searchable else ""
         # one line: Markdown passes a raw HTML block through only up to its first blank line
-        self.parts.append(Markup(f'<div class="bse-block"{exclude}>{content}</div>'.replace("\n\n", "\n")))
+        self.parts.append(Block(Markup(f'<div class="bse-block"{exclude}>{content}</div>'.replace("\n\n", "\n")), searchable))
 
     def chart(self, chart: Chart, after: Markup = Markup("")) -> None:
         """A chart with its text alternative, table and CSV link (and `after` it, in the same block); kept for its CSV and template."""
@@ -128,13 +140,17 @@ class Body:
         for part in self.parts:
             if out:
                 out.append("\n" if isinstance(previous, Heading) else "\n\n")
-            out.append(heading(part.level, part.text, part.searchable, part.id) if isinstance(part, Heading) else part)
+            out.append(heading(part.level, part.text, part.searchable, part.id) if isinstance(part, Heading) else part.html)
             previous = part
         return "".join(out)
 
-    def markdown(self) -> str:
-        """The body as Markdown an engine turns into exactly html()."""
-        return "\n\n".join(_markdown_heading(p) if isinstance(p, Heading) else p for p in self.parts)
+    def markdown(self, set_aside: Callable[[str], str] | None = None) -> str:
+        """The body as Markdown an engine turns into exactly html(); set_aside(html), when given, returns the placeholder
+        written instead of each long unsearchable block (the build puts the block back: build_scripts/output/asides.py)."""
+        def block(b: Block) -> str:
+            return set_aside(b.html) if set_aside and not b.searchable and len(b.html) >= ASIDE_CHARS else b.html
+
+        return "\n\n".join(_markdown_heading(p) if isinstance(p, Heading) else block(p) for p in self.parts)
 
     def __str__(self) -> str:  # a macro's output: Markdown, so its headings join the page's table of contents
         return self.markdown()

@@ -1,0 +1,67 @@
+"""Long unsearchable blocks of the editorial pages, kept out of the engine's hands and put back into the pages it wrote.
+
+A macro's long unsearchable block (macros/pages/page.py, Body.markdown) reaches the engine as a placeholder; its
+HTML waits in .bse-cache/asides beside mkdocs.yml, named by its digest. The engine's Markdown and search would
+parse every row of the list of every area, and of the plans running each activity, only to pass them through and
+leave them out of the index: at 10,000 areas, seconds of every build. The generator puts each block back when it
+finishes the engine's pages (writer.finish_engine_pages), on both engines alike; blocks no page used are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Callable
+
+from macros.data.problems import DataError, Problem
+
+_PLACEHOLDER = re.compile(r'<div data-bse-aside="([0-9a-f]{40})"></div>')
+
+
+def folder(root: Path) -> Path:
+    return root / ".bse-cache" / "asides"
+
+
+def set_aside(root: Path) -> Callable[[str], str]:
+    """For the macros: keep a block's HTML, return its placeholder."""
+    kept = folder(root)
+
+    def keep(html: str) -> str:
+        data = html.encode("utf-8")
+        key = hashlib.sha1(data).hexdigest()
+        path = kept / key
+        if not path.exists():
+            kept.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{key}.{os.getpid()}")
+            partial.write_bytes(data)
+            partial.replace(path)  # atomic: a build never reads half a block
+        return f'<div data-bse-aside="{key}"></div>'
+
+    return keep
+
+
+def put_back(html: str, root: Path, page: str, used: set[str]) -> str:
+    """The page with each placeholder replaced by its block; the blocks' names are added to used."""
+    if "data-bse-aside" not in html:
+        return html
+
+    def block(match: re.Match) -> str:
+        used.add(match[1])
+        try:
+            return (folder(root) / match[1]).read_text(encoding="utf-8")
+        except OSError:
+            raise DataError([Problem(page, f"en del af siden mangler i {folder(root).name}/ (den blev skrevet under en anden bygning)",
+                                     "Byg sitet igen; sker det igen, så slet mappen .bse-cache og byg igen.")]) from None
+
+    return _PLACEHOLDER.sub(block, html)
+
+
+def prune(root: Path, used: set[str]) -> None:
+    """Remove the blocks no page of this build used."""
+    kept = folder(root)
+    if kept.is_dir():
+        for path in kept.iterdir():
+            if path.name not in used:
+                path.unlink(missing_ok=True)

@@ -1,0 +1,67 @@
+"""Long unsearchable blocks of editorial pages skip the engine and are put back into the pages it wrote
+(macros/pages/page.py Body.markdown, build_scripts/output/asides.py)."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from build_scripts.output import asides
+from macros.data.load import load_cached
+from macros.data.problems import DataError, summary
+from macros.pages.page import ASIDE_CHARS, Body
+from tests.conftest import ROOT, table_rows
+
+LONG = "<p>" + "Æblegården, Østerbro og Ålholm. " * (ASIDE_CHARS // 30) + "</p>"
+
+
+def test_only_a_long_unsearchable_block_reaches_the_engine_as_a_placeholder(tmp_path):
+    body = Body("omraader/")
+    body.heading(2, "Boligområder")
+    body.add(Markup(LONG), searchable=False)
+    body.add(Markup(LONG))  # searchable: the engine's search must read it
+    body.add(Markup("<p>Kort tabel</p>"), searchable=False)
+    kept: list[str] = []
+
+    def keep(html: str) -> str:
+        kept.append(html)
+        return "<div>pladsholder</div>"
+
+    markdown = body.markdown(keep)
+    assert kept == [body.parts[1].html]
+    assert markdown.count("<div>pladsholder</div>") == 1 and markdown.count("Ålholm") == LONG.count("Ålholm")
+    assert "Kort tabel" in markdown and "## Boligområder" in markdown
+    assert body.markdown() == markdown.replace("<div>pladsholder</div>", body.parts[1].html)
+
+
+def test_a_block_set_aside_is_put_back_and_blocks_no_page_used_are_removed(tmp_path):
+    placeholder = asides.set_aside(tmp_path)(LONG)
+    old = asides.set_aside(tmp_path)("<p>Fra en tidligere bygning: Vollsmose</p>")
+    used: set[str] = set()
+    page = f"<article><h1>Boligområder</h1>\n{placeholder}\n</article>"
+    assert asides.put_back(page, tmp_path, "omraader/index.html", used) == f"<article><h1>Boligområder</h1>\n{LONG}\n</article>"
+    asides.prune(tmp_path, used)
+    assert [p.name for p in asides.folder(tmp_path).iterdir()] == list(used)
+    assert old.split('"')[1] not in used
+
+
+def test_a_block_missing_when_the_page_is_finished_stops_the_build_with_a_danish_message(tmp_path):
+    placeholder = asides.set_aside(tmp_path)(LONG)
+    for path in asides.folder(tmp_path).iterdir():
+        path.unlink()
+    with pytest.raises(DataError) as raised:
+        asides.put_back(placeholder, tmp_path, "omraader/index.html", set())
+    message = summary(raised.value.problems)
+    assert "omraader/index.html" in message and "mangler" in message and "Byg sitet igen" in message and "Traceback" not in message
+
+
+@pytest.mark.parametrize("built", ["site", "zensical_site"])
+def test_the_list_of_every_area_is_whole_in_the_built_site_of_both_engines(built, request):
+    site = request.getfixturevalue(built)
+    areas = load_cached(ROOT).areas
+    page = (site / "omraader" / "index.html").read_text(encoding="utf-8")
+    rows = table_rows(page, f"{len(areas)} boligområder")
+    assert len(rows) == len(areas) and any("Mjølnerparken" in cell for row in rows for cell in row)
+    assert not [p for p in site.rglob("*.html") if "data-bse-aside" in p.read_text(encoding="utf-8")]
+    project = ROOT if built == "site" else site.parent
+    assert any(asides.folder(project).iterdir()), "the list was set aside from the engine"
