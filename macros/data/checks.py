@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from macros.data.problems import TODO, Problem, did_you_mean
+from macros.data.problems import Problem, did_you_mean
 from macros.text.lists import split
 
 Rows = list[dict]
@@ -173,29 +173,4 @@ def run_all(tables: dict[str, Rows], activities: set[str]) -> list[Problem]:
     ):
         if all(name in tables for name in needs):
             found += check()
-    return found + unfinished(tables)
-
-
-def unfinished(tables: dict[str, Rows]) -> list[Problem]:
-    """Rows started with build_scripts.commands.scaffold and not yet filled in are never published."""
-    found = []
-    for name, rows in tables.items():
-        package, resource = name.split("/")
-        for field in rows[0] if rows else ():
-            column = [row[field] for row in rows]
-            # one search per column; per cell it would dominate a national build's checks
-            if TODO not in "\n".join(v for v in column if isinstance(v, str)):
-                continue
-            found += [
-                Problem(
-                    f"datapackages/{package}/{resource}.csv",
-                    "feltet er ikke udfyldt endnu",
-                    "Erstat UDFYLD med den rigtige værdi, eller slet rækken.",
-                    line,
-                    field,
-                    value,
-                )
-                for line, value in enumerate(column, start=2)
-                if isinstance(value, str) and TODO in value
-            ]
-    return sorted(found, key=lambda p: (p.file, p.line))
+    return found
