@@ -17,6 +17,7 @@ import rdflib
 from macros.charts.base import ILLUSTRATIVE_COLUMN, ILLUSTRATIVE_VALUE
 from macros.data.load import PACKAGES
 from macros.data.settings import from_mkdocs_yml
+from macros.pages import open_data
 from macros.text.downloads import FORMULA_STARTS
 from tests.conftest import ROOT
 
@@ -106,3 +107,21 @@ def test_zips_are_byte_identical_between_builds(site, tmp_path):
     for package in catalogue.packages.values():
         again = package_files(ROOT, package, catalogue.suppression_threshold)[f"data/{package.name}.zip"]
         assert again == (site / "data" / f"{package.name}.zip").read_bytes()
+
+
+def test_a_national_file_published_block_by_block_leaves_out_small_figures_and_makes_formulas_text(tmp_path, monkeypatch):
+    """Blocks of plain lines take the fast way, blocks with a quote or a formula-like cell the line way; the bytes are the same."""
+    monkeypatch.setattr(open_data, "BLOCK", 60)  # a few lines a block
+    lines = ["area_id,navn,base_population,value"]
+    lines += [f"århus-{i},Gellerup {i},{120 + i},{i}.5" for i in range(40)]
+    lines[7] = "århus-6,Gellerup 6,12,3.5"  # about too few people: left out
+    lines[21] = "århus-20,-Bispehaven,130,4.5"  # a text a spreadsheet would run
+    lines[30] = 'århus-29,"Toveshøj, syd",140,5.5'  # a quoted cell
+    lines[35] = "århus-34,Ålholm,150,-1.5"  # a negative figure is no formula
+    path = tmp_path / "observations.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")  # the last line without its '\n'
+    published = open_data.published_csv(path, 20, True, frozenset({"area_id", "navn"}), illustrative=True).decode("utf-8")
+    expected = [lines[0] + f",{ILLUSTRATIVE_COLUMN}"] + [
+        ("århus-20,'-Bispehaven,130,4.5" if i == 21 else line) + f",{ILLUSTRATIVE_VALUE}" for i, line in enumerate(lines) if 0 < i != 7
+    ]
+    assert published == "\n".join(expected)

@@ -135,11 +135,13 @@ class Writing(NamedTuple):
         record = self.reuse.tasks.get(key)
         if record is None:
             return None
-        linked = []
+        linked, made = [], set()
         try:
             for path in record["files"]:
                 target = self.site / path
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in made:  # once per folder: an area's page and its CSVs share one
+                    os.makedirs(target.parent, exist_ok=True)
+                    made.add(target.parent)
                 os.link(self.reuse.previous / path, target)
                 linked.append(target)
         except OSError:
