@@ -177,17 +177,24 @@ class Writing(NamedTuple):
 
 
 # A forked worker is handed its job once, by the pool's initializer (a forked process inherits it without
-# pickling); the module is where the worker keeps it between the tasks the pool sends.
-_worker: tuple[Writing, dict] | None = None
+# pickling); the module is where the worker keeps it between the tasks the pool sends, with the chart templates
+# it has sent back already.
+_worker: tuple[Writing, dict, set[str]] | None = None
 
 
 def _start(job: Writing, packages: dict) -> None:
     global _worker
-    _worker = (job, packages)
+    _worker = (job, packages, set())
 
 
 def _write_in_worker(index: int) -> tuple[list, dict, list]:
-    return _worker[0].write_task(index, _worker[1])
+    """write_task(), with each chart template's spec sent back once per worker (None after that): every area's task
+    uses the same dozen templates, and sending them with each of 10,000 tasks was hundreds of megabytes through a pipe."""
+    job, packages, sent = _worker
+    entries, templates, files = job.write_task(index, packages)
+    fresh = templates.keys() - sent
+    sent.update(fresh)
+    return entries, {key: spec if key in fresh else None for key, spec in templates.items()}, files
 
 
 def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
@@ -200,7 +207,7 @@ def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
     def collect(index: int, result) -> None:
         task_entries, task_templates, files = result
         entries.extend(task_entries)
-        templates.update(task_templates)
+        templates.update((key, spec) for key, spec in task_templates.items() if spec is not None)  # None: sent with an earlier task
         records[job.keys[index]] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
 
     if workers > 1:
