@@ -27,20 +27,17 @@ def similar_areas(areas, indicators, observations) -> Similar | None:
     from scipy.spatial import cKDTree
 
     criteria = tuple(i for i, ind in indicators.items() if ind.list_criterion and not ind.ended)
-    figures: dict[tuple[str, str, int], float] = {}
-    for (area, indicator), series in observations.items():
-        if indicator in criteria:
-            figures.update({(area, indicator, o.year): o.value for o in series if not o.suppressed})
-    complete = Counter(year for (area, indicator, year) in figures if indicator == criteria[0]
-                       and all((area, c, year) in figures for c in criteria)) if criteria else Counter()
+    # each area's figures per criterion, by year (suppressed ones left out); a year counts where it has all of them
+    figures = {a: [{o.year: o.value for o in observations.get((a, c), ()) if not o.suppressed} for c in criteria] for a in areas}
+    complete = Counter(year for found in figures.values() if found for year in set(found[0]).intersection(*found[1:]))
     if not complete:
         return None
     best = max(complete.values())
     year = max(y for y, n in complete.items() if n == best)
-    ids = [a for a in areas if all((a, c, year) in figures for c in criteria)]
+    ids = [a for a in areas if all(year in by_year for by_year in figures[a])]
     if len(ids) <= COUNT:
         return None
-    matrix = numpy.array([[figures[(a, c, year)] for c in criteria] for a in ids])
+    matrix = numpy.array([[by_year[year] for by_year in figures[a]] for a in ids])
     spread = matrix.std(axis=0)
     z = (matrix - matrix.mean(axis=0)) / numpy.where(spread > 0, spread, 1)
     distances, found = cKDTree(z).query(z, k=COUNT + 1)
