@@ -7,7 +7,7 @@ the page function can read (macros/data/view.py). An area's task declares that a
 that area, and the indicator and municipality pages, which read every area, and the areas that show it among their similar
 areas when the figure is of the year they are compared in; editing a content page or
 a setting such as render_workers re-renders nothing. Entries live in .bse-cache/pages beside mkdocs.yml
-(pages_folder); those no build used are removed at its end.
+(pages_folder), the chart templates they name once in .bse-cache/templates; those no build used are removed at its end.
 """
 
 from __future__ import annotations
@@ -95,8 +95,14 @@ def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
 
 
 class Cache:
+    """Each task's rendered pages, one entry per task key. A page's chart templates are kept once beside the entries,
+    by their content-hashed keys, and an entry names them: every area's page uses the same dozen, and keeping them in
+    each of 10,000 entries was most of what the build pickled and compressed (macros/charts/base.py template_of)."""
+
     def __init__(self, folder: Path):
         self.folder = folder
+        self.templates = folder.parent / "templates"
+        self._known: dict[str, dict] = {}  # the templates this process has written or read
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -104,26 +110,42 @@ class Cache:
     def has(self, key: str) -> bool:
         return self._path(key).is_file()
 
-    def get(self, key: str):
-        """The kept entry, or None (also for an entry that cannot be read)."""
+    def get(self, key: str) -> list | None:
+        """The kept pages, or None (also for an entry that cannot be read, or whose templates are gone)."""
         try:
-            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pages = pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+            return [page._replace(templates={k: self._template(k) for k in page.templates}) for page in pages]
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return None
 
-    def put(self, key: str, entry: object) -> None:
-        path = self._path(key)
+    def put(self, key: str, pages: list) -> None:
+        for page in pages:
+            for name, spec in page.templates.items():
+                if name not in self._known:
+                    self._write(self.templates / name, pickle.dumps(spec, pickle.HIGHEST_PROTOCOL))
+                    self._known[name] = spec
+        named = [page._replace(templates=dict.fromkeys(page.templates)) for page in pages]
+        self._write(self._path(key), zlib.compress(pickle.dumps(named, pickle.HIGHEST_PROTOCOL), 1))
+
+    def _template(self, name: str) -> dict:
+        if name not in self._known:
+            self._known[name] = pickle.loads((self.templates / name).read_bytes())
+        return self._known[name]
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{key}.{os.getpid()}")
-        partial.write_bytes(zlib.compress(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL), 1))
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_bytes(data)
         partial.replace(path)  # atomic: another build never reads half an entry
 
-    def prune(self, used: set[str]) -> None:
-        """Remove the entries no task of this build used."""
-        if self.folder.is_dir():
-            for path in self.folder.glob("*/*"):
-                if path.name not in used:
-                    path.unlink(missing_ok=True)
+    def prune(self, used: set[str], templates: set[str]) -> None:
+        """Remove the entries no task of this build used, and the templates none of its pages used."""
+        for folder, kept, pattern in ((self.folder, used, "*/*"), (self.templates, templates, "*")):
+            if folder.is_dir():
+                for path in folder.glob(pattern):
+                    if path.name not in kept:
+                        path.unlink(missing_ok=True)
 
 
 class Keys:

@@ -117,7 +117,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     files.update(admin_files(root, settings.repository, settings.site_url, user_cache()))
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
-    job.cache.prune(set(keys))
+    job.cache.prune(set(keys), set(templates))
 
 
 def run(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> int:
