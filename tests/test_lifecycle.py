@@ -3,11 +3,14 @@ whatever way it ends, the build learns why and nothing is left running."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from build_scripts.engines import adapter
 from build_scripts.output import lifecycle
 from macros.data.load import load_cached
 from macros.data.settings import Settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, mkdocs_build
 
 
 def test_a_generator_that_stops_before_the_engine_has_finished_reports_what_it_printed(tmp_path):
@@ -28,3 +31,16 @@ def test_a_build_that_stops_unannounced_ends_its_generator(tmp_path):
     generator._process.join(300)
     assert not generator._process.is_alive() and generator._process.exitcode != 0
     generator.stop()
+
+
+def test_the_data_files_a_killed_build_left_are_removed_by_the_next_and_a_build_leaves_none(tmp_path):
+    """The site's data files wait in .bse-cache/data-<pid>-… until they are moved into the site (generate.py)."""
+    project = copy_project(tmp_path / "projekt")
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    left = project / ".bse-cache" / f"data-{gone.pid}-abc"
+    (left / "data" / "indicators").mkdir(parents=True)
+    (left / "data" / "indicators" / "observations.csv").write_text("area_id,år\nålholm,2024\n", encoding="utf-8")
+    assert (result := mkdocs_build(project, tmp_path / "site")).returncode == 0, result.stderr
+    assert not list((project / ".bse-cache").glob("data-*"))
+    assert (tmp_path / "site" / "data" / "indicators" / "observations.csv").read_text(encoding="utf-8").startswith("area_id,indicator_id")

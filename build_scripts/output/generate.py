@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -50,56 +53,87 @@ class Rendering(NamedTuple):
         return key
 
 
+def write_piece(piece: Callable[[], dict], staging: Path) -> list[str]:
+    """One piece of the site's data files written into staging (site paths under it); returns their paths. Written by
+    the worker that made them, so the generator neither receives nor holds them (the observations' open data alone is
+    64 MB at 10,000 areas) until it moves them into the site."""
+    files = piece()
+    writer.write_files(staging, files)
+    return list(files)
+
+
 # A forked worker is handed its job once, by the pool's initializer (a forked process inherits it without
 # pickling the catalogue); the module is where the worker keeps it between the tasks the pool sends.
-_worker: tuple[Rendering, list] | None = None
+_worker: tuple[Rendering, list, Path] | None = None
 
 
-def _start(job: Rendering, pieces: list) -> None:
+def _start(job: Rendering, pieces: list, staging: Path) -> None:
     global _worker
     # the catalogue is frozen and a page keeps nothing once written, so the cyclic collector only costs the workers
     # time (3 s at 10,000 areas; their memory measured the same); a worker ends with the build
     gc.disable()
-    _worker = (job, pieces)
+    _worker = (job, pieces, staging)
 
 
 def _ensure_in_worker(index: int) -> str:
     return _worker[0].ensure(index)
 
 
-def _piece_in_worker(index: int) -> dict:
-    return _worker[1][index]()
+def _piece_in_worker(index: int) -> list[str]:
+    return write_piece(_worker[1][index], _worker[2])
 
 
-def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], meanwhile: Callable[[], object]) -> tuple[list[str], dict, object]:
+def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], staging: Path, meanwhile: Callable[[], object]
+           ) -> tuple[list[str], list[str], object]:
     """Every task's key and its pages in the cache (rendered where the cache has none), and the site's data files,
-    made by pieces (site_files.data_pieces), all on `workers` processes while meanwhile() runs here; returns the
-    keys, the files and what meanwhile returned."""
+    made by pieces (site_files.data_pieces) and written into staging, all on `workers` processes while meanwhile()
+    runs here; returns the keys, the data files' site paths and what meanwhile returned."""
     count = len(job.tasks)
     if workers <= 1 or count < 2:
-        files: dict = {}
-        for piece in pieces:
-            files.update(piece())
-        return [job.ensure(index) for index in range(count)], files, meanwhile()
+        written = [path for piece in pieces for path in write_piece(piece, staging)]
+        return [job.ensure(index) for index in range(count)], written, meanwhile()
     # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
     gc.freeze()
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, pieces)) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, pieces, staging)) as pool:
         # the data first: its largest piece (the observations' open data) is the longest single job, and a rebuild renders few pages
         made = pool.map_async(_piece_in_worker, range(len(pieces)), chunksize=1)
         keys = pool.map_async(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))
         result = meanwhile()
-        files = {}
-        for part in made.get():
-            files.update(part)
-        return keys.get(), files, result
+        written = [path for part in made.get() for path in part]
+        return keys.get(), written, result
 
 
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None) -> None:
-    """Render, wait for the engine (wait), then write into site; engine is its adapter (build_scripts/engines)."""
+    """Render, wait for the engine (wait), then write into site; engine is its adapter (build_scripts/engines). The site's
+    data files wait in a folder of this build's own in .bse-cache until they are moved into the site."""
+    kept = pages_folder(root).parent
+    kept.mkdir(parents=True, exist_ok=True)
+    for left in kept.glob("data-*-*"):  # a build that was killed could not clean up after itself
+        if not _alive(int(left.name.split("-")[1])):
+            shutil.rmtree(left, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"data-{os.getpid()}-", dir=kept))
+    try:
+        _generate(root, site, engine, catalogue, settings, wait, previous, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None,
+              staging: Path) -> None:
     all_tasks = tasks(catalogue)
     job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(pages_folder(root)))
-    keys, files, charts = render(job, settings.render_workers, data_pieces(catalogue, root, settings), lambda: editorial_charts(catalogue))
-    files.update(chart_files(charts))
+    keys, data, charts = render(job, settings.render_workers, data_pieces(catalogue, root, settings), staging, lambda: editorial_charts(catalogue))
+    files = chart_files(charts)
     vega_bundle()
     if wait and not sys.stdin.readline():
         raise SystemExit(1)  # the engine stopped before it had finished
@@ -115,6 +149,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     files[CHART_TEMPLATES] = templates_file(charts, templates)
     files[VEGA_BUNDLE] = vega_bundle()
     files.update(admin_files(root, settings.repository, settings.site_url, user_cache()))
+    writer.move_files(staging, site, data)
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
     job.cache.prune(set(keys), set(templates))

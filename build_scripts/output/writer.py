@@ -57,6 +57,17 @@ def write_files(site: Path, files: dict[str, str | bytes]) -> None:
         write_file(target, content.encode("utf-8") if isinstance(content, str) else content)
 
 
+def move_files(staging: Path, site: Path, paths: list[str]) -> None:
+    """Files written ahead into staging (same site paths), moved into the site folder: a rename each."""
+    made: set[Path] = set()
+    for path in paths:
+        target = site / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.replace(staging / path, target)
+
+
 def read_frames(site: Path, styles: list[str]) -> dict[str, frames.Frame]:
     """Each folder's frame with its policy (styles: what the theme's scripts insert), parsed, and its page removed from the site."""
     found = {}
