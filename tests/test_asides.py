@@ -1,7 +1,9 @@
-"""Long unsearchable blocks of editorial pages skip the engine and are put back into the pages it wrote
+"""Unsearchable blocks of editorial pages skip the engine and are put back into the pages it wrote
 (macros/pages/page.py Body.markdown, build_scripts/output/asides.py)."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from markupsafe import Markup
@@ -9,29 +11,28 @@ from markupsafe import Markup
 from build_scripts.output import asides
 from macros.data.load import load_cached
 from macros.data.problems import DataError, summary
-from macros.pages.page import ASIDE_CHARS, Body
+from macros.pages.page import Body
 from tests.conftest import ROOT, table_rows
 
-LONG = "<p>" + "Æblegården, Østerbro og Ålholm. " * (ASIDE_CHARS // 30) + "</p>"
+LONG = "<p>" + "Æblegården, Østerbro og Ålholm. " * 200 + "</p>"
 
 
-def test_only_a_long_unsearchable_block_reaches_the_engine_as_a_placeholder(tmp_path):
+def test_each_unsearchable_block_reaches_the_engine_as_a_placeholder_and_the_rest_as_it_is(tmp_path):
     body = Body("omraader/")
-    body.heading(2, "Boligområder")
+    body.heading(2, "Boligområder", searchable=False)  # a heading stays: it joins the page's table of contents
     body.add(Markup(LONG), searchable=False)
     body.add(Markup(LONG))  # searchable: the engine's search must read it
-    body.add(Markup("<p>Kort tabel</p>"), searchable=False)
+    body.add(Markup("<p>Kort tabel om Åby</p>"), searchable=False)
     kept: list[str] = []
 
     def keep(html: str) -> str:
         kept.append(html)
-        return "<div>pladsholder</div>"
+        return f"<div>pladsholder {len(kept)}</div>"
 
     markdown = body.markdown(keep)
-    assert kept == [body.parts[1].html]
-    assert markdown.count("<div>pladsholder</div>") == 1 and markdown.count("Ålholm") == LONG.count("Ålholm")
-    assert "Kort tabel" in markdown and "## Boligområder" in markdown
-    assert body.markdown() == markdown.replace("<div>pladsholder</div>", body.parts[1].html)
+    assert kept == [body.parts[1].html, body.parts[3].html]
+    assert markdown.count("Ålholm") == LONG.count("Ålholm") and "Åby" not in markdown and "## Boligområder" in markdown
+    assert body.markdown() == markdown.replace("<div>pladsholder 1</div>", kept[0]).replace("<div>pladsholder 2</div>", kept[1])
 
 
 def test_a_block_set_aside_is_put_back_and_blocks_no_page_used_are_removed(tmp_path):
@@ -65,3 +66,11 @@ def test_the_list_of_every_area_is_whole_in_the_built_site_of_both_engines(built
     assert not [p for p in site.rglob("*.html") if "data-bse-aside" in p.read_text(encoding="utf-8")]
     project = ROOT if built == "site" else site.parent
     assert any(asides.folder(project).iterdir()), "the list was set aside from the engine"
+
+
+def test_no_chart_text_reaches_the_engines_search_index(site):
+    """Material's search was told to leave charts out, but a table without end tags ended the exclusion early and the
+    charts' text alternatives and tables were indexed; set aside, the engine never sees them."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in index if "Tekst, tal og CSV" in d["text"]] == []  # the summary of every chart's fold
+    assert any("Fritidsjob" in d["title"] for d in index)  # the activities are still found

@@ -1,6 +1,6 @@
 """The module mkdocs-macros loads (mkdocs.yml: plugins.macros.module_name), on MkDocs and on Zensical: the
 site's macros (macros/__init__.py), given the engine's adapter's reading of the page being rendered and the
-place where long blocks wait while the engine builds (build_scripts/output/asides.py)."""
+place where unsearchable blocks wait while the engine builds (build_scripts/output/asides.py)."""
 
 from __future__ import annotations
 

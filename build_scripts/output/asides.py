@@ -1,10 +1,12 @@
-"""Long unsearchable blocks of the editorial pages, kept out of the engine's hands and put back into the pages it wrote.
+"""Unsearchable blocks of the editorial pages (charts, long lists), kept out of the engine's hands and put back into
+the pages it wrote.
 
-A macro's long unsearchable block (macros/pages/page.py, Body.markdown) reaches the engine as a placeholder; its
-HTML waits in .bse-cache/asides beside mkdocs.yml, named by its digest. The engine's Markdown and search would
-parse every row of the list of every area, and of the plans running each activity, only to pass them through and
-leave them out of the index: at 10,000 areas, seconds of every build. The generator puts each block back when it
-finishes the engine's pages (writer.finish_engine_pages), on both engines alike; blocks no page used are removed.
+A macro's unsearchable block (macros/pages/page.py, Body.markdown) reaches the engine as a placeholder; its HTML
+waits in .bse-cache/asides beside mkdocs.yml, named by its digest. The engine's Markdown and search parsed every
+row of the list of every area, and of the plans running each activity, only to pass them through (at 10,000 areas,
+seconds of every build), and Material's search indexed the text of charts it was told to leave out. The generator
+puts each block back when it finishes the engine's pages (writer.finish_engine_pages), on both engines alike;
+blocks no page used are removed.
 """
 
 from __future__ import annotations

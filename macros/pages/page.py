@@ -4,9 +4,11 @@ A page kind is a pure function of the catalogue that returns a Page; nothing is 
 The same body is written two ways: as HTML for a generated page (`html`), and as Markdown for the
 engine (`markdown`): macros on editorial pages, and the reference build that has the engine render
 every page. Headings are written exactly as Markdown's toc extension writes them, so both ways give
-the same HTML. A macro may hand the engine a placeholder instead of a long unsearchable block
-(`markdown(set_aside)`): the engine's Markdown and search would parse every row of it only to pass it
-through and skip it; the build puts the block back once the engine has written the page.
+the same HTML. A macro may hand the engine a placeholder instead of each unsearchable block
+(`markdown(set_aside)`), and the build puts the block back once the engine has written the page: the
+engine's Markdown and search parsed every row of such blocks only to pass them through (at 10,000 areas
+the list of every area is a megabyte), and Material's search did not keep them all out of its index
+(a table written without end tags, as charts' are, ended its exclusion early).
 """
 
 from __future__ import annotations
@@ -33,11 +35,6 @@ class Heading(NamedTuple):
 class Block(NamedTuple):
     html: Markup  # one line, in its <div class="bse-block">
     searchable: bool = True
-
-
-# An unsearchable block at least this long is set aside from the engine (markdown(set_aside)): the list of every area
-# and the plans running an activity grow with the country (a megabyte at 10,000 areas); a short table stays with the engine.
-ASIDE_CHARS = 4096
 
 
 class SearchEntry(NamedTuple):
@@ -146,9 +143,9 @@ class Body:
 
     def markdown(self, set_aside: Callable[[str], str] | None = None) -> str:
         """The body as Markdown an engine turns into exactly html(); set_aside(html), when given, returns the placeholder
-        written instead of each long unsearchable block (the build puts the block back: build_scripts/output/asides.py)."""
+        written instead of each unsearchable block (the build puts the block back: build_scripts/output/asides.py)."""
         def block(b: Block) -> str:
-            return set_aside(b.html) if set_aside and not b.searchable and len(b.html) >= ASIDE_CHARS else b.html
+            return set_aside(b.html) if set_aside and not b.searchable else b.html
 
         return "\n\n".join(_markdown_heading(p) if isinstance(p, Heading) else block(p) for p in self.parts)
 
