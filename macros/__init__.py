@@ -26,10 +26,11 @@ from macros.pages.page import Body
 from macros.rules.rating_history import history
 
 
-def register(env, link_origin: Callable[[object], str], page_source: Callable[[object], str], set_aside: Callable[[str], str]) -> None:
+def register(env, link_origin: Callable[[object], str], page_source: Callable[[object], str], set_aside: Callable[[str], str] | None) -> None:
     """Load and validate the data once (it is kept between pages), then register every declared macro on env.
     link_origin(page) and page_source(page) read the page the engine is rendering (its adapter knows how);
-    set_aside(html) keeps an unsearchable block from the engine and returns its placeholder (macros/pages/page.py)."""
+    set_aside(html), where the engine allows it, keeps an unsearchable block from the engine and returns its
+    placeholder (macros/pages/page.py)."""
     settings = from_config(env.conf)
     root = Path(env.project_dir)
     try:

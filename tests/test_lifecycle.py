@@ -3,11 +3,17 @@ whatever way it ends, the build learns why and nothing is left running."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
+
+import pytest
 
 from build_scripts.engines import adapter
 from build_scripts.output import lifecycle
+from build_scripts.output.writer import move_files
 from macros.data.load import load_cached
 from macros.data.settings import Settings
 from tests.conftest import ROOT, copy_project, mkdocs_build
@@ -44,3 +50,16 @@ def test_the_data_files_a_killed_build_left_are_removed_by_the_next_and_a_build_
     assert (result := mkdocs_build(project, tmp_path / "site")).returncode == 0, result.stderr
     assert not list((project / ".bse-cache").glob("data-*"))
     assert (tmp_path / "site" / "data" / "indicators" / "observations.csv").read_text(encoding="utf-8").startswith("area_id,indicator_id")
+
+
+def test_data_files_move_into_a_site_on_another_filesystem(tmp_path):
+    """`mkdocs serve` builds into the system's temporary folder, which may be another filesystem than the project's."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or os.stat(shm).st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("no second filesystem here")
+    with tempfile.TemporaryDirectory(dir=shm) as staging:
+        (Path(staging) / "data").mkdir()
+        (Path(staging) / "data" / "åbne.csv").write_text("område\nÅlholm\n", encoding="utf-8")
+        move_files(Path(staging), tmp_path / "site", ["data/åbne.csv"])
+        assert (tmp_path / "site" / "data" / "åbne.csv").read_text(encoding="utf-8") == "område\nÅlholm\n"
+        assert not (Path(staging) / "data" / "åbne.csv").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 NAME = "mkdocs"
 MACROS_HOST = "mkdocs_macros"  # its macros environment's package
+SETS_ASIDE = True  # it leaves the links of a macro's HTML as written (link_origin)
 SEARCH_INDEX = Path("search") / "search_index.json"
 
 

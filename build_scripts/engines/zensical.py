@@ -13,6 +13,9 @@ from pathlib import Path
 
 NAME = "zensical"
 MACROS_HOST = "zensical"  # its macros environment's package
+# it rewrites the links of a macro's HTML for the page's address (link_origin), which a block put back after it
+# has written the page would miss; and `zensical serve` runs no generator to put blocks back
+SETS_ASIDE = False
 SEARCH_INDEX = Path("search.json")
 
 

@@ -11,6 +11,9 @@ from typing import Protocol, runtime_checkable
 class EngineAdapter(Protocol):
     NAME: str  # as --engine names it
     MACROS_HOST: str  # the package whose environment calls the macros module's define_env
+    # whether a macro's unsearchable blocks may skip the engine and be put back into the page it wrote
+    # (build_scripts/output/asides.py): only where the engine leaves a macro's links as written
+    SETS_ASIDE: bool
 
     def link_origin(self, page) -> str:
         """The address a macro's links are written relative to, on the page the engine is rendering."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -34,9 +36,11 @@ def set_aside(root: Path) -> Callable[[str], str]:
         data = html.encode("utf-8")
         key = hashlib.sha1(data).hexdigest()
         path = kept / key
-        if not path.exists():
+        try:
+            os.utime(path)  # kept from an earlier build: marked as in use (prune)
+        except FileNotFoundError:
             kept.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f"{key}.{os.getpid()}")
+            partial = path.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}")
             partial.write_bytes(data)
             partial.replace(path)  # atomic: a build never reads half a block
         return f'<div data-bse-aside="{key}"></div>'
@@ -57,13 +61,24 @@ def put_back(html: str, root: Path, page: str, used: set[str]) -> str:
             raise DataError([Problem(page, f"en del af siden mangler i {folder(root).name}/ (den blev skrevet under en anden bygning)",
                                      "Byg sitet igen; sker det igen, så slet mappen .bse-cache og byg igen.")]) from None
 
-    return _PLACEHOLDER.sub(block, html)
+    filled = _PLACEHOLDER.sub(block, html)
+    if "data-bse-aside" in filled:  # a placeholder the engine changed: never publish the page without its block
+        raise DataError([Problem(page, "en del af siden kunne ikke sættes ind igen efter motoren", "Byg sitet igen; sker det igen, så meld det som en fejl.")])
+    return filled
 
 
-def prune(root: Path, used: set[str]) -> None:
-    """Remove the blocks no page of this build used."""
+IDLE = 3600  # seconds: a block no page of this build used is removed only when no build has used it for that long
+
+
+def prune(root: Path, used: set[str], now: float | None = None) -> None:
+    """Remove the blocks no page of this build used and no build has used for IDLE seconds (another build of the same
+    project, such as `mkdocs serve` beside `make site`, may be about to put its blocks back)."""
     kept = folder(root)
+    limit = (time.time() if now is None else now) - IDLE
     if kept.is_dir():
         for path in kept.iterdir():
-            if path.name not in used:
-                path.unlink(missing_ok=True)
+            try:
+                if path.name not in used and path.stat().st_mtime < limit:
+                    path.unlink()
+            except FileNotFoundError:
+                pass

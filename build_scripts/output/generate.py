@@ -109,7 +109,8 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
     kept = pages_folder(root).parent
     kept.mkdir(parents=True, exist_ok=True)
     for left in kept.glob("data-*-*"):  # a build that was killed could not clean up after itself
-        if not _alive(int(left.name.split("-")[1])):
+        pid = left.name.split("-")[1]
+        if pid.isdigit() and not _alive(int(pid)):
             shutil.rmtree(left, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f"data-{os.getpid()}-", dir=kept))
     try:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import multiprocessing
@@ -65,7 +66,12 @@ def move_files(staging: Path, site: Path, paths: list[str]) -> None:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        os.replace(staging / path, target)
+        try:
+            os.replace(staging / path, target)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            shutil.move(staging / path, target)  # `mkdocs serve` builds into the system's temporary folder
 
 
 def read_frames(site: Path, styles: list[str]) -> dict[str, frames.Frame]:
