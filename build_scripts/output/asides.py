@@ -5,8 +5,8 @@ A macro's unsearchable block (macros/pages/page.py, Body.markdown) reaches the e
 waits in .bse-cache/asides beside mkdocs.yml, named by its digest. The engine's Markdown and search parsed every
 row of the list of every area, and of the plans running each activity, only to pass them through (at 10,000 areas,
 seconds of every build), and Material's search indexed the text of charts it was told to leave out. The generator
-puts each block back when it finishes the engine's pages (writer.finish_engine_pages), on both engines alike;
-blocks no page used are removed.
+puts each block back when it finishes the engine's pages (writer.finish_engine_pages); blocks no build has used for
+an hour are removed. Only on an engine that leaves a macro's links as written (its adapter's SETS_ASIDE: MkDocs).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import threading
 import time
 from pathlib import Path
 from typing import Callable
 
+from build_scripts.output.cache import write_atomically
 from macros.data.problems import DataError, Problem
 
 _PLACEHOLDER = re.compile(r'<div data-bse-aside="([0-9a-f]{40})"></div>')
@@ -39,10 +39,7 @@ def set_aside(root: Path) -> Callable[[str], str]:
         try:
             os.utime(path)  # kept from an earlier build: marked as in use (prune)
         except FileNotFoundError:
-            kept.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}")
-            partial.write_bytes(data)
-            partial.replace(path)  # atomic: a build never reads half a block
+            write_atomically(path, data)
         return f'<div data-bse-aside="{key}"></div>'
 
     return keep

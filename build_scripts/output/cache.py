@@ -17,6 +17,7 @@ import marshal
 import os
 import pickle
 import sys
+import threading
 import zlib
 from dataclasses import replace
 from importlib.metadata import version
@@ -94,6 +95,14 @@ def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
     return found.year, [(catalogue.areas[n], d, [that_year(n, i) for i in found.criteria]) for n, d in found.neighbours[area_id]]
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """A kept file written whole or not at all: another build (or thread) never reads half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
 class Cache:
     """Each task's rendered pages, one entry per task key. A page's chart templates are kept once beside the entries,
     by their content-hashed keys, and an entry names them: every area's page uses the same dozen, and keeping them in
@@ -122,22 +131,15 @@ class Cache:
         for page in pages:
             for name, spec in page.templates.items():
                 if name not in self._known:
-                    self._write(self.templates / name, pickle.dumps(spec, pickle.HIGHEST_PROTOCOL))
+                    write_atomically(self.templates / name, pickle.dumps(spec, pickle.HIGHEST_PROTOCOL))
                     self._known[name] = spec
         named = [page._replace(templates=dict.fromkeys(page.templates)) for page in pages]
-        self._write(self._path(key), zlib.compress(pickle.dumps(named, pickle.HIGHEST_PROTOCOL), 1))
+        write_atomically(self._path(key), zlib.compress(pickle.dumps(named, pickle.HIGHEST_PROTOCOL), 1))
 
     def _template(self, name: str) -> dict:
         if name not in self._known:
             self._known[name] = pickle.loads((self.templates / name).read_bytes())
         return self._known[name]
-
-    @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}")
-        partial.write_bytes(data)
-        partial.replace(path)  # atomic: another build never reads half an entry
 
     def prune(self, used: set[str], templates: set[str]) -> None:
         """Remove the entries no task of this build used, and the templates none of its pages used."""

@@ -47,14 +47,19 @@ def write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def _folder_of(target: Path, made: set[Path]) -> Path:
+    """target, once its folder is made; made holds the folders made already (an area's page and its CSVs share one)."""
+    if target.parent not in made:
+        os.makedirs(target.parent, exist_ok=True)
+        made.add(target.parent)
+    return target
+
+
 def write_files(site: Path, files: dict[str, str | bytes]) -> None:
     """Files (site path → text or bytes) into the site folder."""
     made: set[Path] = set()
     for path, content in files.items():
-        target = site / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        target = _folder_of(site / path, made)
         write_file(target, content.encode("utf-8") if isinstance(content, str) else content)
 
 
@@ -62,10 +67,7 @@ def move_files(staging: Path, site: Path, paths: list[str]) -> None:
     """Files written ahead into staging (same site paths), moved into the site folder: a rename each."""
     made: set[Path] = set()
     for path in paths:
-        target = site / path
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        target = _folder_of(site / path, made)
         try:
             os.replace(staging / path, target)
         except OSError as error:
@@ -155,10 +157,7 @@ class Writing(NamedTuple):
         linked, made = [], set()
         try:
             for path in record["files"]:
-                target = self.site / path
-                if target.parent not in made:  # once per folder: an area's page and its CSVs share one
-                    os.makedirs(target.parent, exist_ok=True)
-                    made.add(target.parent)
+                target = _folder_of(self.site / path, made)
                 os.link(self.reuse.previous / path, target)
                 linked.append(target)
         except OSError:
