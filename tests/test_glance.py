@@ -43,7 +43,7 @@ def test_the_area_page_answers_on_its_first_screen_before_any_script_runs(browse
     assert boxes["svg.bse-spine"][1] <= 844 and boxes["svg.bse-spine"][2] > 300  # drawn, whole, and as wide as the phone allows
     assert boxes["ul.bse-goals"][0] < 844  # the plans' goals start on the first screen too
     assert "udgået af listen over parallelsamfund i 2023" in page.inner_text(".bse-lead")
-    assert page.locator("svg.bse-spine .bse-spine__dot--illustrative").count() >= 5
+    assert page.locator("svg.bse-spine g.bse-spine__dot--illustrative circle").count() >= 5
     context.close()
 
 
@@ -55,6 +55,10 @@ def test_published_and_illustrative_marks_look_different_in_both_palettes(browse
     fills = page.evaluate("""() => ['official', 'illustrative'].map(k => {
       const s = getComputedStyle(document.querySelector('.bse-spine__legend .bse-spine__dot--' + k)); return [s.fill, s.stroke]; })""")
     assert fills[0] != fills[1] and fills[0][0] == fills[0][1]  # a filled dot, and a ring of the same colour
+    # a row's dot takes its look from its group, as the legend's
+    row = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('svg.bse-spine g.bse-spine__dot--illustrative circle'));
+      return [s.fill, s.stroke]; }""")
+    assert row == fills[1]
     context.close()
 
 
@@ -68,6 +72,21 @@ def test_a_charts_text_alternative_is_one_tap_away_and_names_the_drawing(browser
     assert figure.locator(".bse-chart__canvas svg").get_attribute("aria-label") == alt.text_content()
     figure.locator("summary").click()
     assert alt.is_visible() and figure.locator("table").is_visible() and figure.locator("a.bse-chart__csv").is_visible()
+    # an indicator's figure is named by its caption, which links to the indicator; the table's header row heads its columns
+    figure = page.locator('.bse-grid[aria-label="Områdets indikatorer"] figure.bse-chart').first
+    figure.locator("summary").click()
+    caption = figure.locator("figcaption")
+    assert figure.get_attribute("aria-labelledby") is None
+    assert caption.locator("a").evaluate("a => a.href").endswith("/indikatorer/uden-for-arbejdsmarked/")
+    assert page.get_by_role("figure", name=caption.text_content()).count() == 1
+    assert [h.strip() for h in figure.get_by_role("columnheader").all_text_contents()] == ["År", "Området", "Landsniveau"]
+    # a table of three short columns fits the phone: nothing to scroll, so its wrapper takes no focus; the others do
+    page.evaluate("() => document.querySelectorAll('.bse-chart details').forEach(d => d.open = true)")
+    for width in (390, 320):  # a phone, and WCAG's reflow width
+        page.set_viewport_size({"width": width, "height": 844})
+        unfocused = page.evaluate("""() => [...document.querySelectorAll('.bse-chart .bse-table:not([tabindex])')]
+          .map(w => [w.querySelector('caption').textContent, w.scrollWidth <= w.clientWidth])""")
+        assert len(unfocused) >= 3 and all(fits for _, fits in unfocused), (width, unfocused)
     context.close()
 
 

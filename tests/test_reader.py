@@ -29,12 +29,12 @@ def open_drawn(page, server, path: str, scheme: str = "light") -> int:
     page.goto(f"{server}/{path}")
     page.wait_for_function(
         # a hidden chart counts as done, unless it is still waiting for its first data (the compare view)
-        "scheme => [...document.querySelectorAll('.bse-chart__canvas[data-spec]')].every(c => (c.closest('[hidden]') && c.dataset.rendered !== "
+        "scheme => [...document.querySelectorAll('.bse-chart__canvas')].every(c => (c.closest('[hidden]') && c.dataset.rendered !== "
         "'waiting') || (c.dataset.rendered === scheme && c.querySelector('svg')))",
         arg=scheme,
         timeout=30000,
     )
-    return page.locator(".bse-chart__canvas[data-spec]").count()
+    return page.locator(".bse-chart__canvas").count()
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from macros.html.builders import json_script, relative_url, table
 from macros.text.format import number
+from macros.text.lists import year_spans
 from macros.text.slugs import slugify
 
 
@@ -31,6 +32,19 @@ def test_numbers_use_decimal_comma_and_dot_for_thousands():
     assert number(3.25) == "3,25"
     assert number(1403, 0) == "1.403"
     assert number(None) == "–"
+
+
+@pytest.mark.parametrize(
+    "years, said",
+    [
+        ([2010, 2013, 2014, 2015, 2016], "2010 og 2013–2016"),
+        ([2019, 2018, 2021], "2018, 2019 og 2021"),  # two in a row are two years, not a span
+        ([2024], "2024"),
+        ([], ""),
+    ],
+)
+def test_three_or_more_years_in_a_row_are_said_as_a_span(years, said):
+    assert year_spans(years) == said
 
 
 @pytest.mark.parametrize(

@@ -71,31 +71,41 @@ LEGEND = (
 )
 
 
+# each kind of mark, in drawing order, with what its group sets for all its marks
+GROUPS = {"name": "", "value": ' text-anchor="end"', "track": "", "threshold": "", "tick": ' text-anchor="middle"', "national": "",
+          "dot--official": "", "dot--illustrative": ""}
+
+
 def _x(value: float, top: float) -> float:
     return round(value / top * (WIDTH - 12) + 6, 1)
 
 
 def svg(found: list[Row], label_id: str) -> str:
-    """The drawing: per row the indicator's name and figure, a track, the thresholds, the national level and the area's dot."""
-    parts = [LEGEND]
+    """The drawing: per row the indicator's name and figure, a track, the thresholds, the national level and the area's dot.
+
+    Marks of a kind share one group, which carries their class and text anchor (SVG's presentation properties are
+    inherited): said once, not on each of some forty marks of every area page. Groups are drawn in this order, so a dot
+    lies over the marks of its row.
+    """
+    groups: dict[str, list[str]] = {kind: [] for kind in GROUPS}
     for i, r in enumerate(found):
         y = TOP + i * ROW
         top = max([r.value, r.national or 0, *(t for _, t, _ in r.thresholds)]) * 1.15 or 1
-        parts.append(f'<text class="bse-spine__name" x="0" y="{y + 11}">{escape(r.indicator.name)}</text>')
-        parts.append(f'<text class="bse-spine__value" x="{WIDTH}" y="{y + 11}" text-anchor="end">{number(r.value)}{_short(r.indicator)}</text>')
-        parts.append(f'<rect class="bse-spine__track" x="0" y="{y + 21}" width="{WIDTH}" height="6" rx="3"/>')
+        groups["name"].append(f'<text y="{y + 11}">{escape(r.indicator.name)}</text>')
+        groups["value"].append(f'<text x="{WIDTH}" y="{y + 11}">{number(r.value)}{_short(r.indicator)}</text>')
+        groups["track"].append(f'<rect y="{y + 21}" width="{WIDTH}" height="6" rx="3"/>')
         for _, threshold, _ in r.thresholds:
             x = _x(threshold, top)
-            parts.append(f'<line class="bse-spine__threshold" x1="{x}" x2="{x}" y1="{y + 15}" y2="{y + 33}"/>')
-            parts.append(f'<text class="bse-spine__tick" x="{x}" y="{y + 44}" text-anchor="middle">{number(threshold)}</text>')
+            groups["threshold"].append(f'<line x1="{x}" x2="{x}" y1="{y + 15}" y2="{y + 33}"/>')
+            groups["tick"].append(f'<text x="{x}" y="{y + 44}">{number(threshold)}</text>')
         if r.national is not None:
-            x = _x(r.national, top)
-            parts.append(f'<rect class="bse-spine__national" x="{x - 1.5}" y="{y + 15}" width="3" height="18"/>')
-        kind = "official" if r.official else "illustrative"
-        parts.append(f'<circle class="bse-spine__dot bse-spine__dot--{kind}" cx="{_x(r.value, top)}" cy="{y + 24}" r="6"/>')
+            groups["national"].append(f'<rect x="{_x(r.national, top) - 1.5}" y="{y + 15}" width="3" height="18"/>')
+        kind = "dot--official" if r.official else "dot--illustrative"
+        groups[kind].append(f'<circle cx="{_x(r.value, top)}" cy="{y + 24}" r="6"/>')
+    marks = "".join(f'<g class="bse-spine__{kind}"{GROUPS[kind]}>{"".join(drawn)}</g>' for kind, drawn in groups.items() if drawn)
     height = TOP + len(found) * ROW
     return (f'<svg class="bse-spine" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{label_id}" '
-            f'focusable="false">{"".join(parts)}</svg>')
+            f'focusable="false">{LEGEND}{marks}</svg>')
 
 
 def _said(r: Row) -> str:

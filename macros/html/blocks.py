@@ -48,37 +48,39 @@ def source_and_note(url: str | None, note: str | None, fallback: str | None = No
     return Markup("{}{}").format(source, Markup(" – {}").format(note) if note else "")
 
 
-def chart_block(chart: Chart, page_url: str, after: Markup = Markup(""), source: bool = True) -> Markup:
+def chart_block(chart: Chart, page_url: str, after: Markup = Markup(""), source: bool = True, about: str | None = None) -> Markup:
     """Chart, text alternative, data table, CSV download and source line, in one figure.
 
     The page embeds the chart's own parts (title, text, data); the rest of the spec is its kind's
-    template, shared by every page in assets/charts/templates.json (charts.js joins them). A static
-    chart (chart.svg) is the drawing itself. The text alternative names the drawing (aria-labelledby,
-    which reads it folded too) and is one tap away with the table and the CSV, not printed under
-    every chart (WCAG 1.1.1 asks for it to be there, not for it to be shown). source False: the source line is
-    said once for many charts (small multiples, macros/pages/page.py Body.grid).
+    template, shared by every page in assets/charts/templates.json (charts.js joins them). A chart that
+    sets nothing but its template and height names them on its canvas (data-template), others embed their
+    parts as JSON. A static chart (chart.svg) is the drawing itself. The text alternative names the drawing
+    (aria-labelledby, which reads it folded too) and is one tap away with the table and the CSV, not printed under
+    every chart (WCAG 1.1.1 asks for it to be there, not for it to be shown). The figure is named by its caption,
+    which links to the page `about` what it shows. source False: the source line is said once for many charts
+    (small multiples, macros/pages/page.py Body.grid).
     """
     sources = f'<p class="bse-chart__source">Kilde: {"; ".join(external(url, text) for text, url in chart.sources)}</p>' if source else ""
     csv = relative_url(page_url, csv_path(chart))
     cid, alt = escape(chart.chart_id), escape(chart.description)
     badge = f" {ILLUSTRATIVE_BADGE}" if chart.illustrative else ""
+    title = link(relative_url(page_url, about), chart.title) if about else escape(chart.title)
     subtitle = chart.spec.get("title", {}).get("subtitle")
     subtitle = f'<p class="bse-chart__subtitle">{escape(subtitle)}</p>' if subtitle else ""
-    # a chart's table without end tags (a space keeps its cells apart where an engine indexes an editorial page)
-    numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric, searched=False)
+    # a chart's table without end tags (a space keeps its cells apart where an engine indexes an editorial page); a
+    # table of three short columns never scrolls, so it needs no keyboard focus
+    narrow = len(chart.table.headers) <= 3 and all(len(str(v)) <= SHORT for row in chart.table.rows for v in row)
+    numbers = table(chart.table.headers, chart.table.rows, caption=chart.title, numeric=chart.table.numeric, searched=False, scrolls=not narrow)
     if chart.table.note:
         numbers += Markup('<p class="bse-small">{}</p>').format(chart.table.note)
-    drawing = (chart.svg if chart.svg else
-               f'<div class="bse-chart__canvas{" bse-chart__canvas--low" if chart.spec.get("height", 170) < 120 else ""}" data-spec="{cid}-spec" '
-               f'role="img" aria-labelledby="{cid}-alt"></div>'
-               f"{json_script(f'{chart.chart_id}-spec', split_spec(chart.spec))}")
+    drawing = chart.svg or _canvas(chart, cid)
     # plain string building: this runs for every chart of every area, and Markup.format was most of the cost
     return (
         Markup(
-            f'<figure class="bse-chart{" bse-chart--static" if chart.svg else ""}" aria-labelledby="{cid}-title">'
-            f'<figcaption id="{cid}-title" class="bse-chart__title">{escape(chart.title)}{badge}</figcaption>{subtitle}'
+            f'<figure class="bse-chart{" bse-chart--static" if chart.svg else ""}">'
+            f'<figcaption>{title}{badge}</figcaption>{subtitle}'
             f"{drawing}"
-            f'<details class="bse-chart__more"><summary>Tekst, tal og CSV</summary>'
+            f'<details><summary>Tekst, tal og CSV</summary>'
             f'<p class="bse-chart__alt" id="{cid}-alt">{alt}</p>{numbers}'
             f'<p><a class="bse-chart__csv" href="{escape(csv)}" download>Hent tallene som CSV</a></p></details>'
             f"{sources}"
@@ -86,3 +88,18 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup(""), source:
         )
         + after
     )
+
+
+HEIGHT = 170  # a chart's height when its canvas names none (charts.js DEFAULT_HEIGHT)
+SHORT = 16  # characters of a table cell that still leave three columns room on a 320 px screen
+
+
+def _canvas(chart: Chart, cid: str) -> str:
+    """Where charts.js draws the chart: its template and height as attributes when that is all it sets, its parts as JSON otherwise."""
+    low = " bse-chart__canvas--low" if chart.spec.get("height", HEIGHT) < 120 else ""
+    part = split_spec(chart.spec)
+    named = f'role="img" aria-labelledby="{cid}-alt"'
+    if part.keys() == {"template", "height"}:
+        height = "" if part["height"] == HEIGHT else f' data-height="{int(part["height"])}"'
+        return f'<div class="bse-chart__canvas{low}" data-template="{escape(part["template"])}"{height} {named}></div>'
+    return f'<div class="bse-chart__canvas{low}" data-spec="{cid}-spec" {named}></div>{json_script(f"{chart.chart_id}-spec", part)}'

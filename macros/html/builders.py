@@ -65,13 +65,15 @@ def _cell(value) -> str:
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None = None, numeric: Iterable[int] = (), sortable: bool = False,
-          badge: Markup = Markup(""), searched: bool = True) -> Markup:
+          badge: Markup = Markup(""), searched: bool = True, scrolls: bool = True) -> Markup:
     """A plain table; cells already Markup are kept, everything else is escaped. sortable: tables.js adds sort buttons;
     badge follows the caption (the eksempeldata badge). searched False: a table of a page's data (a chart's table,
     the area page's folded tables), written without the cells' and rows' end tags, which HTML does not need (the
     browser builds the same table): a dozen charts on every area page make that a tenth of the page. Only for
     tables of a bounded size where an engine parses the page: Material's search parser keeps every unclosed cell
     open, so a table of thousands of rows without end tags makes its parsing quadratic.
+
+    scrolls False: a table known to fit a 320 px screen, whose wrapper then takes no keyboard focus and no name.
 
     Numeric columns are named once on the table (class bse-n<i>), not on every cell: area pages carry a
     dozen such tables, and at national scale the per-cell class was a fifth of their size.
@@ -84,8 +86,9 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
         body = "".join("<tr>" + " ".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr> " for row in rows)
     else:
         # still a space before each cell: an engine's search joins the text of adjacent tags, and an engine indexes
-        # a chart's table on an editorial page
-        head = " ".join(f'<th scope="col">{_cell(h)}' for h in headers)
+        # a chart's table on an editorial page. No scope: in a table of one header row, HTML's table model makes
+        # each <th> its column's header without it
+        head = " ".join(f"<th>{_cell(h)}" for h in headers)
         body = "".join("<tr><td>" + " <td>".join(_cell(v) for v in row) + " " for row in rows)
     numeric = sorted(set(numeric))
     classes = "bse-nrest" if len(headers) > 1 and numeric == list(range(1, len(headers))) else " ".join(f"bse-n{i}" for i in numeric)
@@ -93,9 +96,9 @@ def table(headers: Iterable[str], rows: Iterable[Iterable], caption: str | None 
     # Material styles only class-less tables, so the class sits on a wrapper.
     # the wrapper scrolls wide tables, so it takes keyboard focus and is named by the caption (WCAG 2.1.1)
     sort = " data-sortable" if sortable else ""
-    label = _cell(caption or "Tabel")
+    region = f' tabindex="0" role="region" aria-label="{_cell(caption or "Tabel")}"' if scrolls else ""
     return Markup(
-        f'<div class="bse-table{" " + classes if classes else ""}"{sort} tabindex="0" role="region" aria-label="{label}">'
+        f'<div class="bse-table{" " + classes if classes else ""}"{sort}{region}>'
         f"<table>{cap}<thead><tr>{head}</tr></thead> <tbody>{body}</tbody></table></div>"
     )
 

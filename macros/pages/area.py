@@ -28,7 +28,7 @@ from macros.rules.threshold_distance import HORIZON, MIN_POINTS, WINDOW, Distanc
 from macros.text import urls
 from macros.text.format import count, number
 from macros.text.links import external
-from macros.text.lists import joined
+from macros.text.lists import joined, year_spans
 from macros.text.slugs import toc_slug
 
 BASIS_TEXT = {
@@ -78,7 +78,7 @@ def listing_sentence(catalogue: Catalogue, area_id: str) -> Markup:
     """The latest list placement found, stated honestly: which later lists were published without naming the area in the sources."""
     latest = latest_designation(catalogue, area_id)
     later = later_lists(catalogue, area_id)
-    years = joined(map(str, later))
+    years = year_spans(later)
     if latest is not None and latest.status == "udgået":
         text = Markup("Seneste fundne ændring: <strong>udgået af listen over {} i {}</strong>.").format(latest.list_type, latest.year)
         if later:
@@ -166,8 +166,7 @@ def indicator_grid(catalogue: Catalogue, area_id: str, url: str, charts: list) -
     for chart in charts:
         indicator = catalogue.indicators[chart.indicator_id]
         criterion = indicator.list_criterion and not indicator.ended
-        about = Markup('<p class="bse-small">{}</p>').format(link(relative_url(url, urls.indicator(chart.indicator_id)), "Om indikatoren"))
-        cells.append((chart, about, criterion))
+        cells.append((chart, urls.indicator(chart.indicator_id), criterion))  # each chart's title links to its indicator's page
     # the row can be scrolled with the keyboard: it is focusable and named
     body.grid(cells, legend=INDICATOR_LEGEND, label="Områdets indikatorer")
     return body

@@ -53,6 +53,6 @@ def what_was_measured(catalogue: Catalogue, area_id: str, url: str) -> Body:
             for m in measured
         )
         folds.append(folded(f"{domain.capitalize()}: {count(len(measured), 'aktivitet', 'aktiviteter')} med målte virkninger",
-                            Markup('<ul class="bse-measured" aria-label="Aktiviteter med målte virkninger på {}">{}</ul>').format(domain, Markup(items))))
+                            Markup('<ul class="bse-measured">{}</ul>').format(Markup(items))))
     body.add(Markup("").join(folds), searchable=False)
     return body

@@ -124,7 +124,7 @@ def compare_view(catalogue: Catalogue, page_url: str) -> Body:
     ).format(link(relative_url(page_url, f"{urls.AREAS}/"), "områdernes egne sider"))
     figure = Markup(
         '<figure class="bse-chart" data-compare-figure hidden aria-labelledby="compare-title">'
-        '<figcaption id="compare-title" class="bse-chart__title"></figcaption><p class="bse-chart__subtitle" data-compare-subtitle></p>'
+        '<figcaption id="compare-title"></figcaption><p class="bse-chart__subtitle" data-compare-subtitle></p>'
         '<div class="bse-chart__canvas" data-spec="compare-spec" data-rendered="waiting" role="img" aria-label=""></div>{}'
         '<p class="bse-chart__alt" data-compare-alt aria-live="polite"></p>'
         '<p class="bse-chart__source">Kilde: tallene fra områdernes sider{}.</p>'

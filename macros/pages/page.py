@@ -103,12 +103,13 @@ class Body:
         self.charts.append(chart)
         self.add(chart_block(chart, self.url, after), searchable=False)
 
-    def grid(self, cells: list[tuple[Chart, Markup, bool]], legend: Markup = Markup(""), label: str = "Diagrammer") -> None:
-        """Charts as small multiples in one block, under one legend and over one source line: (chart, what follows it, whether it prints)."""
+    def grid(self, cells: list[tuple[Chart, str | None, bool]], legend: Markup = Markup(""), label: str = "Diagrammer") -> None:
+        """Charts as small multiples in one block, under one legend and over one source line: (chart, the site address of
+        the page about what it shows or None, whether it prints)."""
         self.charts += [chart for chart, _, _ in cells]
         inner = "".join(
-            f'<div class="bse-grid__cell{"" if printed else " bse-noprint"}">{chart_block(chart, self.url, source=False)}{after}</div>'
-            for chart, after, printed in cells
+            f'<div class="bse-grid__cell{"" if printed else " bse-noprint"}">{chart_block(chart, self.url, source=False, about=about)}</div>'
+            for chart, about, printed in cells
         )
 
         def said(charts) -> str:

@@ -122,7 +122,7 @@ def plan_section(catalogue: Catalogue, area: Area, url: str) -> Body:
         charts = [goal_chart(area, goal, catalogue.indicators[goal.indicator_id], catalogue.observations.get((area.area_id, goal.indicator_id), ()),
                              status, illustrative) for goal, status in goal_statuses]
         if charts:
-            body.grid([(c, Markup(""), True) for c in charts], legend=GOAL_LEGEND, label=f"Målene i {plan.name}")
+            body.grid([(c, None, True) for c in charts], legend=GOAL_LEGEND, label=f"Målene i {plan.name}")
         activities = activities_block(catalogue, plan, url)
         if activities:
             body.add(activities, searchable=False)

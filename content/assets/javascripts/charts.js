@@ -6,6 +6,7 @@
   var FORMAT_LOCALE = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr"]};
   var TIME_LOCALE = {"dateTime": "%A den %d %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"], "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"], "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"], "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"], "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]};
   var NARROW = 560;  // px: below this a chart's legend is one column and its labels shorter
+  var DEFAULT_HEIGHT = 170;  // px: a chart's height when its canvas names none (macros/html/blocks.py HEIGHT)
   var PRINT_HEIGHT = 0.5;  // of a chart's height on screen
   var PRINT_TEXT = 1.25;  // times its text on screen: a printed chart is scaled to the page
 
@@ -15,6 +16,7 @@
   var ASSETS = script ? script.replace(/javascripts\/charts\.js(\?.*)?$/, "") : null;
   var templates = null;
   var vega = null;
+  var CANVASES = ".bse-chart__canvas[data-spec], .bse-chart__canvas[data-template]";
 
   function shared() {
     if (!templates) {
@@ -117,15 +119,24 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate";
   }
 
-  function draw(el) {
+  // A chart's own parts: its template and height named on its canvas (data-template), or JSON in the element data-spec names.
+  function partOf(el) {
+    var template = el.getAttribute("data-template");
+    if (template) {
+      return { template: template, height: Number(el.getAttribute("data-height") || DEFAULT_HEIGHT) };
+    }
     var specEl = document.getElementById(el.getAttribute("data-spec"));
-    if (!specEl) return;
+    return specEl ? JSON.parse(specEl.textContent) : null;
+  }
+
+  function draw(el) {
+    var part = partOf(el);
+    if (!part) return;
     var dark = darkScheme();
     var small = el.clientWidth < NARROW;
     el.setAttribute("data-rendered", "pending");
     Promise.all([shared(), loadVega()]).then(function (loaded) {
       var all = loaded[0];
-      var part = JSON.parse(specEl.textContent);
       var spec = Object.assign({}, part.template ? all[part.template] : {}, part);
       delete spec.template;
       delete spec.title;  // the chart's title and subtitle are the figure's caption, which wraps at any width
@@ -167,7 +178,7 @@
   }
 
   function drawAll(force) {
-    var charts = document.querySelectorAll(".bse-chart__canvas[data-spec]");
+    var charts = document.querySelectorAll(CANVASES);
     for (var i = 0; i < charts.length; i++) {
       if (force || !charts[i].hasAttribute("data-rendered")) draw(charts[i]);
     }
