@@ -12,7 +12,7 @@ from build_scripts.output.frames import SOURCE, write_frames
 from macros.data.load import load_cached
 from macros.data.model import FIELD_PACKAGES, Observation, packages_read
 from macros.data.settings import Settings
-from macros.data.view import FIELDS, UndeclaredRead
+from macros.data.view import FIELDS, CatalogueView, UndeclaredRead
 from macros.html.builders import table
 from macros.pages.page import Body, Page
 from macros.pages.registry import AREA_ROWS, FRAME, KINDS, PageKind, PageType, addresses, examples, folders, kind_of, tasks
@@ -92,6 +92,28 @@ def test_an_area_is_rendered_again_when_its_own_rows_change_not_another_areas(ca
     assert after["mjoelnerparken"] == key["mjoelnerparken"]
     national = replace(catalogue, national={})
     assert task_keys(national, settings, tasks(national, (area_kind,)))[0] != key[next(iter(catalogue.areas))]
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k.series], ids=lambda k: k.name)
+def test_a_page_shown_only_its_own_series_is_the_page_it_would_be_from_every_series(catalogue, kind):
+    """An indicator's and a municipality's page is keyed by the series it is shown (PageKind.series): shown all of them,
+    it must say the same, or its key would miss what it reads."""
+    for task in tasks(catalogue, (kind,)):
+        whole = kind.render(CatalogueView(catalogue, kind.reads, kind.name), task.key)
+        shown = task.render(catalogue)
+        assert [p.body.html() for p in shown] == [p.body.html() for p in (whole if isinstance(whole, tuple) else (whole,))], task.name
+
+
+def test_a_changed_figure_renders_its_area_its_indicator_and_its_municipality_again_and_no_other_of_theirs(catalogue):
+    settings = Settings()
+    kinds = tuple(k for k in KINDS if k.series)
+    before = dict(zip((t.name for t in tasks(catalogue, kinds)), task_keys(catalogue, settings, tasks(catalogue, kinds))))
+    changed = dict(catalogue.observations)
+    series = changed[("vollsmose", "ledighed")]
+    changed[("vollsmose", "ledighed")] = (*series[:-1], series[-1]._replace(value=series[-1].value + 1))
+    edited = replace(catalogue, observations=changed)
+    after = dict(zip((t.name for t in tasks(edited, kinds)), task_keys(edited, settings, tasks(edited, kinds))))
+    assert {name for name in before if after[name] != before[name]} == {"indikator/ledighed", f"kommune/{catalogue.areas['vollsmose'].municipality}"}
 
 
 def test_an_area_task_keys_every_row_it_declares_of_that_area(catalogue):

@@ -6,8 +6,9 @@ import shutil
 import time
 from pathlib import Path
 
-from build_scripts.output.cache import pages_folder
+from build_scripts.output.cache import pages_folder, task_keys
 from macros.data.load import load_cached
+from macros.data.settings import from_mkdocs_yml
 from macros.pages.registry import tasks
 from macros.text.format import number
 from tests.conftest import assert_same_site, copy_project, mkdocs_build
@@ -47,11 +48,13 @@ def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_
     rebuilt = tmp_path / "anden"
     assert (result := mkdocs_build(project, rebuilt)).returncode == 0, result.stderr
     after = kept(project)
-    # Agervang's task and every task of a kind that reads every area's figures (indicators, municipalities); no other area,
-    # and no study or tag page, which do not read figures
-    across = [t for t in tasks(load_cached(project)) if "observations" in t.kind.reads and not t.kind.per_area]
-    assert {t.kind.name for t in across} == {"indikator", "kommune"}
-    assert len(after) == len(before) and len(set(after) - set(before)) == len(across) + 1
+    # Agervang's task, its indicator's and its municipality's, which show the figure (registry.PageKind.series); no other
+    # area, indicator or municipality, and no study or tag page, which do not read figures
+    catalogue = load_cached(project)
+    settings = from_mkdocs_yml(project)
+    keys = dict(zip((t.name for t in tasks(catalogue)), task_keys(catalogue, settings, tasks(catalogue))))
+    shown = {"omraade/agervang", "indikator/uden-for-arbejdsmarked", f"kommune/{catalogue.areas['agervang'].municipality}"}
+    assert len(after) == len(before) and set(after) - set(before) == {keys[name] for name in shown}
     page = (rebuilt / "omraader" / "agervang" / "index.html").read_text(encoding="utf-8")
     assert f"<tr><td>2010 <td>{number(float(cells[3]))} <td>" in page  # its chart's table, which the chart draws, has the new figure
 

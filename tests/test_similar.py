@@ -47,6 +47,7 @@ def test_every_areas_five_nearest_are_those_all_pairs_give(catalogue):
         nearest = sorted((math.dist(z[a], z[b]), b) for b in ids if b != a)[:5]
         assert [n for n, _ in found.neighbours[a]] == [b for _, b in nearest], a
         assert [d for _, d in found.neighbours[a]] == pytest.approx([d for d, _ in nearest], abs=1e-3)
+        assert found.values[a] == tuple(figures[(a, c, year)] for c in criteria)  # what the page shows beside its own
 
 
 def test_the_area_page_names_its_similar_areas_and_opens_the_compare_view_with_them(catalogue):

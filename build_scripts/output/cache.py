@@ -3,8 +3,9 @@
 A task's key hashes what its pages are made from: the site's code (macros/), the settings that change
 what pages say, and the catalogue fields its kind declares (macros/pages/registry.py), which are all
 the page function can read (macros/data/view.py). An area's task declares that area's rows only
-(registry.AREA_ROWS: its designations, figures and plans), so editing one area's figures re-renders
-that area, and the indicator and municipality pages, which read every area, and the areas that show it among their similar
+(registry.AREA_ROWS: its designations, figures and plans), and an indicator's or a municipality's task the
+figures it shows (PageKind.series: that indicator's, that municipality's areas'), so editing one figure re-renders
+that area, its indicator's and its municipality's pages, and the areas that show it among their similar
 areas when the figure is of the year they are compared in; editing a content page or
 a setting such as render_workers re-renders nothing. Entries live in .bse-cache/pages beside mkdocs.yml
 (pages_folder), the chart templates they name once in .bse-cache/templates; those no build used are removed at its end.
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from macros.data.model import DERIVED, Catalogue
 from macros.data.settings import Settings
-from macros.pages.registry import AREA_ROWS
+from macros.pages.registry import AREA_ROWS, observations_of
 
 CODE = Path(__file__).resolve().parents[2] / "macros"
 LIBRARIES = ("markupsafe", "altair")
@@ -85,14 +86,11 @@ def area_digest(catalogue: Catalogue, area_id: str, reads: frozenset[str]) -> st
 
 
 def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
-    """An area's similar areas as its page shows them: the year, each neighbour with its distance and its figures that year."""
+    """An area's similar areas as its page shows them: the year, each neighbour's name, distance and figures that year."""
     found = catalogue.similar
     if found is None or area_id not in found.neighbours:
         return (None,)
-    def that_year(n: str, i: str):
-        return next((o for o in catalogue.observations.get((n, i), ()) if o.year == found.year), None)
-
-    return found.year, [(catalogue.areas[n], d, [that_year(n, i) for i in found.criteria]) for n, d in found.neighbours[area_id]]
+    return found.year, found.criteria, [(n, catalogue.areas[n].name, d, found.values[n]) for n, d in found.neighbours[area_id]]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -157,7 +155,9 @@ class Keys:
     def __init__(self, catalogue: Catalogue, settings: Settings, tasks):
         base = _hash(code_digest(), settings.content())
         kinds = list(dict.fromkeys(task.kind for task in tasks))
-        shared_reads = {kind: sorted(kind.reads - AREA_ROWS if kind.per_area else kind.reads) for kind in kinds}  # an area's own rows apart
+        # an area's own rows apart, and the series of a kind that reads only some
+        shared_reads = {kind: sorted(kind.reads - AREA_ROWS if kind.per_area else kind.reads - {"observations"} if kind.series else kind.reads)
+                        for kind in kinds}
         whole = {name: field_digest(catalogue, name) for name in sorted(set().union(*shared_reads.values()))}
         self._shared = {kind: _hash(base, kind.name, *[whole[n] for n in reads]) for kind, reads in shared_reads.items()}
         self._catalogue = catalogue
@@ -167,8 +167,10 @@ class Keys:
             getattr(catalogue, name)
 
     def __call__(self, task) -> str:
-        own = area_digest(self._catalogue, task.key, task.kind.reads & AREA_ROWS) if task.kind.per_area else ""
-        return _hash(self._shared[task.kind], task.key, own)
+        kind = task.kind
+        own = (area_digest(self._catalogue, task.key, kind.reads & AREA_ROWS) if kind.per_area else
+               _series(observations_of(self._catalogue, kind, task.key).items()) if kind.series else "")
+        return _hash(self._shared[kind], task.key, own)
 
 
 def task_keys(catalogue: Catalogue, settings: Settings, tasks) -> list[str]:

@@ -36,7 +36,7 @@ from macros.data.provenance import changed_line, editorial_packages
 from macros.pages.registry import folder_of, folders, frame_url, kinds_by_folder
 
 
-def write_file(path: Path, data: bytes) -> None:
+def write_file(path: Path | str, data: bytes) -> None:
     """A new file, written with three system calls (open() takes six); a national build writes 130,000 files."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
@@ -47,27 +47,30 @@ def write_file(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def _folder_of(target: Path, made: set[Path]) -> Path:
-    """target, once its folder is made; made holds the folders made already (an area's page and its CSVs share one)."""
-    if target.parent not in made:
-        os.makedirs(target.parent, exist_ok=True)
-        made.add(target.parent)
+def _folder_of(folder: Path, path: str, made: set[str]) -> str:
+    """folder/path, once its folder is made; made holds the folders made already (an area's page and its CSVs share one).
+    Plain strings: a rebuild at 10,000 areas links 20,000 files, and pathlib's objects took longer than the system calls."""
+    target = f"{folder}/{path}"
+    parent = target.rpartition("/")[0]
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
     return target
 
 
 def write_files(site: Path, files: dict[str, str | bytes]) -> None:
     """Files (site path → text or bytes) into the site folder."""
-    made: set[Path] = set()
+    made: set[str] = set()
     for path, content in files.items():
-        target = _folder_of(site / path, made)
+        target = _folder_of(site, path, made)
         write_file(target, content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def move_files(staging: Path, site: Path, paths: list[str]) -> None:
     """Files written ahead into staging (same site paths), moved into the site folder: a rename each."""
-    made: set[Path] = set()
+    made: set[str] = set()
     for path in paths:
-        target = _folder_of(site / path, made)
+        target = _folder_of(site, path, made)
         try:
             os.replace(staging / path, target)
         except OSError as error:
@@ -157,12 +160,12 @@ class Writing(NamedTuple):
         linked, made = [], set()
         try:
             for path in record["files"]:
-                target = _folder_of(self.site / path, made)
-                os.link(self.reuse.previous / path, target)
+                target = _folder_of(self.site, path, made)
+                os.link(f"{self.reuse.previous}/{path}", target)
                 linked.append(target)
         except OSError:
             for target in linked:  # never write through a link into the published site
-                target.unlink()
+                os.unlink(target)
             return None
         return [tuple(e) for e in record["search"]], {k: self.reuse.templates[k] for k in record["templates"]}, record["files"]
 
@@ -226,12 +229,21 @@ def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
         templates.update((key, spec) for key, spec in task_templates.items() if spec is not None)  # None: sent with an earlier task
         records[job.keys[index]] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
 
-    if workers > 1:
+    # pages the published site holds are linked here, one after another: a few system calls each, which two processes
+    # making folders side by side in one parent only slow down (and each would send its task's record back)
+    left = []
+    for index, key in enumerate(job.keys):
+        reused = job.link_task(key) if job.frames is not None else None
+        if reused is None:
+            left.append(index)
+        else:
+            collect(index, reused)
+    if workers > 1 and len(left) > 1:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, packages)) as pool:
-            for index, result in enumerate(pool.imap(_write_in_worker, range(len(job.keys)), chunksize=16)):
+            for index, result in zip(left, pool.imap(_write_in_worker, left, chunksize=16)):
                 collect(index, result)
     else:
-        for index in range(len(job.keys)):
+        for index in left:
             collect(index, job.write_task(index, packages))
     if job.frames is not None:
         folder = job.cache.folder

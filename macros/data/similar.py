@@ -19,6 +19,7 @@ class Similar(NamedTuple):
     year: int  # the year compared
     criteria: tuple[str, ...]  # indicator ids, in the catalogue's order
     neighbours: Mapping[str, tuple[tuple[str, float], ...]]  # area → its nearest areas with their distance, nearest first
+    values: Mapping[str, tuple[float, ...]]  # area → its figures that year, criterion by criterion (each area compared has all)
 
 
 def similar_areas(areas, indicators, observations) -> Similar | None:
@@ -37,11 +38,12 @@ def similar_areas(areas, indicators, observations) -> Similar | None:
     ids = [a for a in areas if all(year in by_year for by_year in figures[a])]
     if len(ids) <= COUNT:
         return None
-    matrix = numpy.array([[by_year[year] for by_year in figures[a]] for a in ids])
+    values = {a: tuple(by_year[year] for by_year in figures[a]) for a in ids}
+    matrix = numpy.array([values[a] for a in ids])
     spread = matrix.std(axis=0)
     z = (matrix - matrix.mean(axis=0)) / numpy.where(spread > 0, spread, 1)
     distances, found = cKDTree(z).query(z, k=COUNT + 1)
     neighbours = {
         ids[i]: tuple((ids[j], round(float(d), 3)) for d, j in zip(distances[i], found[i]) if j != i)[:COUNT] for i in range(len(ids))
     }
-    return Similar(year, criteria, neighbours)
+    return Similar(year, criteria, neighbours, values)

@@ -23,7 +23,8 @@ class UndeclaredRead(Exception):
 class CatalogueView:
     """catalogue's declared fields as attributes; its methods and properties run on the view, so what they read is checked too."""
 
-    def __init__(self, catalogue: Catalogue, reads: frozenset[str], kind: str):
+    def __init__(self, catalogue: Catalogue, reads: frozenset[str], kind: str, shown: dict[str, object] | None = None):
+        """shown: a declared field's part the page is shown in place of the whole (an indicator page's own series)."""
         unknown = reads - FIELDS - set(DERIVED)
         if unknown:
             raise ValueError(f"page kind {kind!r} declares fields the catalogue does not have: {sorted(unknown)}")
@@ -31,6 +32,7 @@ class CatalogueView:
             if DERIVED[name] - reads:
                 raise UndeclaredRead(f"page kind {kind!r} reads catalogue.{name}, made from {sorted(DERIVED[name] - reads)}, without declaring them")
         self.__dict__.update({name: getattr(catalogue, name) for name in reads})
+        self.__dict__.update({name: part for name, part in (shown or {}).items() if name in reads})
         self._kind = kind
 
     def __getattr__(self, name: str):

@@ -242,11 +242,8 @@ def similar_section(catalogue: Catalogue, area_id: str, url: str) -> Body:
     chosen = ",".join([area_id] + [n for n, _ in neighbours[:3]])  # the compare view takes four areas
     compare = relative_url(url, urls.compare()) + f"?omraader={chosen}&indikator={found.criteria[0]}"
 
-    def figure(a: str, indicator: str) -> str:
-        return number(next((o.value for o in catalogue.observations.get((a, indicator), ()) if o.year == found.year), None))
-
-    rows = [(Markup("<strong>{}</strong>").format(area.name), *(figure(area_id, i) for i in found.criteria), "–")]
-    rows += [(link(relative_url(url, urls.area(n)), catalogue.areas[n].name), *(figure(n, i) for i in found.criteria), number(d)) for n, d in neighbours]
+    rows = [(Markup("<strong>{}</strong>").format(area.name), *map(number, found.values[area_id]), "–")]
+    rows += [(link(relative_url(url, urls.area(n)), catalogue.areas[n].name), *map(number, found.values[n]), number(d)) for n, d in neighbours]
     illustrative = catalogue.is_illustrative("indicators", "observations")
     body.add(Markup(
         "<p>De {} områder, der ligner {} mest på listernes kriterier i {}: {}. {} ({}).</p>"

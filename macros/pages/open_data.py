@@ -27,6 +27,9 @@ from macros.text.links import external
 FOLDER = "data"
 BLOCK = 1 << 22  # characters of a CSV published at a time (published_csv)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so two builds give byte-identical zips
+# deflate's level: at 10,000 areas level 2 packs the observations in 0.3 s to 11.3 MB, the default (6) in 1.0 s to 9.5 MB,
+# and the zip is the longest single job of every build that changes a figure
+ZIP_LEVEL = 2
 SITE_NAME = "Boligsocial Evidens"
 
 
@@ -153,7 +156,7 @@ def package_files(root: Path, package: PackageInfo, threshold: int) -> dict[str,
             info = zipfile.ZipInfo(f"{package.name}/{site_path.rsplit('/', 1)[1]}", date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
+            archive.writestr(info, content, compresslevel=ZIP_LEVEL)
     files[zip_url(package.name)] = buffer.getvalue()
     return files
 

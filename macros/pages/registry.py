@@ -50,6 +50,9 @@ class PageKind:
     reads: frozenset[str]
     example: str  # the key of the page the reader tests visit
     per_area: bool = False  # a key is an area, and the task reads that area's AREA_ROWS only (and the rest of reads)
+    # the observation series (area, indicator) a task reads, where it reads only some: it is shown those alone, and its
+    # key hashes those alone (build_scripts/output/cache.py), so a changed figure renders only the pages that show it
+    series: Callable[[Catalogue, str], Iterable[tuple[str, str]]] | None = None
 
 
 KINDS = (
@@ -60,10 +63,11 @@ KINDS = (
                                                                   "prints_reports"},
              "mjoelnerparken", per_area=True),
     PageKind("indikator", (PageType("indikator", urls.indicator),), lambda c: c.indicators, indicator_page,
-             frozenset({"areas", "criteria", "indicators", "national", "observations", "packages", "suppression_threshold"}), "uden-for-arbejdsmarked"),
+             frozenset({"areas", "criteria", "indicators", "national", "observations", "packages", "suppression_threshold"}), "uden-for-arbejdsmarked",
+             series=lambda c, key: (pair for pair in c.observations if pair[1] == key)),
     PageKind("kommune", (PageType("kommune", urls.municipality),), municipalities, municipality_page,
              frozenset({"area_plans", "areas", "designations", "indicators", "national", "observations", "packages", "plans", "suppression_threshold"}),
-             "København"),
+             "København", series=lambda c, key: ((a, i) for a, area in c.areas.items() if area.municipality == key for i in c.indicators)),
     PageKind("studie", (PageType("studie", urls.study),), lambda c: c.studies, study_page,
              EVIDENCE | {"located_studies", "result_activities", "results", "studies"}, "cfbu-2012-godt-paa-vej"),
     PageKind("tema", (PageType("tema", urls.theme),), lambda c: vocabulary("themes"), lambda c, key: tag_page(c, "themes", key), EVIDENCE,
@@ -80,8 +84,14 @@ class Task(NamedTuple):
     key: str
 
 
+def observations_of(catalogue: Catalogue, kind: PageKind, key: str) -> dict:
+    """The observation series a task of a kind that reads only some (PageKind.series) is shown: its key's, in the catalogue's order."""
+    return {pair: catalogue.observations[pair] for pair in kind.series(catalogue, key) if pair in catalogue.observations}
+
+
 def _render(catalogue: Catalogue, kind: PageKind, key: str) -> tuple[Page, ...]:
-    pages = kind.render(CatalogueView(catalogue, kind.reads, kind.name), key)
+    shown = {"observations": observations_of(catalogue, kind, key)} if kind.series else {}
+    pages = kind.render(CatalogueView(catalogue, kind.reads, kind.name, shown), key)
     return pages if isinstance(pages, tuple) else (pages,)
 
 
