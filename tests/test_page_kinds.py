@@ -101,7 +101,7 @@ def test_a_page_shown_only_its_own_series_is_the_page_it_would_be_from_every_ser
     for task in tasks(catalogue, (kind,)):
         whole = kind.render(CatalogueView(catalogue, kind.reads, kind.name), task.key)
         shown = task.render(catalogue)
-        assert [p.body.html() for p in shown] == [p.body.html() for p in (whole if isinstance(whole, tuple) else (whole,))], task.name
+        assert [p.rendered() for p in shown] == [p.rendered() for p in (whole if isinstance(whole, tuple) else (whole,))], task.name
 
 
 def test_a_changed_figure_renders_its_area_its_indicator_and_its_municipality_again_and_no_other_of_theirs(catalogue):

@@ -95,6 +95,24 @@ def test_a_rebuild_links_the_pages_the_published_site_holds_unchanged_and_writes
     assert_same_site(site, tmp_path / "fuld")
 
 
+def test_a_build_that_failed_after_writing_its_pages_does_not_stop_the_builds_after_it(tmp_path):
+    """A failed build's note of what it wrote (with the chart templates its pages name, which a changed national level
+    changes) is never taken for the published site's: the next builds link the published pages with that site's templates."""
+    project = copy_project(tmp_path / "projekt")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    national, page = project / "datapackages" / "indicators" / "national.csv", project / "content" / "tilgaengelighed.md"
+    before = national.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")
+    edit(project, "datapackages/indicators/national.csv", "uden-for-arbejdsmarked,2010,22.0", "uden-for-arbejdsmarked,2010,23.0")
+    page.write_text(before[1] + "\n[Et område, der ikke findes](../omraader/findes-ikke/)\n", encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0 and "findes-ikke" in result.stderr  # stopped by the link check, after the pages were written
+    national.write_text(before[0], encoding="utf-8")
+    page.write_text(before[1], encoding="utf-8")
+    for _ in range(2):
+        assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
+
+
 def test_pages_are_never_linked_from_a_site_another_build_has_replaced(tmp_path):
     """The kept record names the published folder itself: a site swapped in by a build with another cache is not the one it describes."""
     project = copy_project(tmp_path / "projekt")

@@ -59,7 +59,7 @@ def print_page(page, url: str, target: Path, title: str, year: int, tables: bool
     """Print one page to PDF once every chart is drawn; with tables, the charts' data tables are opened too."""
     page.goto(url)
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.bse-chart__canvas[data-spec]')].every(c => ['light', 'error'].includes(c.dataset.rendered))",
+        "() => [...document.querySelectorAll('.bse-chart__canvas')].every(c => ['light', 'error'].includes(c.dataset.rendered))",
         timeout=60000,
     )
     # what the page folds on screen and the board reads on paper (macros/pages/page.py Body.grid)

@@ -129,14 +129,14 @@ def reuse_from(cache: Cache, previous: Path | None, found: dict | None, dates: d
     digest = hashlib.sha1(repr((sorted(found.items()) if found else None, sorted(dates.items()))).encode()).hexdigest()
     try:
         written = json.loads((cache.folder / WRITTEN).read_text(encoding="utf-8"))
-        templates = json.loads((cache.folder / TEMPLATES).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Reuse(None, digest, {}, {})
-    usable = previous is not None and found is not None and written.get("frames") == digest and written.get("site") == _identity(previous)
-    return Reuse(previous, digest, written["tasks"] if usable else {}, templates)
+    usable = (previous is not None and found is not None and written.get("frames") == digest and written.get("site") == _identity(previous)
+              and "templates" in written)
+    return Reuse(previous, digest, written["tasks"] if usable else {}, written.get("templates", {}))
 
 
-WRITTEN, PENDING, TEMPLATES = "written.json", "written.pending.json", "templates.json"
+WRITTEN, PENDING = "written.json", "written.pending.json"
 
 
 class Writing(NamedTuple):
@@ -155,7 +155,7 @@ class Writing(NamedTuple):
         """A task whose pages the published site already holds, written in the same frames: its files hard-linked
         from there (one system call each, no rendering or reading), or None."""
         record = self.reuse.tasks.get(key)
-        if record is None:
+        if record is None or not all(k in self.reuse.templates for k in record["templates"]):
             return None
         linked, made = [], set()
         try:
@@ -247,8 +247,9 @@ def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
             collect(index, job.write_task(index, packages))
     if job.frames is not None:
         folder = job.cache.folder
-        (folder / TEMPLATES).write_text(json.dumps(templates, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        (folder / PENDING).write_text(json.dumps({"frames": job.reuse.frames, "tasks": records}, ensure_ascii=False), encoding="utf-8")
+        # the templates with the records that name them: both become the next build's only when this one is swapped in
+        pending = {"frames": job.reuse.frames, "tasks": records, "templates": dict(sorted(templates.items()))}
+        (folder / PENDING).write_text(json.dumps(pending, ensure_ascii=False), encoding="utf-8")
     return sorted(entries), templates
 
 

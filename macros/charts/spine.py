@@ -71,9 +71,7 @@ LEGEND = (
 )
 
 
-# each kind of mark, in drawing order, with what its group sets for all its marks
-GROUPS = {"name": "", "value": ' text-anchor="end"', "track": "", "threshold": "", "tick": ' text-anchor="middle"', "national": "",
-          "dot--official": "", "dot--illustrative": ""}
+MARKS = ("track", "threshold", "national", "dot--official", "dot--illustrative")  # each kind of mark, in drawing order
 
 
 def _x(value: float, top: float) -> float:
@@ -83,29 +81,29 @@ def _x(value: float, top: float) -> float:
 def svg(found: list[Row], label_id: str) -> str:
     """The drawing: per row the indicator's name and figure, a track, the thresholds, the national level and the area's dot.
 
-    Marks of a kind share one group, which carries their class and text anchor (SVG's presentation properties are
-    inherited): said once, not on each of some forty marks of every area page. Groups are drawn in this order, so a dot
-    lies over the marks of its row.
+    A row's texts are one group, in reading order (its name, its figure, the thresholds' values: so a printed report's
+    text reads row by row), styled by their place in it (site.css); the marks of each kind share one group, which carries
+    their class (SVG's presentation properties are inherited), drawn after the texts in this order, so a dot lies over the
+    marks of its row. Said once, not on each of some forty marks of every area page.
     """
-    groups: dict[str, list[str]] = {kind: [] for kind in GROUPS}
+    texts, marks = [], {kind: [] for kind in MARKS}
     for i, r in enumerate(found):
         y = TOP + i * ROW
         top = max([r.value, r.national or 0, *(t for _, t, _ in r.thresholds)]) * 1.15 or 1
-        groups["name"].append(f'<text y="{y + 11}">{escape(r.indicator.name)}</text>')
-        groups["value"].append(f'<text x="{WIDTH}" y="{y + 11}">{number(r.value)}{_short(r.indicator)}</text>')
-        groups["track"].append(f'<rect y="{y + 21}" width="{WIDTH}" height="6" rx="3"/>')
+        row = [f'<text y="{y + 11}">{escape(r.indicator.name)}</text>', f'<text x="{WIDTH}" y="{y + 11}">{number(r.value)}{_short(r.indicator)}</text>']
+        marks["track"].append(f'<rect y="{y + 21}" width="{WIDTH}" height="6" rx="3"/>')
         for _, threshold, _ in r.thresholds:
             x = _x(threshold, top)
-            groups["threshold"].append(f'<line x1="{x}" x2="{x}" y1="{y + 15}" y2="{y + 33}"/>')
-            groups["tick"].append(f'<text x="{x}" y="{y + 44}">{number(threshold)}</text>')
+            marks["threshold"].append(f'<line x1="{x}" x2="{x}" y1="{y + 15}" y2="{y + 33}"/>')
+            row.append(f'<text x="{x}" y="{y + 44}">{number(threshold)}</text>')
+        texts.append(f'<g class="bse-spine__row">{"".join(row)}</g>')
         if r.national is not None:
-            groups["national"].append(f'<rect x="{_x(r.national, top) - 1.5}" y="{y + 15}" width="3" height="18"/>')
-        kind = "dot--official" if r.official else "dot--illustrative"
-        groups[kind].append(f'<circle cx="{_x(r.value, top)}" cy="{y + 24}" r="6"/>')
-    marks = "".join(f'<g class="bse-spine__{kind}"{GROUPS[kind]}>{"".join(drawn)}</g>' for kind, drawn in groups.items() if drawn)
+            marks["national"].append(f'<rect x="{_x(r.national, top) - 1.5}" y="{y + 15}" width="3" height="18"/>')
+        marks["dot--official" if r.official else "dot--illustrative"].append(f'<circle cx="{_x(r.value, top)}" cy="{y + 24}" r="6"/>')
+    drawn = "".join(f'<g class="bse-spine__{kind}">{"".join(m)}</g>' for kind, m in marks.items() if m)
     height = TOP + len(found) * ROW
     return (f'<svg class="bse-spine" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="{label_id}" '
-            f'focusable="false">{LEGEND}{marks}</svg>')
+            f'focusable="false">{LEGEND}{"".join(texts)}{drawn}</svg>')
 
 
 def _said(r: Row) -> str:

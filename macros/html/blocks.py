@@ -91,7 +91,9 @@ def chart_block(chart: Chart, page_url: str, after: Markup = Markup(""), source:
 
 
 HEIGHT = 170  # a chart's height when its canvas names none (charts.js DEFAULT_HEIGHT)
-SHORT = 16  # characters of a table cell that still leave three columns room on a 320 px screen
+# characters of a table cell that leave three columns room in a card on a 320 px screen (site.css wraps a longer one
+# rather than let a table that takes no focus scroll)
+SHORT = 12
 
 
 def _canvas(chart: Chart, cid: str) -> str:

@@ -126,7 +126,13 @@
       return { template: template, height: Number(el.getAttribute("data-height") || DEFAULT_HEIGHT) };
     }
     var specEl = document.getElementById(el.getAttribute("data-spec"));
-    return specEl ? JSON.parse(specEl.textContent) : null;
+    try {
+      return specEl ? JSON.parse(specEl.textContent) : null;
+    } catch (error) {  // one unreadable spec must not stop the charts after it
+      el.setAttribute("data-rendered", "error");
+      console.error(error);
+      return null;
+    }
   }
 
   function draw(el) {
