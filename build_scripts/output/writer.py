@@ -170,10 +170,8 @@ class Writing(NamedTuple):
         return [tuple(e) for e in record["search"]], {k: self.reuse.templates[k] for k in record["templates"]}, record["files"]
 
     def write_task(self, index: int, packages: dict[str, tuple[str, ...]]) -> tuple[list, dict, list]:
-        """One task's pages into their frames; returns their search entries (address, title, text), chart templates and files."""
-        reused = self.link_task(self.keys[index]) if self.frames is not None else None
-        if reused is not None:
-            return reused
+        """One task's pages into their frames, from the cache (write_generated has tried linking them from the published
+        site first); returns their search entries (address, title, text), chart templates and files."""
         entries, templates, files = [], {}, {}
         rendered = self.cache.get(self.keys[index])
         if rendered is None:  # an entry that cannot be read is rendered again
@@ -183,9 +181,7 @@ class Writing(NamedTuple):
                 folder = folder_of(page.url)
                 line = changed_line(None, packages[folder], self.dates)
                 html = frames.fill(self.frames[folder], page.url, page.title, page.html, page.headings, line)
-                target = self.site / page.url
-                target.mkdir(parents=True, exist_ok=True)
-                write_file(target / "index.html", html.encode("utf-8"))
+                write_file(_folder_of(self.site, f"{page.url}index.html", set()), html.encode("utf-8"))
                 files[f"{page.url}index.html"] = None
             write_files(self.site, page.files)
             files.update(dict.fromkeys(page.files))  # a file named twice is written once
