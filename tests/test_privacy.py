@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.load import grouped_observations, observation
+from macros.data.model import Observation
 from macros.data.problems import DataError
 from macros.data.settings import from_config
+from macros.data.table import Table
 from tests.conftest import copy_project, mkdocs_build
 
 HIDDEN = "77.77"  # in neither form anywhere in the site built from the real data (checked below)
@@ -96,3 +99,14 @@ def test_the_same_figure_is_published_when_the_threshold_is_lower(tmp_path):
 def test_a_bad_threshold_stops_the_build_with_a_danish_message(value):
     with pytest.raises(DataError, match="extra.suppression_threshold skal være et helt tal på mindst 1"):
         from_config({"extra": {"suppression_threshold": value}})
+
+
+def test_figures_read_from_a_tables_columns_follow_the_same_rule_as_one_figure():
+    """The national table's figures are made from its columns, not one call each (load.grouped_observations)."""
+    table = Table({"area_id": ["ålholm", "ålholm", "søndergård"], "indicator_id": ["ledighed"] * 3, "year": [2020, 2021, 2020],
+                   "value": [4.5, 7.0, None], "base_population": [3, 250, None]})
+    figures = grouped_observations(table, 5)
+    assert figures == {("ålholm", "ledighed"): [observation(2020, 4.5, 3, 5), observation(2021, 7.0, 250, 5)],
+                       ("søndergård", "ledighed"): [observation(2020, None, None, 5)]}
+    assert figures[("ålholm", "ledighed")][0] == Observation(2020, None, None, suppressed=True)
+    assert [type(f) for f in figures[("ålholm", "ledighed")]] == [Observation, Observation]

@@ -98,6 +98,17 @@ def test_uneven_and_blank_rows_are_flagged_on_the_same_lines_as_frictionless(tmp
     assert {line for _, line, _ in _ours(descriptor, tmp_path)} == lines
 
 
+def test_a_short_and_a_long_row_whose_cells_add_up_and_a_row_of_commas_are_all_named(tmp_path):
+    """The plain-file reader counts a file's commas before it looks at any line: an uneven file must not pass by its total."""
+    rows = GOOD + ["ishoej,Ishøj,parallelsamfund,2019,3", ",,,,,", "tingbjerg,Tingbjerg,parallelsamfund,2019,3,true,ekstra"]
+    descriptor = _package(tmp_path / "pakke", rows, CHILD_ROWS[:2])
+    lines = {line for _, line, _ in _frictionless(descriptor)}
+    assert lines == {4, 5, 6}
+    assert {line for _, line, _ in _ours(descriptor, tmp_path)} == lines
+    _, problems = validate_package(descriptor, tmp_path)
+    assert [p.message for p in problems if p.line == 5] == ["rækken er tom"]
+
+
 def test_a_quoted_file_and_an_unquoted_file_read_the_same(tmp_path):
     plain, quoted = tmp_path / "a.csv", tmp_path / "b.csv"
     plain.write_text("\n".join(GOOD) + "\n", encoding="utf-8")

@@ -19,15 +19,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+from build_scripts.output import folders
 from build_scripts.output.adapter import EngineAdapter
+from build_scripts.output.cache import pages_folder
 from build_scripts.output.frames import write_frames
 from build_scripts.output.generate import run
-from build_scripts.output.writer import swap_in
+from build_scripts.output.writer import WRITTEN, swap_in
 from macros.data.load import load_cached
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
 from macros.pages.editorial import SPECS
-from macros.pages.registry import FRAME, folders
+from macros.pages.registry import FRAME
+from macros.pages.registry import folders as kinds_folders
 
 __all__ = ["Generator", "begin", "discard", "ending", "staging", "swap_in"]
 
@@ -46,12 +49,15 @@ class Generator:
     catalogue in its memory (shared with this process, neither pickled nor loaded again: at 10,000 areas that was
     about 6 s of every build); it renders while the engine builds, and writes once told the engine has finished."""
 
-    def __init__(self, root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings):
+    def __init__(self, root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings,
+                 premade: folders.Premade | None = None):
         self._log = tempfile.TemporaryFile()
+        self._folders = (previous, premade) if previous is not None else None
         read, self._go = os.pipe()
         gc.freeze()  # the catalogue lives as long as the build: the collector leaves it alone, so both processes share its pages
         self._process = multiprocessing.get_context("fork").Process(
-            target=_generate, args=(root, engine, site, previous, catalogue, settings, read, self._go, self._log.fileno()), name="bse-generator")
+            target=_generate, args=(root, engine, site, previous, catalogue, settings, read, self._go, self._log.fileno(), premade),
+            name="bse-generator")
         try:
             self._process.start()
         finally:
@@ -70,6 +76,7 @@ class Generator:
             os.close(go)
         self._process.join()
         gc.unfreeze()
+        self._end_folders()
         if not self._process.exitcode:
             return None
         self._log.seek(0)
@@ -83,10 +90,16 @@ class Generator:
             os.close(self._go)
             self._go = None
         gc.unfreeze()
+        self._end_folders()
+
+    def _end_folders(self) -> None:
+        if self._folders is not None:
+            folders.end(*self._folders)
+            self._folders = None
 
 
 def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings,
-              go: int, said: int, log: int) -> None:
+              go: int, said: int, log: int, premade: folders.Premade | None) -> None:
     """In the forked process: what it prints goes to the log (the Danish list on failure), standard input is the pipe
     that says the engine has finished (its writing end closed here, so a build that dies unannounced ends the pipe,
     and this process with it); its exit status is run()'s."""
@@ -97,7 +110,7 @@ def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | No
     os.dup2(go, 0)
     # streams of their own: another thread of the engine's process may have held the old ones' locks when it forked
     sys.stdin, sys.stdout, sys.stderr = open(0, closefd=False), open(1, "w", closefd=False), open(2, "w", closefd=False, encoding="utf-8")
-    sys.exit(run(root, site, engine, catalogue, settings, True, previous))
+    sys.exit(run(root, site, engine, catalogue, settings, True, previous, premade))
 
 
 def ending() -> None:
@@ -107,8 +120,15 @@ def ending() -> None:
 
 
 def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, previous: Path | None) -> tuple[Catalogue, Generator]:
-    """Check everything (raises DataError), write the frames, start the generator; returns the catalogue and the generator."""
-    catalogue = load_cached(root, settings, SPECS)
-    if not settings.reference_build:  # in the reference build the engine writes every page itself
-        write_frames(root / "content", folders(), FRAME)
-    return catalogue, Generator(root, engine, site, previous, catalogue, settings)
+    """Check everything (raises DataError), write the frames, start the generator; returns the catalogue and the generator.
+    The last build's page folders are made meanwhile (folders.py), on the processor the check leaves idle."""
+    premade = folders.start(previous, pages_folder(root) / WRITTEN) if previous is not None and not settings.reference_build else None
+    try:
+        catalogue = load_cached(root, settings, SPECS)
+        if not settings.reference_build:  # in the reference build the engine writes every page itself
+            write_frames(root / "content", kinds_folders(), FRAME)
+        return catalogue, Generator(root, engine, site, previous, catalogue, settings, premade)
+    except BaseException:
+        if previous is not None:
+            folders.end(previous, premade)
+        raise

@@ -29,6 +29,7 @@ from markupsafe import escape
 from build_scripts.output import asides, csp, frames
 from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.cache import Cache
+from build_scripts.output.folders import Premade, move_or_make
 from build_scripts.output.links import broken_links
 from macros.data.model import Catalogue, packages_read
 from macros.data.problems import DataError, Problem
@@ -47,15 +48,15 @@ def write_file(path: Path | str, data: bytes) -> None:
         os.close(fd)
 
 
-def _folder_of(folder: Path, path: str, made: set[str]) -> str:
-    """folder/path, once its folder is made; made holds the folders made already (an area's page and its CSVs share one).
-    Plain strings: a rebuild at 10,000 areas links 20,000 files, and pathlib's objects took longer than the system calls."""
-    target = f"{folder}/{path}"
-    parent = target.rpartition("/")[0]
+def _folder_of(folder: Path, path: str, made: set[str], premade: Premade | None = None) -> str:
+    """folder/path, once its folder is made, or moved from premade (folders.py); made holds the folders made already (an
+    area's page and its CSVs share one). Plain strings: a rebuild at 10,000 areas links 20,000 files, and pathlib's
+    objects took longer than the system calls."""
+    parent = path.rpartition("/")[0]
     if parent not in made:
-        os.makedirs(parent, exist_ok=True)
+        move_or_make(premade, str(folder), parent)
         made.add(parent)
-    return target
+    return f"{folder}/{path}"
 
 
 def write_files(site: Path, files: dict[str, str | bytes]) -> None:
@@ -150,6 +151,7 @@ class Writing(NamedTuple):
     frames: dict[str, frames.Frame] | None
     dates: dict[str, str | None]
     reuse: Reuse
+    premade: Premade | None = None  # the page folders made ahead (folders.py)
 
     def link_task(self, key: str) -> tuple[list, dict, list] | None:
         """A task whose pages the published site already holds, written in the same frames: its files hard-linked
@@ -160,7 +162,7 @@ class Writing(NamedTuple):
         linked, made = [], set()
         try:
             for path in record["files"]:
-                target = _folder_of(self.site, path, made)
+                target = _folder_of(self.site, path, made, self.premade)
                 os.link(f"{self.reuse.previous}/{path}", target)
                 linked.append(target)
         except OSError:
@@ -181,7 +183,7 @@ class Writing(NamedTuple):
                 folder = folder_of(page.url)
                 line = changed_line(None, packages[folder], self.dates)
                 html = frames.fill(self.frames[folder], page.url, page.title, page.html, page.headings, line)
-                write_file(_folder_of(self.site, f"{page.url}index.html", set()), html.encode("utf-8"))
+                write_file(_folder_of(self.site, f"{page.url}index.html", set(), self.premade), html.encode("utf-8"))
                 files[f"{page.url}index.html"] = None
             write_files(self.site, page.files)
             files.update(dict.fromkeys(page.files))  # a file named twice is written once

@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Iterable
 
 from macros.data.problems import Problem, did_you_mean
+from macros.data.table import Table
 from macros.text.lists import split
 
-Rows = list[dict]
+Rows = Table
 
 
 def _unknown(rows: Rows, file: str, column: str, known: set, what: str, fix: str) -> Iterable[Problem]:
-    for line, row in enumerate(rows, start=2):
-        value = row.get(column)
+    values = rows.column(column)
+    if not set(values) - known - {None, ""}:  # asked once per distinct value: the observations are a million rows
+        return
+    for line, value in enumerate(values, start=2):
         if value not in (None, "") and value not in known:
             yield Problem(file, f"{what} findes ikke", fix + did_you_mean(value, known), line, column, str(value))
 
@@ -54,8 +57,11 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
     )
     shares = {r["indicator_id"] for r in tables["indicators/indicators"] if r["unit"] == "%"}
     for name in ("observations", "national", "published_values"):
-        for line, row in enumerate(tables[f"indicators/{name}"], start=2):
-            if row["indicator_id"] in shares and row["value"] is not None and not 0 <= row["value"] <= 100:
+        table = tables[f"indicators/{name}"]
+        if all(v is None or 0 <= v <= 100 for v in set(table.column("value"))):
+            continue
+        for line, (indicator, value) in enumerate(zip(table.column("indicator_id"), table.column("value")), start=2):
+            if indicator in shares and value is not None and not 0 <= value <= 100:
                 problems.append(
                     Problem(
                         f"datapackages/indicators/{name}.csv",
@@ -63,7 +69,7 @@ def cross_package(tables: dict[str, Rows]) -> list[Problem]:
                         "Skriv andelen i procent, fx 12.5 for 12,5 %.",
                         line,
                         "value",
-                        str(row["value"]),
+                        str(value),
                     )
                 )
     for line, row in enumerate(tables["areas/criteria"], start=2):

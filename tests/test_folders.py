@@ -1,0 +1,52 @@
+"""The page folders the last build wrote into are made ahead, and moved into the site only where that is what writing needs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from build_scripts.output import folders
+from build_scripts.output.cache import pages_folder
+from tests.conftest import copy_project, mkdocs_build
+
+FILES = ["omraader/ålholm/index.html", "omraader/ålholm/indikatorer.csv", "omraader/ålholm/rapport/index.html",
+         "omraader/søndergård/index.html", "index.html"]
+
+
+def _written(folder: Path, files: list[str]) -> Path:
+    written = folder / "written.json"
+    written.write_text(json.dumps({"tasks": {"nøgle": {"files": files, "search": [], "templates": []}}}, ensure_ascii=False), encoding="utf-8")
+    return written
+
+
+def test_only_folders_that_hold_no_other_are_made_ahead(tmp_path):
+    assert folders.leaves(_written(tmp_path, FILES)) == ["omraader/søndergård", "omraader/ålholm/rapport"]
+    assert folders.leaves(tmp_path / "mangler.json") == []
+
+
+def test_a_folder_made_ahead_is_moved_into_the_site_and_any_other_is_made_there(tmp_path):
+    site = tmp_path / "site"
+    (site / "omraader").mkdir(parents=True)
+    premade = folders.start(site, _written(tmp_path, FILES))
+    assert premade.making.wait() == 0
+    made_ahead = (folders.scratch(site) / "omraader" / "søndergård").stat().st_ino
+    folders.move_or_make(premade, str(site), "omraader/søndergård")
+    folders.move_or_make(premade, str(site), "omraader/ålholm")  # it holds the premade rapport: made, not moved
+    folders.move_or_make(premade, str(site), "kommuner/århus")  # never made ahead
+    assert (site / "omraader" / "søndergård").stat().st_ino == made_ahead
+    assert os.listdir(site / "omraader" / "ålholm") == [] and (site / "kommuner" / "århus").is_dir()
+    folders.end(site, premade)
+    assert not folders.scratch(site).exists()
+
+
+def test_a_rebuild_leaves_no_scratch_folder_beside_the_site(tmp_path):
+    project = copy_project(tmp_path / "projekt")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    assert folders.leaves(pages_folder(project) / "written.json")  # the next build has folders to make ahead
+    folders.scratch(site).mkdir()  # as a killed build leaves it
+    (folders.scratch(site) / "omraader").mkdir()
+    assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
+    assert not folders.scratch(site).exists()
+    assert (site / "omraader" / "vollsmose" / "index.html").is_file()
