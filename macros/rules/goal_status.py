@@ -17,7 +17,7 @@ share) or that is not a share (a ratio or an average) has no interval and is tak
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from macros.data.model import Goal, Indicator, Observation
 from macros.rules.uncertainty import MIN_BASE, share_interval
@@ -74,9 +74,10 @@ def goal_status(goal: Goal, indicator: Indicator, observations: tuple[Observatio
     expected = path_value(goal, latest.year)
     base = latest.base_population
     low, high = share_interval(latest.value, base, indicator.unit)
-    found = GoalStatus("", latest.year, latest.value, expected, low, high, base)
     if base is not None and base < MIN_BASE:
-        return replace(found, status=TOO_FEW)
-    # the interval's worse end and better end, by the indicator's direction
-    worst, best = (latest.value, latest.value) if low is None else ((high, low) if lower_is_better(goal, indicator) else (low, high))
-    return replace(found, status=judged(goal, indicator, worst, best, expected))
+        status = TOO_FEW
+    else:
+        # the interval's worse end and better end, by the indicator's direction
+        worst, best = (latest.value, latest.value) if low is None else ((high, low) if lower_is_better(goal, indicator) else (low, high))
+        status = judged(goal, indicator, worst, best, expected)
+    return GoalStatus(status, latest.year, latest.value, expected, low, high, base)
