@@ -108,6 +108,19 @@ def test_uneven_and_blank_rows_are_flagged_on_the_same_lines_as_frictionless(tmp
     assert [p.message for p in problems if p.line == 5] == ["rækken er tom"]
 
 
+def test_a_descriptor_is_judged_by_frictionless_again_whenever_its_bytes_change(tmp_path):
+    """frictionless's verdict is kept for a valid descriptor only (macros/data/validate.py), by a hash of its bytes."""
+    descriptor = _package(tmp_path / "pakke", GOOD, CHILD_ROWS[:2])
+    assert validate_package(descriptor, tmp_path)[1] == []
+    assert validate_package(descriptor, tmp_path)[1] == []  # the kept verdict
+    broken = json.loads(descriptor.read_text(encoding="utf-8"))
+    broken["resources"][0]["schema"]["fields"][3]["type"] = "årstal"
+    descriptor.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+    for _ in range(2):  # and an invalid one is never kept
+        _, problems = validate_package(descriptor, tmp_path)
+        assert [(p.file, "årstal" in p.message) for p in problems] == [("pakke/datapackage.json", True)]
+
+
 def test_a_quoted_file_and_an_unquoted_file_read_the_same(tmp_path):
     plain, quoted = tmp_path / "a.csv", tmp_path / "b.csv"
     plain.write_text("\n".join(GOOD) + "\n", encoding="utf-8")

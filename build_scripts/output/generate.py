@@ -20,9 +20,9 @@ from typing import Callable, NamedTuple
 
 from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
+from build_scripts.output.ahead import Ahead
 from build_scripts.output.cache import Cache, Keys, pages_folder
 from build_scripts.output.cms import admin_files
-from build_scripts.output.folders import Premade
 from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
 from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, chart_files, data_pieces, editorial_charts, templates_file, user_cache, vega_bundle
@@ -105,7 +105,7 @@ def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], stagi
 
 
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None,
-             premade: Premade | None = None) -> None:
+             ahead: Ahead = Ahead()) -> None:
     """Render, wait for the engine (wait), then write into site; engine is its adapter (build_scripts/engines). The site's
     data files wait in a folder of this build's own in .bse-cache until they are moved into the site."""
     kept = pages_folder(root).parent
@@ -116,7 +116,7 @@ def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue
             shutil.rmtree(left, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f"data-{os.getpid()}-", dir=kept))
     try:
-        _generate(root, site, engine, catalogue, settings, wait, previous, staging, premade)
+        _generate(root, site, engine, catalogue, settings, wait, previous, staging, ahead)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -132,10 +132,11 @@ def _alive(pid: int) -> bool:
 
 
 def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None,
-              staging: Path, premade: Premade | None) -> None:
+              staging: Path, ahead: Ahead) -> None:
     all_tasks = tasks(catalogue)
     job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(pages_folder(root)))
-    keys, data, charts = render(job, settings.render_workers, data_pieces(catalogue, root, settings), staging, lambda: editorial_charts(catalogue))
+    pieces = data_pieces(catalogue, root, settings, frozenset(ahead.packages))
+    keys, data, charts = render(job, settings.render_workers, pieces, staging, lambda: editorial_charts(catalogue))
     files = chart_files(charts)
     vega_bundle()
     if wait and not sys.stdin.readline():
@@ -146,7 +147,7 @@ def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogu
     found = None if settings.reference_build else writer.read_frames(site, styles)
     engine_pages = writer.finish_engine_pages(site, root, dates, styles)
     reuse = writer.reuse_from(job.cache, previous, found, dates)
-    writing = writer.Writing(site, job.cache, keys, job.render, found, dates, reuse, premade)
+    writing = writer.Writing(site, job.cache, keys, job.render, found, dates, reuse, ahead.folders)
     entries, templates = writer.write_generated(writing, settings.render_workers)
     update_search(site, engine, entries, catalogue.synonyms)
     writer.update_sitemap(site, settings.site_url, addresses(catalogue), engine)
@@ -154,16 +155,18 @@ def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogu
     files[VEGA_BUNDLE] = vega_bundle()
     files.update(admin_files(root, settings.repository, settings.site_url, user_cache()))
     writer.move_files(staging, site, data)
+    if ahead.folder is not None:
+        writer.move_files(ahead.folder, site, [path for paths in ahead.packages.values() for path in paths])
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
     job.cache.prune(set(keys), set(templates))
 
 
 def run(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None,
-        premade: Premade | None = None) -> int:
+        ahead: Ahead = Ahead()) -> int:
     """generate(), with problems printed as the short Danish list: 0, or 1 when the build must stop."""
     try:
-        generate(root, site, engine, catalogue, settings, wait, previous, premade)
+        generate(root, site, engine, catalogue, settings, wait, previous, ahead)
     except DataError as error:
         print(summary(error.problems), file=sys.stderr)
         return 1

@@ -18,8 +18,9 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
-from build_scripts.output import folders
+from build_scripts.output import ahead, folders
 from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.cache import pages_folder
 from build_scripts.output.frames import write_frames
@@ -50,13 +51,13 @@ class Generator:
     about 6 s of every build); it renders while the engine builds, and writes once told the engine has finished."""
 
     def __init__(self, root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings,
-                 premade: folders.Premade | None = None):
+                 made: ahead.Ahead = ahead.Ahead(), cleanup: Callable[[], None] | None = None):
         self._log = tempfile.TemporaryFile()
-        self._folders = (previous, premade) if previous is not None else None
+        self._cleanup = cleanup  # what was made ahead: removed once the generator has ended
         read, self._go = os.pipe()
         gc.freeze()  # the catalogue lives as long as the build: the collector leaves it alone, so both processes share its pages
         self._process = multiprocessing.get_context("fork").Process(
-            target=_generate, args=(root, engine, site, previous, catalogue, settings, read, self._go, self._log.fileno(), premade),
+            target=_generate, args=(root, engine, site, previous, catalogue, settings, read, self._go, self._log.fileno(), made),
             name="bse-generator")
         try:
             self._process.start()
@@ -76,7 +77,7 @@ class Generator:
             os.close(go)
         self._process.join()
         gc.unfreeze()
-        self._end_folders()
+        self._end_ahead()
         if not self._process.exitcode:
             return None
         self._log.seek(0)
@@ -90,16 +91,16 @@ class Generator:
             os.close(self._go)
             self._go = None
         gc.unfreeze()
-        self._end_folders()
+        self._end_ahead()
 
-    def _end_folders(self) -> None:
-        if self._folders is not None:
-            folders.end(*self._folders)
-            self._folders = None
+    def _end_ahead(self) -> None:
+        cleanup, self._cleanup = self._cleanup, None
+        if cleanup is not None:
+            cleanup()
 
 
 def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | None, catalogue: Catalogue, settings: Settings,
-              go: int, said: int, log: int, premade: folders.Premade | None) -> None:
+              go: int, said: int, log: int, made: ahead.Ahead) -> None:
     """In the forked process: what it prints goes to the log (the Danish list on failure), standard input is the pipe
     that says the engine has finished (its writing end closed here, so a build that dies unannounced ends the pipe,
     and this process with it); its exit status is run()'s."""
@@ -110,7 +111,7 @@ def _generate(root: Path, engine: EngineAdapter, site: Path, previous: Path | No
     os.dup2(go, 0)
     # streams of their own: another thread of the engine's process may have held the old ones' locks when it forked
     sys.stdin, sys.stdout, sys.stderr = open(0, closefd=False), open(1, "w", closefd=False), open(2, "w", closefd=False, encoding="utf-8")
-    sys.exit(run(root, site, engine, catalogue, settings, True, previous, premade))
+    sys.exit(run(root, site, engine, catalogue, settings, True, previous, made))
 
 
 def ending() -> None:
@@ -121,14 +122,25 @@ def ending() -> None:
 
 def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, previous: Path | None) -> tuple[Catalogue, Generator]:
     """Check everything (raises DataError), write the frames, start the generator; returns the catalogue and the generator.
-    The last build's page folders are made meanwhile (folders.py), on the processor the check leaves idle."""
+    Meanwhile, on the processor the check leaves idle, the last build's page folders and the packages' open data are
+    made ahead (ahead.py)."""
     premade = folders.start(previous, pages_folder(root) / WRITTEN) if previous is not None and not settings.reference_build else None
+    data = pages_folder(root).parent / f"data-{os.getpid()}-ahead"  # removed by the generator's next run if this process is killed
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    making = ahead.start(root, data, settings.suppression_threshold)
+
+    def cleanup() -> None:
+        ahead.end(data, making)
+        if previous is not None:
+            folders.end(previous, premade)
+
     try:
         catalogue = load_cached(root, settings, SPECS)
         if not settings.reference_build:  # in the reference build the engine writes every page itself
             write_frames(root / "content", kinds_folders(), FRAME)
-        return catalogue, Generator(root, engine, site, previous, catalogue, settings, premade)
+        made = ahead.Ahead(premade, data, ahead.made(data, making))
+        return catalogue, Generator(root, engine, site, previous, catalogue, settings, made, cleanup)
     except BaseException:
-        if previous is not None:
-            folders.end(previous, premade)
+        cleanup()
         raise

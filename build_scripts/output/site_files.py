@@ -29,11 +29,13 @@ def editorial_charts(catalogue: Catalogue) -> list[Chart]:
             + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts)
 
 
-def data_pieces(catalogue: Catalogue, root: Path, settings: Settings) -> list[Callable[[], dict[str, str | bytes]]]:
+def data_pieces(catalogue: Catalogue, root: Path, settings: Settings, made: frozenset[str] = frozenset()) -> list[Callable[[], dict[str, str | bytes]]]:
     """The site's data files in pieces that can be made apart, each returning files by their path in the site: each
-    package's open data (CSVs, descriptor and zip), the DCAT catalogue, each indicator's compare data and the names."""
+    package's open data (CSVs, descriptor and zip) but those made already (made: their names, build_scripts/output/ahead.py),
+    the DCAT catalogue, each indicator's compare data and the names."""
     pieces: list[Callable[[], dict[str, str | bytes]]] = [
         partial(open_data.package_files, root, package, catalogue.suppression_threshold) for package in catalogue.packages.values()
+        if package.name not in made
     ]
     pieces.append(lambda: {f"{open_data.FOLDER}/catalog.jsonld": open_data.dcat_catalogue(catalogue, settings.site_url)})
     pieces += [partial(_compare_files, catalogue, indicator) for indicator in catalogue.indicators.values()]

@@ -72,6 +72,11 @@ def _package_info(name: str, descriptor: dict, rows: dict[str, int]) -> PackageI
                        resources, licence_url, descriptor.get("version", ""))
 
 
+def package_info(root: Path, name: str) -> PackageInfo:
+    """A package as its descriptor describes it, without its rows' count or its date: what its open data are made from."""
+    return _package_info(name, json.loads((root / "datapackages" / name / "datapackage.json").read_text(encoding="utf-8")), {})
+
+
 def read_tables(root: Path) -> tuple[dict[str, Table], dict[str, PackageInfo], list[Problem]]:
     """Validate each package and read its resources; problems are collected, never raised here."""
     base = root / "datapackages"

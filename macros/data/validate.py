@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from importlib.metadata import version
 from pathlib import Path
-
-from frictionless import Package
 
 from macros.data.problems import Problem
 from macros.data.table_check import check_resource, foreign_key_problems
@@ -17,12 +17,12 @@ def validate_package(descriptor: Path, root: Path) -> tuple[dict[str, Columns], 
     """Each resource's columns as text, and every problem in descriptor, header, types, constraints and keys."""
     relative = descriptor.relative_to(root).as_posix()
     try:
-        report = Package.validate_descriptor(str(descriptor))
+        found = _descriptor_problems(descriptor, root, relative)
         data = json.loads(descriptor.read_text(encoding="utf-8"))
     except Exception as error:  # a broken descriptor is reported, not raised
         return {}, [Problem(relative, f"datapackage.json kan ikke læses: {error}", "Ret JSON-filen; en validator som jsonlint viser hvor.")]
-    if not report.valid:
-        return {}, [Problem(relative, error.message, "Ret datapackage.json.") for error in report.errors]
+    if found:
+        return {}, found
     tables: dict[str, Columns] = {}
     problems: list[Problem] = []
     files = {}
@@ -36,6 +36,28 @@ def validate_package(descriptor: Path, root: Path) -> tuple[dict[str, Columns], 
         if resource["name"] in tables:
             problems += foreign_key_problems(resource, tables[resource["name"]], tables, files[resource["name"]])
     return tables, problems
+
+
+VALID = Path(".bse-cache") / "descriptors"  # under the project: an empty file per descriptor frictionless has found valid
+
+
+def _descriptor_problems(descriptor: Path, root: Path, relative: str) -> list[Problem]:
+    """frictionless's verdict on a descriptor, asked once per version of its bytes (and of frictionless): importing
+    and asking it takes a quarter of a second of every build, and the descriptors seldom change."""
+    seen = root / VALID / hashlib.sha1(descriptor.read_bytes() + version("frictionless").encode()).hexdigest()
+    if seen.exists():
+        return []
+    from frictionless import Package  # only here: a fifth of a second to import
+
+    report = Package.validate_descriptor(str(descriptor))
+    if not report.valid:
+        return [Problem(relative, error.message, "Ret datapackage.json.") for error in report.errors]
+    try:
+        seen.parent.mkdir(parents=True, exist_ok=True)
+        seen.touch()
+    except OSError:
+        pass  # a project folder that cannot be written to is checked again next time
+    return []
 
 
 def unlisted_files(folder: Path, descriptor: dict, root: Path) -> list[Problem]:

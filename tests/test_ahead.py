@@ -1,4 +1,5 @@
-"""The page folders the last build wrote into are made ahead, and moved into the site only where that is what writing needs."""
+"""What a build makes ahead while its data are checked: the page folders the last build wrote into, moved into the site
+only where that is what writing needs, and the packages' open data, the same files the generator would make."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ import json
 import os
 from pathlib import Path
 
-from build_scripts.output import folders
+from build_scripts.output import ahead, folders
 from build_scripts.output.cache import pages_folder
+from macros.data.load import load_cached
+from macros.data.settings import from_mkdocs_yml
+from macros.pages.open_data import package_files
 from tests.conftest import copy_project, mkdocs_build
 
 FILES = ["omraader/ålholm/index.html", "omraader/ålholm/indikatorer.csv", "omraader/ålholm/rapport/index.html",
@@ -50,3 +54,19 @@ def test_a_rebuild_leaves_no_scratch_folder_beside_the_site(tmp_path):
     assert (result := mkdocs_build(project, site)).returncode == 0, result.stderr
     assert not folders.scratch(site).exists()
     assert (site / "omraader" / "vollsmose" / "index.html").is_file()
+
+
+def test_open_data_made_ahead_are_the_files_the_generator_would_make(tmp_path):
+    """build_scripts/output/ahead.py makes each package's open data while the data are checked; the generator makes the same."""
+    project = copy_project(tmp_path / "projekt")
+    threshold = from_mkdocs_yml(project).suppression_threshold
+    folder = tmp_path / "forud"
+    made = ahead.made(folder, ahead.start(project, folder, threshold))
+    catalogue = load_cached(project)
+    assert set(made) == set(catalogue.packages)
+    for name, package in catalogue.packages.items():
+        files = package_files(project, package, threshold)
+        assert made[name] == list(files)
+        assert all((folder / path).read_bytes() == content for path, content in files.items())
+    ahead.end(folder, None)
+    assert not folder.exists()
