@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
@@ -30,6 +30,8 @@ from macros.data.model import Catalogue
 from macros.data.problems import DataError, summary
 from macros.data.settings import Settings
 from macros.pages.registry import Task, addresses, pdf_pages, tasks
+
+T = TypeVar("T")
 
 
 class Rendering(NamedTuple):
@@ -84,24 +86,34 @@ def _piece_in_worker(index: int) -> list[str]:
     return write_piece(_worker[1][index], _worker[2])
 
 
-def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], staging: Path, meanwhile: Callable[[], object]
-           ) -> tuple[list[str], list[str], object]:
+def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], staging: Path, meanwhile: Callable[[Iterator[str]], T]
+           ) -> tuple[list[str], list[str], T]:
     """Every task's key and its pages in the cache (rendered where the cache has none), and the site's data files,
-    made by pieces (site_files.data_pieces) and written into staging, all on `workers` processes while meanwhile()
-    runs here; returns the keys, the data files' site paths and what meanwhile returned."""
+    made by pieces (site_files.data_pieces) and written into staging, all on `workers` processes while meanwhile(keys)
+    runs here, given each task's key in the tasks' order as the workers make them (it must read them all); returns
+    the keys, the data files' site paths and what meanwhile returned."""
     count = len(job.tasks)
+    keys: list[str] = []
+
+    def kept(made: Iterable[str]) -> Iterator[str]:
+        for key in made:
+            keys.append(key)
+            yield key
+
     if workers <= 1 or count < 2:
         written = [path for piece in pieces for path in write_piece(piece, staging)]
-        return [job.ensure(index) for index in range(count)], written, meanwhile()
+        result = meanwhile(kept(job.ensure(index) for index in range(count)))
+        return keys, written, result
     # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
     gc.freeze()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, pieces, staging)) as pool:
         # the data first: its largest piece (the observations' open data) is the longest single job, and a rebuild renders few pages
         made = pool.map_async(_piece_in_worker, range(len(pieces)), chunksize=1)
-        keys = pool.map_async(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))
-        result = meanwhile()
+        result = meanwhile(kept(pool.imap(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))))
         written = [path for part in made.get() for path in part]
-        return keys.get(), written, result
+    if len(keys) != count:
+        raise RuntimeError("the generated pages' keys were not all read")
+    return keys, written, result
 
 
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None,
@@ -135,20 +147,26 @@ def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogu
               staging: Path, ahead: Ahead) -> None:
     all_tasks = tasks(catalogue)
     job = Rendering(catalogue, all_tasks, Keys(catalogue, settings, all_tasks), Cache(pages_folder(root)))
+
+    def meanwhile(keys: Iterator[str]) -> tuple:
+        """While the workers make the keys: the editorial charts, then, once the engine has finished, its pages, and the
+        pages the published site holds linked as their keys arrive (a rebuild's last second, no longer after the keys)."""
+        charts = editorial_charts(catalogue)
+        files = chart_files(charts)
+        vega_bundle()
+        if wait and not sys.stdin.readline():
+            raise SystemExit(1)  # the engine stopped before it had finished
+        dates = writer.package_dates(catalogue)
+        # in the reference build the engine has written the generated pages itself (build_scripts/commands/reference.py)
+        styles = engine.script_styles(site)  # the theme's own <style> elements, for each page's policy
+        found = None if settings.reference_build else writer.read_frames(site, styles)
+        engine_pages = writer.finish_engine_pages(site, root, dates, styles)
+        writing = writer.Writing(site, job.cache, [], job.render, found, dates, writer.reuse_from(job.cache, previous, found, dates), ahead.folders)
+        return charts, files, engine_pages, writing, writer.link_published(writing, keys)
+
     pieces = data_pieces(catalogue, root, settings, frozenset(ahead.packages))
-    keys, data, charts = render(job, settings.render_workers, pieces, staging, lambda: editorial_charts(catalogue))
-    files = chart_files(charts)
-    vega_bundle()
-    if wait and not sys.stdin.readline():
-        raise SystemExit(1)  # the engine stopped before it had finished
-    dates = writer.package_dates(catalogue)
-    # in the reference build the engine has written the generated pages itself (build_scripts/commands/reference.py)
-    styles = engine.script_styles(site)  # the theme's own <style> elements, for each page's policy
-    found = None if settings.reference_build else writer.read_frames(site, styles)
-    engine_pages = writer.finish_engine_pages(site, root, dates, styles)
-    reuse = writer.reuse_from(job.cache, previous, found, dates)
-    writing = writer.Writing(site, job.cache, keys, job.render, found, dates, reuse, ahead.folders)
-    entries, templates = writer.write_generated(writing, settings.render_workers)
+    keys, data, (charts, files, engine_pages, writing, linked) = render(job, settings.render_workers, pieces, staging, meanwhile)
+    entries, templates = writer.write_generated(writing._replace(keys=keys), settings.render_workers, linked)
     update_search(site, engine, entries, catalogue.synonyms)
     writer.update_sitemap(site, settings.site_url, addresses(catalogue), engine)
     files[CHART_TEMPLATES] = templates_file(charts, templates)

@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -214,41 +214,55 @@ def _write_in_worker(index: int) -> tuple[list, dict, list]:
     return entries, {key: spec if key in fresh else None for key, spec in templates.items()}, files
 
 
-def write_generated(job: Writing, workers: int) -> tuple[list, dict]:
-    """Every task's pages, by `workers` processes, with their charts' CSVs; pages the published site holds
-    unchanged are linked from it. Returns the pages' search entries sorted by address, and their chart
-    templates; notes what was written for the next build (promoted by swap_in)."""
-    packages = {folder: packages_read(kind.reads) for folder, kind in kinds_by_folder().items()}
-    entries, templates, records = [], {}, {}
+class Linked(NamedTuple):
+    """The tasks linked from the published site (their search entries, chart templates and records, by key), and the
+    indices of those left to write."""
 
-    def collect(index: int, result) -> None:
-        task_entries, task_templates, files = result
-        entries.extend(task_entries)
-        templates.update((key, spec) for key, spec in task_templates.items() if spec is not None)  # None: sent with an earlier task
-        records[job.keys[index]] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
+    entries: list
+    templates: dict
+    records: dict
+    left: list[int]
 
-    # pages the published site holds are linked here, one after another: a few system calls each, which two processes
-    # making folders side by side in one parent only slow down (and each would send its task's record back)
-    left = []
-    for index, key in enumerate(job.keys):
+
+def _collect(linked: Linked, key: str, result: tuple[list, dict, list]) -> None:
+    task_entries, task_templates, files = result
+    linked.entries.extend(task_entries)
+    linked.templates.update((k, spec) for k, spec in task_templates.items() if spec is not None)  # None: sent with an earlier task
+    linked.records[key] = {"files": files, "search": task_entries, "templates": sorted(task_templates)}
+
+
+def link_published(job: Writing, keys: Iterable[str]) -> Linked:
+    """Link each task whose pages the published site holds unchanged, as its key arrives (keys: every task's, in order,
+    while the render workers still make them); the others are left for write_generated. Here, one after another: a
+    few system calls each, which two processes making folders side by side in one parent only slow down."""
+    linked = Linked([], {}, {}, [])
+    for index, key in enumerate(keys):
         reused = job.link_task(key) if job.frames is not None else None
         if reused is None:
-            left.append(index)
+            linked.left.append(index)
         else:
-            collect(index, reused)
-    if workers > 1 and len(left) > 1:
+            _collect(linked, key, reused)
+    return linked
+
+
+def write_generated(job: Writing, workers: int, linked: Linked) -> tuple[list, dict]:
+    """The pages of the tasks link_published left, by `workers` processes, with their charts' CSVs. Returns every
+    generated page's search entry sorted by address, and their chart templates; notes what was written for the
+    next build (promoted by swap_in)."""
+    packages = {folder: packages_read(kind.reads) for folder, kind in kinds_by_folder().items()}
+    if workers > 1 and len(linked.left) > 1:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, packages)) as pool:
-            for index, result in zip(left, pool.imap(_write_in_worker, left, chunksize=16)):
-                collect(index, result)
+            for index, result in zip(linked.left, pool.imap(_write_in_worker, linked.left, chunksize=16)):
+                _collect(linked, job.keys[index], result)
     else:
-        for index in left:
-            collect(index, job.write_task(index, packages))
+        for index in linked.left:
+            _collect(linked, job.keys[index], job.write_task(index, packages))
     if job.frames is not None:
         folder = job.cache.folder
         # the templates with the records that name them: both become the next build's only when this one is swapped in
-        pending = {"frames": job.reuse.frames, "tasks": records, "templates": dict(sorted(templates.items()))}
+        pending = {"frames": job.reuse.frames, "tasks": linked.records, "templates": dict(sorted(linked.templates.items()))}
         (folder / PENDING).write_text(json.dumps(pending, ensure_ascii=False), encoding="utf-8")
-    return sorted(entries), templates
+    return sorted(linked.entries), linked.templates
 
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?\s*</url>")
