@@ -6,7 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
-from build_scripts.output.cache import pages_folder, task_keys
+from build_scripts.output.cache import pages_folder, pieces_folder, task_keys
 from macros.data.load import load_cached
 from macros.data.settings import from_mkdocs_yml
 from macros.pages.registry import tasks
@@ -14,9 +14,9 @@ from macros.text.format import number
 from tests.conftest import assert_same_site, copy_project, mkdocs_build
 
 
-def kept(project: Path) -> dict[str, int]:
-    """Each kept task's key and when its entry was written."""
-    return {p.name: p.stat().st_mtime_ns for p in pages_folder(project).glob("*/*")}
+def kept(project: Path, folder=pages_folder) -> dict[str, int]:
+    """Each kept task's key (or with pieces_folder, each kept piece of the data files') and when its entry was written."""
+    return {p.name: p.stat().st_mtime_ns for p in folder(project).glob("*/*")}
 
 
 def gone_within(seconds: float, done) -> None:
@@ -37,7 +37,7 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
 def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_and_matches_a_full_build(tmp_path):
     project = copy_project(tmp_path / "projekt")
     assert mkdocs_build(project, tmp_path / "første").returncode == 0
-    before = kept(project)
+    before, pieces = kept(project), kept(project, pieces_folder)
     observations = project / "datapackages" / "indicators" / "observations.csv"
     lines = observations.read_text(encoding="utf-8").split("\n")
     assert lines[1].startswith("agervang,uden-for-arbejdsmarked,2010,")
@@ -55,6 +55,8 @@ def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_
     keys = dict(zip((t.name for t in tasks(catalogue)), task_keys(catalogue, settings, tasks(catalogue))))
     shown = {"omraade/agervang", "indikator/uden-for-arbejdsmarked", f"kommune/{catalogue.areas['agervang'].municipality}"}
     assert len(after) == len(before) and set(after) - set(before) == {keys[name] for name in shown}
+    # of the compare view's data, only the changed indicator's is made again (site_files.data_pieces)
+    assert len(pieces) == len(catalogue.indicators) and len(set(kept(project, pieces_folder)) - set(pieces)) == 1
     page = (rebuilt / "omraader" / "agervang" / "index.html").read_text(encoding="utf-8")
     assert f"<tr><td>2010 <td>{number(float(cells[3]))} <td>" in page  # its chart's table, which the chart draws, has the new figure
 
@@ -66,11 +68,11 @@ def test_changing_one_areas_figure_renders_that_area_and_the_pages_across_areas_
 def test_editing_a_content_page_or_the_number_of_workers_renders_no_generated_page(tmp_path):
     project = copy_project(tmp_path / "projekt")
     assert mkdocs_build(project, tmp_path / "første").returncode == 0
-    before = kept(project)
+    before, pieces = kept(project), kept(project, pieces_folder)
     edit(project, "content/om-data.md", "# Om data", "# Om data og kilder")
     edit(project, "mkdocs.yml", "render_workers: 2", "render_workers: 1")
     assert (result := mkdocs_build(project, tmp_path / "anden")).returncode == 0, result.stderr
-    assert kept(project) == before
+    assert kept(project) == before and kept(project, pieces_folder) == pieces
     assert "Om data og kilder" in (tmp_path / "anden" / "om-data" / "index.html").read_text(encoding="utf-8")
 
 

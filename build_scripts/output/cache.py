@@ -38,6 +38,11 @@ def pages_folder(root: Path) -> Path:
     return root / ".bse-cache" / "pages"
 
 
+def pieces_folder(root: Path) -> Path:
+    """Where the site's data files made by pieces (site_files.data_pieces) are kept between builds, by the piece's key."""
+    return root / ".bse-cache" / "pieces"
+
+
 def _hash(*parts: object) -> str:
     digest = hashlib.sha1()
     for part in parts:
@@ -117,6 +122,16 @@ class Cache:
     def has(self, key: str) -> bool:
         return self._path(key).is_file()
 
+    def files(self, key: str) -> dict | None:
+        """A piece's kept files (site path → content), or None."""
+        try:
+            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError):
+            return None
+
+    def keep_files(self, key: str, files: dict) -> None:
+        write_atomically(self._path(key), zlib.compress(pickle.dumps(files, pickle.HIGHEST_PROTOCOL), 1))
+
     def get(self, key: str) -> list | None:
         """The kept pages, or None (also for an entry that cannot be read, or whose templates are gone)."""
         try:
@@ -139,10 +154,10 @@ class Cache:
             self._known[name] = pickle.loads((self.templates / name).read_bytes())
         return self._known[name]
 
-    def prune(self, used: set[str], templates: set[str]) -> None:
-        """Remove the entries no task of this build used, and the templates none of its pages used."""
+    def prune(self, used: set[str], templates: set[str] | None = None) -> None:
+        """Remove the entries this build did not use, and (given) the templates none of its pages used."""
         for folder, kept, pattern in ((self.folder, used, "*/*"), (self.templates, templates, "*")):
-            if folder.is_dir():
+            if kept is not None and folder.is_dir():
                 for path in folder.glob(pattern):
                     if path.name not in kept:
                         path.unlink(missing_ok=True)
@@ -160,6 +175,7 @@ class Keys:
                         for kind in kinds}
         whole = {name: field_digest(catalogue, name) for name in sorted(set().union(*shared_reads.values()))}
         self._shared = {kind: _hash(base, kind.name, *[whole[n] for n in reads]) for kind, reads in shared_reads.items()}
+        self._base, self._whole = base, whole
         self._catalogue = catalogue
         # the derived properties an area's key reads, computed here once, before the workers that ask for keys are forked
         # (each would otherwise compute, and hold, its own: at 10,000 areas the similar areas are seconds and 100 MB)
@@ -171,6 +187,12 @@ class Keys:
         own = (area_digest(self._catalogue, task.key, kind.reads & AREA_ROWS) if kind.per_area else
                _series(observations_of(self._catalogue, kind, task.key).items()) if kind.series else "")
         return _hash(self._shared[kind], task.key, own)
+
+
+    def of_piece(self, name: str, reads: frozenset[str], observations: dict) -> str:
+        """A piece of the site's data files made from the fields reads, of which observations holds its slice of the figures."""
+        whole = [self._whole.get(n) or field_digest(self._catalogue, n) for n in sorted(reads - {"observations"})]
+        return _hash(self._base, name, *whole, _series(observations.items()))
 
 
 def task_keys(catalogue: Catalogue, settings: Settings, tasks) -> list[str]:

@@ -21,11 +21,21 @@ from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 from build_scripts.output import writer
 from build_scripts.output.adapter import EngineAdapter
 from build_scripts.output.ahead import Ahead
-from build_scripts.output.cache import Cache, Keys, pages_folder
+from build_scripts.output.cache import Cache, Keys, pages_folder, pieces_folder
 from build_scripts.output.cms import admin_files
 from build_scripts.output.frames import FrameError
 from build_scripts.output.search import update_search
-from build_scripts.output.site_files import CHART_TEMPLATES, VEGA_BUNDLE, chart_files, data_pieces, editorial_charts, templates_file, user_cache, vega_bundle
+from build_scripts.output.site_files import (
+    CHART_TEMPLATES,
+    VEGA_BUNDLE,
+    Piece,
+    chart_files,
+    data_pieces,
+    editorial_charts,
+    templates_file,
+    user_cache,
+    vega_bundle,
+)
 from macros.data.model import Catalogue
 from macros.data.problems import DataError, summary
 from macros.data.settings import Settings
@@ -56,64 +66,69 @@ class Rendering(NamedTuple):
         return key
 
 
-def write_piece(piece: Callable[[], dict], staging: Path) -> list[str]:
-    """One piece of the site's data files written into staging (site paths under it); returns their paths. Written by
-    the worker that made them, so the generator neither receives nor holds them (the observations' open data alone is
-    64 MB at 10,000 areas) until it moves them into the site."""
-    files = piece()
+def write_piece(piece: Piece, staging: Path, kept: Cache) -> tuple[list[str], str | None]:
+    """One piece of the site's data files written into staging (site paths under it), from kept where its key holds;
+    returns their paths and its key. Written by the worker that made them, so the generator neither receives nor holds
+    them (the observations' open data alone is 64 MB at 10,000 areas) until it moves them into the site."""
+    key = piece.key() if piece.key else None
+    files = kept.files(key) if key else None
+    if files is None:
+        files = piece.make()
+        if key:
+            kept.keep_files(key, files)
     writer.write_files(staging, files)
-    return list(files)
+    return list(files), key
 
 
 # A forked worker is handed its job once, by the pool's initializer (a forked process inherits it without
 # pickling the catalogue); the module is where the worker keeps it between the tasks the pool sends.
-_worker: tuple[Rendering, list, Path] | None = None
+_worker: tuple[Rendering, list, Path, Cache] | None = None
 
 
-def _start(job: Rendering, pieces: list, staging: Path) -> None:
+def _start(job: Rendering, pieces: list, staging: Path, kept: Cache) -> None:
     global _worker
     # the catalogue is frozen and a page keeps nothing once written, so the cyclic collector only costs the workers
     # time (3 s at 10,000 areas; their memory measured the same); a worker ends with the build
     gc.disable()
-    _worker = (job, pieces, staging)
+    _worker = (job, pieces, staging, kept)
 
 
 def _ensure_in_worker(index: int) -> str:
     return _worker[0].ensure(index)
 
 
-def _piece_in_worker(index: int) -> list[str]:
-    return write_piece(_worker[1][index], _worker[2])
+def _piece_in_worker(index: int) -> tuple[list[str], str | None]:
+    return write_piece(_worker[1][index], _worker[2], _worker[3])
 
 
-def render(job: Rendering, workers: int, pieces: list[Callable[[], dict]], staging: Path, meanwhile: Callable[[Iterator[str]], T]
-           ) -> tuple[list[str], list[str], T]:
+def render(job: Rendering, workers: int, pieces: list[Piece], staging: Path, kept: Cache, meanwhile: Callable[[Iterator[str]], T]
+           ) -> tuple[list[str], list[str], set[str], T]:
     """Every task's key and its pages in the cache (rendered where the cache has none), and the site's data files,
-    made by pieces (site_files.data_pieces) and written into staging, all on `workers` processes while meanwhile(keys)
-    runs here, given each task's key in the tasks' order as the workers make them (it must read them all); returns
-    the keys, the data files' site paths and what meanwhile returned."""
+    made by pieces (site_files.data_pieces, or taken from kept) and written into staging, all on `workers` processes
+    while meanwhile(keys) runs here, given each task's key in the tasks' order as the workers make them (it must read
+    them all); returns the keys, the data files' site paths, the kept pieces' keys and what meanwhile returned."""
     count = len(job.tasks)
     keys: list[str] = []
 
-    def kept(made: Iterable[str]) -> Iterator[str]:
+    def recorded(made: Iterable[str]) -> Iterator[str]:
         for key in made:
             keys.append(key)
             yield key
 
     if workers <= 1 or count < 2:
-        written = [path for piece in pieces for path in write_piece(piece, staging)]
-        result = meanwhile(kept(job.ensure(index) for index in range(count)))
-        return keys, written, result
-    # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
-    gc.freeze()
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, pieces, staging)) as pool:
-        # the data first: its largest piece (the observations' open data) is the longest single job, and a rebuild renders few pages
-        made = pool.map_async(_piece_in_worker, range(len(pieces)), chunksize=1)
-        result = meanwhile(kept(pool.imap(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))))
-        written = [path for part in made.get() for path in part]
+        made = [write_piece(piece, staging, kept) for piece in pieces]
+        result = meanwhile(recorded(job.ensure(index) for index in range(count)))
+    else:
+        # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
+        gc.freeze()
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_start, initargs=(job, pieces, staging, kept)) as pool:
+            # the data first: its largest piece (the observations' open data) is the longest single job, and a rebuild renders few pages
+            making = pool.map_async(_piece_in_worker, range(len(pieces)), chunksize=1)
+            result = meanwhile(recorded(pool.imap(_ensure_in_worker, range(count), chunksize=max(1, min(32, count // (workers * 8))))))
+            made = making.get()
     if len(keys) != count:
         raise RuntimeError("the generated pages' keys were not all read")
-    return keys, written, result
+    return keys, [path for paths, _ in made for path in paths], {key for _, key in made if key}, result
 
 
 def generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None,
@@ -164,8 +179,9 @@ def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogu
         writing = writer.Writing(site, job.cache, [], job.render, found, dates, writer.reuse_from(job.cache, previous, found, dates), ahead.folders)
         return charts, files, engine_pages, writing, writer.link_published(writing, keys)
 
-    pieces = data_pieces(catalogue, root, settings, frozenset(ahead.packages))
-    keys, data, (charts, files, engine_pages, writing, linked) = render(job, settings.render_workers, pieces, staging, meanwhile)
+    kept = Cache(pieces_folder(root))
+    pieces = data_pieces(catalogue, root, settings, job.key, frozenset(ahead.packages))
+    keys, data, used, (charts, files, engine_pages, writing, linked) = render(job, settings.render_workers, pieces, staging, kept, meanwhile)
     entries, templates = writer.write_generated(writing._replace(keys=keys), settings.render_workers, linked)
     update_search(site, engine, entries, catalogue.synonyms)
     writer.update_sitemap(site, settings.site_url, addresses(catalogue), engine)
@@ -178,6 +194,7 @@ def _generate(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogu
     writer.write_files(site, files)
     writer.check_links(site, root, engine_pages, settings.site_url, pdf_pages(catalogue))
     job.cache.prune(set(keys), set(templates))
+    kept.prune(used)
 
 
 def run(root: Path, site: Path, engine: EngineAdapter, catalogue: Catalogue, settings: Settings, wait: bool, previous: Path | None = None,

@@ -7,14 +7,17 @@ import json
 import os
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
+from build_scripts.output.cache import Keys
 from macros.charts import palette
 from macros.charts.base import Chart, csv_files, template_of
 from macros.data.model import Catalogue
 from macros.data.settings import Settings
+from macros.data.view import CatalogueView
 from macros.pages import activity, compare, national_report, open_data
 from macros.pages import catalogue as catalogue_page
+from macros.pages.registry import indicator_series
 from macros.text import urls
 
 VEGA_BUNDLE = "assets/vendor/vega-bundle.js"
@@ -29,22 +32,40 @@ def editorial_charts(catalogue: Catalogue) -> list[Chart]:
             + national_report.list_counts_section(catalogue, page).charts + national_report.evidence_section(catalogue, page).charts)
 
 
-def data_pieces(catalogue: Catalogue, root: Path, settings: Settings, made: frozenset[str] = frozenset()) -> list[Callable[[], dict[str, str | bytes]]]:
-    """The site's data files in pieces that can be made apart, each returning files by their path in the site: each
-    package's open data (CSVs, descriptor and zip) but those made already (made: their names, build_scripts/output/ahead.py),
-    the DCAT catalogue, each indicator's compare data and the names."""
-    pieces: list[Callable[[], dict[str, str | bytes]]] = [
-        partial(open_data.package_files, root, package, catalogue.suppression_threshold) for package in catalogue.packages.values()
-        if package.name not in made
-    ]
-    pieces.append(lambda: {f"{open_data.FOLDER}/catalog.jsonld": open_data.dcat_catalogue(catalogue, settings.site_url)})
-    pieces += [partial(_compare_files, catalogue, indicator) for indicator in catalogue.indicators.values()]
-    pieces.append(lambda: {urls.compare() + compare.NAMES: compare.names_file(catalogue)})
+class Piece(NamedTuple):
+    """A piece of the site's data files: make() returns them by their path in the site; key(), where given, digests
+    everything they are made from, and the files kept under it are used while it holds (build_scripts/output/generate.py)."""
+
+    make: Callable[[], dict[str, str | bytes]]
+    key: Callable[[], str] | None = None
+
+
+# What an indicator's compare data are made from: the areas' names and that indicator's figures (it is shown no other)
+COMPARE_READS = frozenset({"areas", "indicators", "observations", "packages"})
+
+
+def data_pieces(catalogue: Catalogue, root: Path, settings: Settings, keys: Keys, made: frozenset[str] = frozenset()) -> list[Piece]:
+    """The site's data files in pieces that can be made apart: each package's open data (CSVs, descriptor and zip) but
+    those made already (made: their names, build_scripts/output/ahead.py), the DCAT catalogue, each indicator's compare
+    data (kept: a changed figure makes one indicator's again) and the names."""
+    pieces = [Piece(partial(open_data.package_files, root, package, catalogue.suppression_threshold)) for package in catalogue.packages.values()
+              if package.name not in made]
+    pieces.append(Piece(lambda: {f"{open_data.FOLDER}/catalog.jsonld": open_data.dcat_catalogue(catalogue, settings.site_url)}))
+    for indicator_id in catalogue.indicators:
+        pieces.append(Piece(partial(_compare_files, catalogue, indicator_id),
+                            lambda i=indicator_id: keys.of_piece(f"sammenlign/{i}", COMPARE_READS, _compare_series(catalogue, i))))
+    pieces.append(Piece(lambda: {urls.compare() + compare.NAMES: compare.names_file(catalogue)}))
     return pieces
 
 
-def _compare_files(catalogue: Catalogue, indicator) -> dict[str, str]:
-    return {urls.compare() + name: content for name, content in compare.data_files(catalogue, indicator).items()}
+def _compare_series(catalogue: Catalogue, indicator_id: str) -> dict:
+    return {pair: catalogue.observations[pair] for pair in indicator_series(catalogue, indicator_id)}
+
+
+def _compare_files(catalogue: Catalogue, indicator_id: str) -> dict[str, str]:
+    """One indicator's compare data, made from a view of what its key holds (a read of anything else fails)."""
+    view = CatalogueView(catalogue, COMPARE_READS, "sammenlign", {"observations": _compare_series(catalogue, indicator_id)})
+    return {urls.compare() + name: content for name, content in compare.data_files(view, view.indicators[indicator_id]).items()}
 
 
 def chart_files(charts: list[Chart]) -> dict[str, str]:
