@@ -26,6 +26,8 @@ def _written(folder: Path, files: list[str]) -> Path:
 
 def test_only_folders_that_hold_no_other_are_made_ahead(tmp_path):
     assert folders.leaves(_written(tmp_path, FILES)) == ["omraader/søndergård", "omraader/ålholm/rapport"]
+    deeper = ["temaer/tryghed/index.html", "temaer/tryghed/år/2024/index.html"]  # nothing written in temaer/tryghed/år
+    assert folders.leaves(_written(tmp_path, deeper)) == ["temaer/tryghed/år/2024"]
     assert folders.leaves(tmp_path / "mangler.json") == []
 
 

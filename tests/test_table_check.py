@@ -108,6 +108,17 @@ def test_uneven_and_blank_rows_are_flagged_on_the_same_lines_as_frictionless(tmp
     assert [p.message for p in problems if p.line == 5] == ["rækken er tom"]
 
 
+def test_a_long_first_row_and_a_short_later_one_are_named_not_read_as_shifted_columns(tmp_path):
+    """pandas reads a first line with one cell too many (a decimal comma) as one with an index column; the plain-file
+    reader must not take the file for even because its commas add up."""
+    rows = [GOOD[0], "mjoelnerparken,Mjølnerparken,parallelsamfund,2019,41,5,true", GOOD[2], "ishoej,Ishøj,parallelsamfund,2019,3"]
+    descriptor = _package(tmp_path / "pakke", rows, CHILD_ROWS[:2])
+    assert {line for _, line, _ in _frictionless(descriptor)} == {2, 4}
+    _, problems = validate_package(descriptor, tmp_path)
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "rækken har 7 celler, men skal have 6 (én pr. kolonne)"), (4, "rækken har 5 celler, men skal have 6 (én pr. kolonne)")]
+
+
 def test_a_descriptor_is_judged_by_frictionless_again_whenever_its_bytes_change(tmp_path):
     """frictionless's verdict is kept for a valid descriptor only (macros/data/validate.py), by a hash of its bytes."""
     descriptor = _package(tmp_path / "pakke", GOOD, CHILD_ROWS[:2])

@@ -52,9 +52,14 @@ def _make(root: Path, folder: Path, threshold: int) -> None:
     os.replace(folder / f"{MADE}.part", folder / MADE)
 
 
-def made(folder: Path, process: multiprocessing.Process) -> dict[str, list[str]]:
-    """Once the process has ended: each package's files it made, by site path ({} when it failed)."""
-    process.join()
+def made(folder: Path, process: multiprocessing.Process, patience: float = 600) -> dict[str, list[str]]:
+    """Once the process has ended: each package's files it made, by site path ({} when it failed, or did not end within
+    patience seconds: a forked process could hang on a lock another thread held, and the generator makes them then)."""
+    process.join(patience)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        return {}
     try:
         return json.loads((folder / MADE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -125,9 +125,10 @@ class Cache:
     def files(self, key: str) -> dict | None:
         """A piece's kept files (site path → content), or None."""
         try:
-            return pickle.loads(zlib.decompress(self._path(key).read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError):
+            files = pickle.loads(zlib.decompress(self._path(key).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
+        return files if isinstance(files, dict) else None
 
     def keep_files(self, key: str, files: dict) -> None:
         write_atomically(self._path(key), zlib.compress(pickle.dumps(files, pickle.HIGHEST_PROTOCOL), 1))

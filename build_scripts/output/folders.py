@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -33,7 +34,7 @@ def leaves(written: Path) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return []
     parents.discard("")
-    inner = {parent.rpartition("/")[0] for parent in parents}
+    inner = {parent[:i] for parent in parents for i, c in enumerate(parent) if c == "/"}
     return sorted(parents - inner)
 
 
@@ -56,15 +57,19 @@ def start(site: Path, written: Path) -> Premade | None:
     with tempfile.TemporaryFile() as listed:
         listed.write("\0".join(names).encode("utf-8"))
         listed.seek(0)
-        # xargs and mkdir: C programs, started in a millisecond, where a Python process would take a tenth of a second
-        making = subprocess.Popen(["xargs", "-0", "mkdir", "-p", "--"], cwd=folder, stdin=listed, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:  # xargs and mkdir: C programs, started in a millisecond, where a Python process would take a tenth of a second
+            making = subprocess.Popen(["xargs", "-0", "mkdir", "-p", "--"], cwd=folder, stdin=listed, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL, start_new_session=True)
+        except OSError:  # no xargs here: every folder is made where it is written
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
     return Premade(str(folder), frozenset(names), making)
 
 
 def end(site: Path, premade: Premade | None) -> None:
     """Stop making folders and remove the scratch with what is left in it (folders of pages this build did not write)."""
     if premade is not None and premade.making.poll() is None:
-        premade.making.kill()
+        os.killpg(premade.making.pid, signal.SIGKILL)  # xargs and the mkdir it runs
         premade.making.wait()
     shutil.rmtree(scratch(site), ignore_errors=True)
 

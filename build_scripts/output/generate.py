@@ -117,7 +117,7 @@ def render(job: Rendering, workers: int, pieces: list[Piece], staging: Path, kep
 
     if workers <= 1 or count < 2:
         made = [write_piece(piece, staging, kept) for piece in pieces]
-        result = meanwhile(recorded(job.ensure(index) for index in range(count)))
+        result = meanwhile(recorded([job.ensure(index) for index in range(count)]))  # all before the engine is waited for
     else:
         # the catalogue lives as long as the build: keep the garbage collector from touching (and so copying) it in the workers
         gc.freeze()

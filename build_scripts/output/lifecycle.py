@@ -122,13 +122,9 @@ def ending() -> None:
 
 def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, previous: Path | None) -> tuple[Catalogue, Generator]:
     """Check everything (raises DataError), write the frames, start the generator; returns the catalogue and the generator.
-    Meanwhile, on the processor the check leaves idle, the last build's page folders and the packages' open data are
-    made ahead (ahead.py)."""
-    premade = folders.start(previous, pages_folder(root) / WRITTEN) if previous is not None and not settings.reference_build else None
-    data = pages_folder(root).parent / f"data-{os.getpid()}-ahead"  # removed by the generator's next run if this process is killed
-    shutil.rmtree(data, ignore_errors=True)
-    data.mkdir(parents=True)
-    making = ahead.start(root, data, settings.suppression_threshold)
+    In a build that replaces a published site, the last build's page folders and the packages' open data are made
+    meanwhile, on the processor the check leaves idle (ahead.py)."""
+    premade, data, making = None, pages_folder(root).parent / f"data-{os.getpid()}-ahead", None
 
     def cleanup() -> None:
         ahead.end(data, making)
@@ -136,10 +132,15 @@ def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, pre
             folders.end(previous, premade)
 
     try:
+        if previous is not None:  # not while `mkdocs serve` rebuilds: its check is often no more than a look at the files
+            premade = None if settings.reference_build else folders.start(previous, pages_folder(root) / WRITTEN)
+            shutil.rmtree(data, ignore_errors=True)  # removed by the generator's next run if this process is killed
+            data.mkdir(parents=True)
+            making = ahead.start(root, data, settings.suppression_threshold)
         catalogue = load_cached(root, settings, SPECS)
         if not settings.reference_build:  # in the reference build the engine writes every page itself
             write_frames(root / "content", kinds_folders(), FRAME)
-        made = ahead.Ahead(premade, data, ahead.made(data, making))
+        made = ahead.Ahead(premade, data, ahead.made(data, making)) if making is not None else ahead.Ahead()
         return catalogue, Generator(root, engine, site, previous, catalogue, settings, made, cleanup)
     except BaseException:
         cleanup()

@@ -22,6 +22,9 @@ from macros.data.problems import TODO, Problem, did_you_mean
 from macros.data.table import Table
 from macros.text.format import count
 
+# a quoted cell may be long (a study's summary): the limit frictionless sets when it is imported, set here, since a build
+# whose descriptors frictionless has judged before no longer imports it (validate.py)
+csv.field_size_limit(2**31 - 2)
 MAX_PER_RESOURCE = 50  # more would drown the message; the count of the rest is reported
 TRUE, FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")  # frictionless's defaults
 _TYPES = {
@@ -126,7 +129,7 @@ def _even(raw: bytes) -> tuple[list[str], list[list[str]], list[Problem]] | None
     """Header and columns of a file without quotes whose every line has one cell per column and is not blank, read by
     pandas's C parser; None when a line is uneven or blank, for the line-by-line reading to name it. Asked with two
     counts and one search rather than a look at each line (a national file has a million): when the commas add up and
-    no line has more cells than the header (pandas stops at one), no line has fewer."""
+    no line has more cells than the header (the first is counted, pandas stops at any other), no line has fewer."""
     body = raw.removesuffix(b"\n")
     header, _, rest = body.partition(b"\n")
     labels = header.decode("utf-8").split(",")
@@ -134,7 +137,9 @@ def _even(raw: bytes) -> tuple[list[str], list[list[str]], list[Problem]] | None
     if not lines:
         return labels, [[] for _ in labels], []
     width = len(labels)
-    if rest.count(b",") != (width - 1) * lines or b"\n" + b"," * (width - 1) + b"\n" in b"\n" + rest + b"\n":
+    # pandas takes a first line longer than the header for one with an index column; every later one it stops at
+    if rest.count(b",") != (width - 1) * lines or rest.split(b"\n", 1)[0].count(b",") != width - 1 or \
+            b"\n" + b"," * (width - 1) + b"\n" in b"\n" + rest + b"\n":
         return None
     try:  # from bytes, which pandas decodes in C: a third faster than from text
         frame = pandas.read_csv(io.BytesIO(rest), header=None, names=list(range(width)), dtype=str, na_filter=False, skip_blank_lines=False)
