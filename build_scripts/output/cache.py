@@ -189,7 +189,6 @@ class Keys:
                _series(observations_of(self._catalogue, kind, task.key).items()) if kind.series else "")
         return _hash(self._shared[kind], task.key, own)
 
-
     def of_piece(self, name: str, reads: frozenset[str], observations: dict) -> str:
         """A piece of the site's data files made from the fields reads, of which observations holds its slice of the figures."""
         whole = [self._whole.get(n) or field_digest(self._catalogue, n) for n in sorted(reads - {"observations"})]

@@ -113,22 +113,16 @@ def _synonyms(rows) -> tuple[tuple[str, ...], ...]:
     return tuple(words for words in _grouped(rows, "group", "word").values() if len(words) > 1)
 
 
-def observation(year: int, value: float | None, base: int | None, threshold: int) -> Observation:
-    """Suppressed here, at the model's edge, so no page, chart, CSV or search index can ever see the value."""
-    if too_few(base, threshold):
-        return Observation(year, None, None, suppressed=True)
-    return Observation(year, value, base)
-
-
 YEAR = attrgetter("year")
 
 
 def grouped_observations(table: Table, threshold: int) -> dict[tuple[str, str], list[Observation]]:
-    """Each area's figures per indicator: observation() for each, read from the table's columns, with the privacy rule
-    asked once per distinct base (a million rows at national scale, where calls per row took most of the load)."""
+    """Each area's figures per indicator, read from the table's columns. A figure about too few people is suppressed
+    here, at the model's edge, so no page, chart, CSV or search index can ever see its value; the privacy rule is asked
+    once per distinct base (a million rows at national scale, where calls per row took most of the load)."""
     observations: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     bases = table.column("base_population")
-    few = {base for base in set(bases) if observation(0, None, base, threshold).suppressed}
+    few = {base for base in set(bases) if too_few(base, threshold)}
     make = tuple.__new__  # Observation's own __new__ is Python code, fills the defaults and takes three times as long
     for area_id, indicator_id, year, value, base in zip(*(table.column(name) for name in ("area_id", "indicator_id", "year", "value")), bases):
         made = (year, None, None, True, False) if base in few else (year, value, base, False, False)

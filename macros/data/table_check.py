@@ -10,6 +10,7 @@ checkers on broken fixtures and requires that they flag the same file, line and 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -105,12 +106,10 @@ def _read(path: Path, file: str) -> tuple[list[str], list[list[str]], list[Probl
             f"{import_hint(file)}. Den skriver filen om med komma og decimalpunktum.",
             1,
         )
-    if '"' not in text and "\r" not in text and (even := _even(raw.removeprefix("\ufeff".encode()))) is not None:
+    plain = '"' not in text and "\r" not in text
+    if plain and (even := _even(raw.removeprefix(codecs.BOM_UTF8))) is not None:
         return even
-    if '"' in text or "\r" in text:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    else:
-        rows = [line.split(",") for line in text.removesuffix("\n").split("\n")]
+    rows = [line.split(",") for line in text.removesuffix("\n").split("\n")] if plain else list(csv.reader(io.StringIO(text, newline="")))
     widths = list(map(len, rows[1:]))
     blank = [i for i, row in enumerate(rows[1:]) if not any(row)]
     width = len(rows[0])
@@ -350,11 +349,9 @@ def typed_rows(columns: dict[str, list[str]], fields: list[dict], missing=frozen
         distinct = set(column)
         if convert is None and not distinct & missing:
             typed[field["name"]] = column
-        elif len(distinct) * 4 < len(column):
+        else:
             values = {v: None if v in missing else (convert(v) if convert else v) for v in distinct}
             typed[field["name"]] = [values[v] for v in column]
-        else:
-            typed[field["name"]] = [None if v in missing else (convert(v) if convert else v) for v in column]
     return Table(typed)
 
 

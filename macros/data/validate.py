@@ -17,8 +17,9 @@ def validate_package(descriptor: Path, root: Path) -> tuple[dict[str, Columns], 
     """Each resource's columns as text, and every problem in descriptor, header, types, constraints and keys."""
     relative = descriptor.relative_to(root).as_posix()
     try:
-        found = _descriptor_problems(descriptor, root, relative)
-        data = json.loads(descriptor.read_text(encoding="utf-8"))
+        raw = descriptor.read_bytes()
+        found = _descriptor_problems(descriptor, raw, root, relative)
+        data = json.loads(raw.decode("utf-8"))
     except Exception as error:  # a broken descriptor is reported, not raised
         return {}, [Problem(relative, f"datapackage.json kan ikke læses: {error}", "Ret JSON-filen; en validator som jsonlint viser hvor.")]
     if found:
@@ -41,10 +42,10 @@ def validate_package(descriptor: Path, root: Path) -> tuple[dict[str, Columns], 
 VALID = Path(".bse-cache") / "descriptors"  # under the project: an empty file per descriptor frictionless has found valid
 
 
-def _descriptor_problems(descriptor: Path, root: Path, relative: str) -> list[Problem]:
-    """frictionless's verdict on a descriptor, asked once per version of its bytes (and of frictionless): importing
-    and asking it takes a quarter of a second of every build, and the descriptors seldom change."""
-    seen = root / VALID / hashlib.sha1(descriptor.read_bytes() + version("frictionless").encode()).hexdigest()
+def _descriptor_problems(descriptor: Path, raw: bytes, root: Path, relative: str) -> list[Problem]:
+    """frictionless's verdict on a descriptor (raw: its bytes), asked once per version of its bytes (and of frictionless):
+    importing and asking it takes a quarter of a second of every build, and the descriptors seldom change."""
+    seen = root / VALID / hashlib.sha1(raw + version("frictionless").encode()).hexdigest()
     if seen.exists():
         return []
     from frictionless import Package  # only here: a fifth of a second to import
