@@ -224,6 +224,31 @@ def test_an_activity_page_says_where_it_runs_from_the_plans_marked_illustrative(
         assert {m for m in re.findall(r'href="../../omraader/([^/]+)/"', fold)} == areas
 
 
+def test_above_its_row_limit_an_activity_page_counts_the_plans_per_municipality_and_links_each_municipality():
+    from macros.data.load import load
+    from macros.pages.activity import where_it_runs
+    from macros.text import urls
+
+    catalogue = load(ROOT)
+    activity = catalogue.activities["brandkadetter"]
+    plans = [p for p in catalogue.plans.values() if "brandkadetter" in p.activities]
+    municipalities = defaultdict(lambda: (set(), set()))
+    for plan in plans:
+        for area in plan.areas:
+            municipalities[catalogue.areas[area].municipality][0].add(plan.plan_id)
+            municipalities[catalogue.areas[area].municipality][1].add(area)
+    assert len(plans) > 3 and len(municipalities) > 1
+
+    page_url = urls.activity("brandkadetter")
+    listed = html.unescape(where_it_runs(catalogue, activity, page_url))
+    counted = html.unescape(where_it_runs(catalogue, activity, page_url, max_rows=3))
+    assert "omraader/" in listed and "efter kommune" not in listed
+    assert "omraader/" not in counted and "Helhedsplaner, der kører brandkadetter, efter kommune (eksempeldata)" in counted
+    assert counted.split("<summary>")[1].split("</summary>")[0] == listed.split("<summary>")[1].split("</summary>")[0]
+    found = {m[0]: (int(m[1]), int(m[2])) for m in re.findall(r'<a href="../../kommuner/[^/]+/">([^<]+)</a></td> <td>(\d+)</td> <td>(\d+)</td>', counted)}
+    assert found == {name: (len(p), len(a)) for name, (p, a) in municipalities.items()}
+
+
 def expected_directions() -> dict[str, str]:
     """The direction of each activity's strongest counting results, from the CSVs: one word, 'blandet' when they disagree, '' when none."""
     design_level = {r["design"]: int(r["level"]) for r in rows("designs.csv")}

@@ -4,8 +4,10 @@ internals stay inside their adapters; editors' Markdown links to generated pages
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,11 +27,10 @@ def article(path: Path) -> str:
     return CHANGED.sub("", html[html.index("<h1>"):html.index("</article>")]).rstrip()
 
 
-def test_no_engine_internals_outside_the_mkdocs_adapter():
-    found = subprocess.run(
-        ["grep", "-rlE", r"mkdocs\.(commands|structure)|material\.plugins", "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.split()
-    assert [f for f in found if not f.startswith("build_scripts/engines/mkdocs") and f != "tests/test_engines.py"] == []
+def test_no_engine_internals_outside_their_adapters():
+    for engine, pattern in (("mkdocs", r"mkdocs\.(commands|structure)|material\.plugins"), ("zensical", r"zensical\.(main|config|extensions)|from zensical ")):
+        found = subprocess.run(["grep", "-rlE", pattern, "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+        assert [f for f in found if not f.startswith(f"build_scripts/engines/{engine}") and f != "tests/test_engines.py"] == [], engine
 
 
 def test_zensical_writes_the_same_generated_pages_charts_and_data_as_mkdocs(site, zensical_site):
@@ -94,6 +95,30 @@ def test_an_editors_markdown_link_to_a_generated_page_works_and_a_broken_one_sto
         assert result.returncode != 0
         assert "content/aktiviteter/bydelsmoedre.md: linket peger på en side eller fil, der ikke findes (fundet: '" in result.stdout + result.stderr
         assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_zensicals_macros_read_the_catalogue_the_build_checked_instead_of_loading_it_again(tmp_path):
+    """Every process that loads the data writes a line; a Zensical build loads them once, in the build's own process."""
+    project = copy_project(tmp_path / "projekt")
+    loads = tmp_path / "indlæsninger.txt"
+    (tmp_path / "hook").mkdir()
+    (tmp_path / "hook" / "sitecustomize.py").write_text(
+        "import os\n"
+        "import macros.data.load as data\n"
+        "checked = data.load\n"
+        "def load(*args, **kwargs):\n"
+        f"    with open({str(loads)!r}, 'a', encoding='utf-8') as f:\n"
+        "        f.write(f'{os.getpid()}\\n')\n"
+        "    return checked(*args, **kwargs)\n"
+        "data.load = load\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, "-m", "build_scripts.commands.build", "--engine", "zensical", "--root", str(project)],
+                            capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": f"{tmp_path / 'hook'}{os.pathsep}{ROOT}"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(loads.read_text(encoding="utf-8").split()) == 1
+    page = (project / "site/aktiviteter/bydelsmoedre/index.html").read_text(encoding="utf-8")
+    assert "Kører i " in page and "Bydelsmødre" in page  # the macros had the catalogue
 
 
 def test_not_in_nav_names_the_frames_and_the_activity_pages_and_no_generated_page_is_an_engine_page(site):

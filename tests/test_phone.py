@@ -136,3 +136,15 @@ def test_the_cost_effect_chart_draws_one_mark_per_activity_on_a_phone(browser, s
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     chart.screenshot(path=str(SHOTS / f"omkostning-virkning-viden-{scheme}.png"))
     context.close()
+
+
+def test_numbers_in_a_tables_numeric_columns_line_up_on_the_right_under_the_themes_own_table_rule(page, server):
+    """Material styles class-less tables left-aligned with a selector that outranked the site's numeric columns."""
+    page.goto(f"{server}/kommuner/")
+    aligned = page.evaluate("""() => [...document.querySelectorAll('.bse-table.bse-nrest tr')].slice(0, 3).map(row =>
+        [...row.children].map(cell => getComputedStyle(cell).textAlign))""")
+    assert aligned and all(row[0] in ("left", "start") and set(row[1:]) == {"right"} for row in aligned), aligned
+    page.goto(f"{server}/{PAGE_TYPES['omraade']}")
+    cells = page.evaluate("""() => [...document.querySelectorAll('.bse-chart .bse-table.bse-nrest td:last-child')].slice(0, 20)
+        .map(cell => getComputedStyle(cell).textAlign)""")
+    assert cells and set(cells) == {"right"}

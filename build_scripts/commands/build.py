@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.engines import adapter
+from build_scripts.engines import adapter, zensical
 from build_scripts.output import lifecycle
 from build_scripts.output.cache import pages_folder
 from macros.data.problems import DataError, summary
@@ -50,7 +50,7 @@ def build_zensical(root: Path, site: Path) -> int:
     generator, status = None, 1
     try:
         _, generator = lifecycle.begin(root, from_mkdocs_yml(root), adapter("zensical"), staging, site)
-        status = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--clean", "-f", str(config)], cwd=root).returncode
+        status = zensical.build(config, root)
         failed = None if status else generator.finish()
         if failed:
             print(failed, file=sys.stderr)

@@ -1,14 +1,17 @@
 """Zensical: its search index, its sitemap, and its pages as its macros extension hands them over.
 
 Zensical runs no hooks; `python -m build_scripts.commands.build --engine zensical` runs `zensical build`
-and then the project's writer.
+(build() below) and then the project's writer.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
+import sys
+import traceback
 from pathlib import Path
 
 NAME = "zensical"
@@ -17,6 +20,32 @@ MACROS_HOST = "zensical"  # its macros environment's package
 # has written the page would miss; and `zensical serve` runs no generator to put blocks back
 SETS_ASIDE = False
 SEARCH_INDEX = Path("search.json")
+
+
+def build(config: Path, folder: Path) -> int:
+    """`zensical build --clean -f config` run in `folder` by its own command line, in a process forked from this one:
+    its macros then find the catalogue this process has checked (macros.data.load.load_cached) in the memory they
+    share, instead of loading and checking every package again (3 s of CPU at 10,000 areas, beside the generator).
+    Returns its exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    status = 1
+    try:
+        os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # as a new process would: no pipe of the build's stays open in it
+        os.chdir(folder)
+        from zensical.main import cli
+        cli.main(["build", "--clean", "-f", str(config)], prog_name="zensical")
+    except SystemExit as done:
+        status = done.code if isinstance(done.code, int) else int(done.code is not None)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(status)
 
 
 def link_origin(page) -> str:

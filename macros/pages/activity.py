@@ -53,29 +53,48 @@ def activity_facts(catalogue: Catalogue, activity: Activity, page_url: str) -> B
     return body
 
 
-def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str) -> Markup:
-    """The plans that run the activity and their areas, from plan_activities, folded under a count."""
+MAX_PLAN_ROWS = 60  # above this many plans, the activity page counts them per municipality, whose page names each plan
+
+
+def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str, max_rows: int = MAX_PLAN_ROWS) -> Markup:
+    """The plans that run the activity and their areas, from plan_activities, folded under a count; above max_rows
+    plans (national scale: 600 per activity at 10,000 areas, 200 KB a page), counted per municipality instead."""
     plans = sorted((p for p in catalogue.plans.values() if activity.slug in p.activities), key=lambda p: (p.start_year, danish_key(p.name)))
     illustrative = catalogue.is_illustrative("plans", "plan_activities")
     mark = " (eksempeldata)" if illustrative else ""
     if not plans:
         return Markup('<p class="bse-runs" data-search-exclude>Ingen helhedsplan i sitets data kører aktiviteten{}.</p>').format(mark)
     areas = {a for p in plans for a in p.areas}
-    rows = [
-        (
-            p.name,
-            Markup(", ").join(
-                link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name) for a in sorted(p.areas, key=lambda a: danish_key(catalogue.areas[a].name))
-            ),
-            f"{p.start_year}–{p.end_year}",
-        )
-        for p in plans
-    ]
     summary = f"Kører i {count(len(plans), 'helhedsplan', 'helhedsplaner')} i {count(len(areas), 'boligområde', 'boligområder')}{mark}"
-    content = (notice("Helhedsplanerne og deres aktiviteter") if illustrative else Markup("")) + table(
-        ("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}"
-    )
+    content = notice("Helhedsplanerne og deres aktiviteter") if illustrative else Markup("")
+    if len(plans) > max_rows:
+        content += _per_municipality(catalogue, activity, plans, page_url, mark)
+    else:
+        def area_links(plan) -> Markup:
+            named = sorted(plan.areas, key=lambda a: danish_key(catalogue.areas[a].name))
+            return Markup(", ").join(link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name) for a in named)
+
+        rows = [(p.name, area_links(p), f"{p.start_year}–{p.end_year}") for p in plans]
+        content += table(("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}")
     return Markup('<div class="bse-runs" data-search-exclude>{}</div>').format(folded(summary, content))
+
+
+def _per_municipality(catalogue: Catalogue, activity: Activity, plans: list, page_url: str, mark: str) -> Markup:
+    """Municipality, its plans that run the activity and their areas; a plan with areas in two municipalities counts in both."""
+    found: dict[str, tuple[set, set]] = {}
+    for plan in plans:
+        for area_id in plan.areas:
+            plans_there, areas_there = found.setdefault(catalogue.areas[area_id].municipality, (set(), set()))
+            plans_there.add(plan.plan_id)
+            areas_there.add(area_id)
+    rows = [
+        (link(relative_url(page_url, urls.municipality(name)), name), len(plans_there), len(areas_there))
+        for name, (plans_there, areas_there) in sorted(found.items(), key=lambda kv: danish_key(kv[0]))
+    ]
+    return Markup("<p>Helhedsplanerne og deres boligområder er talt op efter kommune. Kommunens side viser hvert område med dets helhedsplaner.</p>") + table(
+        ("Kommune", "Planer", "Områder"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}, efter kommune{mark}",
+        numeric=(1, 2), sortable=True,
+    )
 
 
 NO_CAVEAT = "Kilden nævner ingen forbehold."
