@@ -28,6 +28,30 @@ def test_the_link_checker_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     assert broken_links(tmp_path) == [(page, "../b/", ""), (page, "#væk", "væk")]
 
 
+def test_a_page_the_last_check_parsed_is_not_parsed_again_but_its_links_are_checked_again(tmp_path, monkeypatch):
+    from build_scripts.output import links
+
+    (tmp_path / "a").mkdir()
+    page = tmp_path / "a" / "index.html"
+    page.write_text('<h2 id="om">Om</h2><a href="../bølge/">B</a><a href="#væk">x</a>', encoding="utf-8")
+    first = links.Memo()
+    assert broken_links(tmp_path, memo=first) == [(page, "../bølge/", ""), (page, "#væk", "væk")]
+
+    parsed = []
+    real = links._parsed
+    monkeypatch.setattr(links, "_parsed", lambda text: parsed.append(text) or real(text))
+    (tmp_path / "bølge").mkdir()
+    (tmp_path / "bølge" / "index.html").write_text('<p id="top">Bølge</p>', encoding="utf-8")
+    second = links.Memo(first.now)
+    assert broken_links(tmp_path, [page], memo=second) == [(page, "#væk", "væk")]  # the new page counts
+    assert parsed == [] and second.now == first.now
+
+    page.write_text('<a href="../bølge/#bund">B</a>', encoding="utf-8")
+    third = links.Memo(second.now)
+    assert broken_links(tmp_path, [page], memo=third) == [(page, "../bølge/#bund", "bund")]
+    assert len(parsed) == 2 and len(third.now) == 2  # the changed page, and the page its anchor is looked for in
+
+
 def test_generated_pages_written_into_their_frames_equal_the_pages_the_engine_renders_itself(tmp_path):
     """The reference: a copy in which every generated page is Markdown the engine renders (commands/reference.py).
 

@@ -43,6 +43,11 @@ def pieces_folder(root: Path) -> Path:
     return root / ".bse-cache" / "pieces"
 
 
+def links_file(root: Path) -> Path:
+    """What the engine's pages parsed to in the last build's link check (build_scripts/output/links.py parse())."""
+    return root / ".bse-cache" / "links.marshal"
+
+
 def _hash(*parts: object) -> str:
     digest = hashlib.sha1()
     for part in parts:

@@ -10,11 +10,12 @@ it is printed from exists: the page of the same name beside it (rapporter/landsr
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -48,10 +49,44 @@ class _Page(HTMLParser):
                 self.links.append(value)
 
 
-def parse(path: Path, text: str | None = None) -> _Page:
+class Parsed(NamedTuple):
+    ids: frozenset
+    links: tuple
+    refused: tuple
+
+
+# what a page's text parses to depends on nothing else but this module's code
+_PARSER = hashlib.sha1(Path(__file__).read_bytes()).digest()
+
+
+class Memo:
+    """What pages parsed to, by a digest of their text and this parser: `earlier` as the last build kept it, and `now`
+    every parse this check made or reused, to keep for the next; so a page the engine writes the same in every build
+    is parsed once (at national scale the link check was a second of every rebuild)."""
+
+    def __init__(self, earlier: Mapping[str, tuple] = MappingProxyType({})):
+        self.earlier: Mapping[str, tuple] = earlier
+        self.now: dict[str, tuple] = {}
+
+    def parse(self, text: str) -> Parsed:
+        key = hashlib.sha1(_PARSER + text.encode("utf-8", "surrogatepass")).hexdigest()
+        found = self.now.get(key) or self.earlier.get(key)
+        if not (isinstance(found, tuple) and len(found) == 3):
+            found = tuple(_parsed(text))
+        self.now[key] = found
+        return Parsed(frozenset(found[0]), tuple(found[1]), tuple(found[2]))
+
+
+def parse(path: Path, text: str | None = None, memo: Memo | None = None) -> Parsed:
+    """A page's ids, links and refused addresses, from its text (or its file's), through memo where given."""
+    text = path.read_text(encoding="utf-8", errors="replace") if text is None else text
+    return memo.parse(text) if memo is not None else _parsed(text)
+
+
+def _parsed(text: str) -> Parsed:
     page = _Page()
-    page.feed(path.read_text(encoding="utf-8", errors="replace") if text is None else text)
-    return page
+    page.feed(text)
+    return Parsed(frozenset(page.ids), tuple(page.links), tuple(page.refused))
 
 
 def target_file(site: Path, page: Path, link: str, root: str = "/") -> tuple[Path, str]:
@@ -76,12 +111,13 @@ def _printed_from(site: Path, pdf: Path, printed: Mapping[str, str]) -> Path:
 
 
 def broken_links(site: Path, only: Mapping[Path, str | None] | list[Path] | None = None, root: str = "/",
-                 printed: Mapping[str, str] = MappingProxyType({})) -> list[tuple[Path, str, str]]:
+                 printed: Mapping[str, str] = MappingProxyType({}), memo: Memo | None = None) -> list[tuple[Path, str, str]]:
     """Every broken link on the site's pages (or on `only` those: a mapping gives the text to read for a page, where not
     None), as (page, link, missing anchor or ''); root is the path of the site's published address ('/boligsocial-evidens/'),
-    where root-relative links start; an address with a scheme the site does not allow comes as (page, link, None)."""
+    where root-relative links start; an address with a scheme the site does not allow comes as (page, link, None).
+    memo: what pages parsed to in the last build (Memo), and what this check parses."""
     texts = only if isinstance(only, Mapping) else dict.fromkeys(only if only is not None else site.rglob("*.html"))
-    pages = {p: parse(p, texts[p]) for p in sorted(texts)}
+    pages = {p: parse(p, texts[p], memo) for p in sorted(texts)}
     found = []
     for page, parsed in list(pages.items()):
         found.extend((page, link, None) for link in parsed.refused)
@@ -93,7 +129,7 @@ def broken_links(site: Path, only: Mapping[Path, str | None] | list[Path] | None
                 found.append((page, link, ""))
             elif fragment and target.suffix == ".html":
                 if target not in pages:
-                    pages[target] = parse(target)
+                    pages[target] = parse(target, memo=memo)
                 ids = pages[target].ids
                 if unquote(fragment) not in ids:
                     found.append((page, link, unquote(fragment)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import marshal
 import multiprocessing
 import os
 import re
@@ -28,9 +29,9 @@ from markupsafe import escape
 
 from build_scripts.output import asides, csp, frames
 from build_scripts.output.adapter import EngineAdapter
-from build_scripts.output.cache import Cache
+from build_scripts.output.cache import Cache, links_file
 from build_scripts.output.folders import Premade, move_or_make
-from build_scripts.output.links import broken_links
+from build_scripts.output.links import Memo, broken_links
 from macros.data.model import Catalogue, packages_read
 from macros.data.problems import DataError, Problem
 from macros.data.provenance import changed_line, editorial_packages
@@ -288,7 +289,10 @@ def check_links(site: Path, root: Path, pages: dict[Path, str], site_url: str, p
     which the engine never saw); printed: each PDF printed after the build, and the page it is printed from."""
     problems = []
     found = {page: text for page, text in pages.items() if page.exists()}
-    for page, link, anchor in broken_links(site, found, urlsplit(site_url).path or "/", printed):
+    memo = Memo(_parsed_before(links_file(root)))
+    broken = broken_links(site, found, urlsplit(site_url).path or "/", printed, memo)
+    _keep(links_file(root), memo.now)
+    for page, link, anchor in broken:
         source = source_of(site, page, root / "content")
         where = source.relative_to(root).as_posix() if source else page.relative_to(site).as_posix()
         if anchor is None:
@@ -303,6 +307,21 @@ def check_links(site: Path, root: Path, pages: dict[Path, str], site_url: str, p
         problems.append(Problem(where, message, hint, None, None, link))
     if problems:
         raise DataError(problems)
+
+
+def _parsed_before(path: Path) -> dict:
+    try:
+        found = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _keep(path: Path, parsed: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_bytes(marshal.dumps(parsed))
+    partial.replace(path)
 
 
 def swap_in(staging: Path, final: Path, cache: Path) -> None:
