@@ -6,6 +6,7 @@ import csv
 import html
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -242,11 +243,18 @@ def test_above_its_row_limit_an_activity_page_counts_the_plans_per_municipality_
     page_url = urls.activity("brandkadetter")
     listed = html.unescape(where_it_runs(catalogue, activity, page_url))
     counted = html.unescape(where_it_runs(catalogue, activity, page_url, max_rows=3))
-    assert "omraader/" in listed and "efter kommune" not in listed
-    assert "omraader/" not in counted and "Helhedsplaner, der kører brandkadetter, efter kommune (eksempeldata)" in counted
+    assert "omraader/" in listed and "fordelt på kommuner" not in listed
+    assert "omraader/" not in counted and "Helhedsplaner, der kører brandkadetter, fordelt på kommuner (eksempeldata)" in counted
     assert counted.split("<summary>")[1].split("</summary>")[0] == listed.split("<summary>")[1].split("</summary>")[0]
     found = {m[0]: (int(m[1]), int(m[2])) for m in re.findall(r'<a href="../../kommuner/[^/]+/">([^<]+)</a></td> <td>(\d+)</td> <td>(\d+)</td>', counted)}
     assert found == {name: (len(p), len(a)) for name, (p, a) in municipalities.items()}
+    assert "tælles i hver af dem" not in counted  # no plan here has areas in two municipalities
+
+    first = plans[0]
+    theirs = {catalogue.areas[a].municipality for a in first.areas}
+    elsewhere = next(a for a in catalogue.areas.values() if a.municipality not in theirs)
+    spanning = replace(catalogue, plans={**catalogue.plans, first.plan_id: replace(first, areas=(*first.areas, elsewhere.area_id))})
+    assert "en helhedsplan med boligområder i flere kommuner tælles i hver af dem" in where_it_runs(spanning, activity, page_url, max_rows=3)
 
 
 def expected_directions() -> dict[str, str]:

@@ -29,7 +29,9 @@ def article(path: Path) -> str:
 
 def test_no_engine_internals_outside_their_adapters():
     for engine, pattern in (("mkdocs", r"mkdocs\.(commands|structure)|material\.plugins"), ("zensical", r"zensical\.(main|config|extensions)|from zensical ")):
-        found = subprocess.run(["grep", "-rlE", pattern, "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+        grep = subprocess.run(["grep", "-rlE", "--include=*.py", pattern, "macros", "build_scripts", "tests"], cwd=ROOT, capture_output=True, text=True)
+        assert grep.returncode in (0, 1), grep.stderr
+        found = grep.stdout.split()
         assert [f for f in found if not f.startswith(f"build_scripts/engines/{engine}") and f != "tests/test_engines.py"] == [], engine
 
 
@@ -100,6 +102,8 @@ def test_an_editors_markdown_link_to_a_generated_page_works_and_a_broken_one_sto
 def test_zensicals_macros_read_the_catalogue_the_build_checked_instead_of_loading_it_again(tmp_path):
     """Every process that loads the data writes a line; a Zensical build loads them once, in the build's own process."""
     project = copy_project(tmp_path / "projekt")
+    for frame in (project / "content").rglob(f"{FRAME}.md"):  # as in a fresh clone: the build writes them, before it loads
+        frame.unlink()
     loads = tmp_path / "indlæsninger.txt"
     (tmp_path / "hook").mkdir()
     (tmp_path / "hook" / "sitecustomize.py").write_text(
@@ -119,6 +123,14 @@ def test_zensicals_macros_read_the_catalogue_the_build_checked_instead_of_loadin
     assert len(loads.read_text(encoding="utf-8").split()) == 1
     page = (project / "site/aktiviteter/bydelsmoedre/index.html").read_text(encoding="utf-8")
     assert "Kører i " in page and "Bydelsmødre" in page  # the macros had the catalogue
+
+
+def test_a_zensical_run_that_fails_returns_its_status_to_the_build_and_ends_there(tmp_path, capfd):
+    from build_scripts.engines import zensical
+
+    assert zensical.build(tmp_path / "findes-ikke.yml", tmp_path) == 2  # Zensical's own command refuses a missing file
+    assert "findes-ikke.yml" in capfd.readouterr().err
+    assert Path.cwd() != tmp_path
 
 
 def test_not_in_nav_names_the_frames_and_the_activity_pages_and_no_generated_page_is_an_engine_page(site):

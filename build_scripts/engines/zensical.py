@@ -6,10 +6,12 @@ Zensical runs no hooks; `python -m build_scripts.commands.build --engine zensica
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
 import re
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -26,26 +28,47 @@ def build(config: Path, folder: Path) -> int:
     """`zensical build --clean -f config` run in `folder` by its own command line, in a process forked from this one:
     its macros then find the catalogue this process has checked (macros.data.load.load_cached) in the memory they
     share, instead of loading and checking every package again (3 s of CPU at 10,000 areas, beside the generator).
-    Returns its exit status."""
+    Returns its exit status; if this process is interrupted while it runs, it is killed first."""
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     pid = os.fork()
-    if pid:
+    if pid == 0:
+        _run_forked(config, folder)  # never returns
+    try:
         return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+
+
+def _run_forked(config: Path, folder: Path) -> None:
+    """The forked process: Zensical's command, then out by os._exit whatever happens, so it never returns into the
+    build's own code (its clean-up belongs to the process that forked it)."""
     status = 1
     try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # as a new process would: no pipe of the build's stays open in it
+        # streams on the standard descriptors themselves: the build's may have been others (a test's capture), now closed
+        sys.stdout, sys.stderr = open(1, "w", closefd=False, encoding="utf-8"), open(2, "w", closefd=False, encoding="utf-8")
         os.chdir(folder)
         from zensical.main import cli
         cli.main(["build", "--clean", "-f", str(config)], prog_name="zensical")
+        status = 0
     except SystemExit as done:
-        status = done.code if isinstance(done.code, int) else int(done.code is not None)
+        code = 0 if done.code is None else done.code
+        status = code if isinstance(code, int) and 0 <= code <= 255 else 1
+        if not isinstance(code, int):
+            print(code, file=sys.stderr)
     except BaseException:
         traceback.print_exc()
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            stream.flush()
-        os._exit(status)
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+        finally:
+            os._exit(status)
 
 
 def link_origin(page) -> str:

@@ -1,8 +1,8 @@
 """One build's life, the same around both engines: the MkDocs hook (build_scripts/engines/mkdocs_hook.py) and
 the Zensical command (build_scripts/commands/build.py) each call these steps at their engine's moments.
 
-1. begin(): check the data and content once (DataError: the short Danish list), write the frames the
-   engine renders, and fork the generator (build_scripts/output/generate.py), which starts with the checked
+1. begin(): write the frames the engine renders, check the data and content once (DataError: the short Danish
+   list), and fork the generator (build_scripts/output/generate.py), which starts with the checked
    catalogue in its memory; it renders the generated pages while the engine builds into <site>.partial;
 2. Generator.finish(): once the engine has written its pages, the generator writes its own into them;
 3. swap_in(): the finished folder takes the published one's place. On any failure stop() ends the
@@ -121,7 +121,7 @@ def ending() -> None:
 
 
 def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, previous: Path | None) -> tuple[Catalogue, Generator]:
-    """Check everything (raises DataError), write the frames, start the generator; returns the catalogue and the generator.
+    """Write the frames, check everything (raises DataError), start the generator; returns the catalogue and the generator.
     In a build that replaces a published site, the last build's page folders and the packages' open data are made
     meanwhile, on the processor the check leaves idle (ahead.py)."""
     premade, data, making = None, pages_folder(root).parent / f"data-{os.getpid()}-ahead", None
@@ -137,9 +137,10 @@ def begin(root: Path, settings: Settings, engine: EngineAdapter, site: Path, pre
             shutil.rmtree(data, ignore_errors=True)  # removed by the generator's next run if this process is killed
             data.mkdir(parents=True)
             making = ahead.start(root, data, settings.suppression_threshold)
-        catalogue = load_cached(root, settings, SPECS)
         if not settings.reference_build:  # in the reference build the engine writes every page itself
+            # before the load, whose cache is keyed by the content files: so the macros find the catalogue checked here
             write_frames(root / "content", kinds_folders(), FRAME)
+        catalogue = load_cached(root, settings, SPECS)
         made = ahead.Ahead(premade, data, ahead.made(data, making)) if making is not None else ahead.Ahead()
         return catalogue, Generator(root, engine, site, previous, catalogue, settings, made, cleanup)
     except BaseException:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
@@ -55,8 +56,8 @@ class Parsed(NamedTuple):
     refused: tuple
 
 
-# what a page's text parses to depends on nothing else but this module's code
-_PARSER = hashlib.sha1(Path(__file__).read_bytes()).digest()
+# what a page's text parses to depends on nothing else but this module's code and the standard library's parsers
+_PARSER = hashlib.sha1(sys.version.encode() + Path(__file__).read_bytes()).digest()
 
 
 class Memo:

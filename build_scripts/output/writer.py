@@ -318,10 +318,14 @@ def _parsed_before(path: Path) -> dict:
 
 
 def _keep(path: Path, parsed: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """For the next build's check, if it can be written: without it that check parses every page again."""
     partial = path.with_name(f"{path.name}.{os.getpid()}")
-    partial.write_bytes(marshal.dumps(parsed))
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(marshal.dumps(parsed))
+        partial.replace(path)
+    except OSError:
+        partial.unlink(missing_ok=True)
 
 
 def swap_in(staging: Path, final: Path, cache: Path) -> None:

@@ -91,8 +91,13 @@ def _per_municipality(catalogue: Catalogue, activity: Activity, plans: list, pag
         (link(relative_url(page_url, urls.municipality(name)), name), len(plans_there), len(areas_there))
         for name, (plans_there, areas_there) in sorted(found.items(), key=lambda kv: danish_key(kv[0]))
     ]
-    return Markup("<p>Helhedsplanerne og deres boligområder er talt op efter kommune. Kommunens side viser hvert område med dets helhedsplaner.</p>") + table(
-        ("Kommune", "Planer", "Områder"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}, efter kommune{mark}",
+    shared = sum(len(p) for p, _ in found.values()) > len(plans)
+    text = "Helhedsplanerne og deres boligområder er opgjort pr. kommune"
+    text += "; en helhedsplan med boligområder i flere kommuner tælles i hver af dem." if shared else "."
+    text += " Kommunens side viser hvert boligområde med dets helhedsplaner."
+    # short headers: with the numbers' sort buttons, three columns fit a 390 px screen inside the fold
+    return Markup("<p>{}</p>").format(text) + table(
+        ("Kommune", "Planer", "Områder"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}, fordelt på kommuner{mark}",
         numeric=(1, 2), sortable=True,
     )
 
