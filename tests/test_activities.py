@@ -173,6 +173,9 @@ def test_studies_found_without_public_figures_are_named_on_their_activity_and_st
         assert "Studie fundet, tallene er ikke offentligt tilgængelige" in section and studies[row["study_id"]]["title"] in section
         page = html.unescape((site / "evalueringer" / row["study_id"] / "index.html").read_text(encoding="utf-8"))
         assert "Studie fundet, tallene er ikke offentligt tilgængelige" in page
+    # the index counts results in a right-aligned column: a short cell there, the reason on the study's page
+    index = html.unescape((site / "evalueringer" / "index.html").read_text(encoding="utf-8"))
+    assert index.count("<td>ingen offentlige tal</td>") == 3 and "tallene er ikke offentligt tilgængelige" not in index
 
 
 def test_every_collected_result_is_in_the_package_or_named_as_found_without_figures():

@@ -19,13 +19,14 @@ def study_index(catalogue: Catalogue, page_url: str) -> Body:
     located = {s for studies in catalogue.located_studies.values() for s in studies}
     rows = [
         (link(relative_url(page_url, urls.study(s.study_id)), s.title), s.evaluator, s.year or "ukendt",
-         len(catalogue.results.get(s.study_id, ())) or (NOT_PUBLIC if s.study_id in located else 0))
+         len(catalogue.results.get(s.study_id, ())) or (NOT_PUBLIC_CELL if s.study_id in located else 0))
         for s in sorted(catalogue.studies.values(), key=lambda s: (-(s.year or 0), s.title))
     ]
     return Body.of(page_url, table(("Studie", "Evaluator", "År", "Resultater"), rows, caption=f"{len(rows)} studier", numeric=(3,)))
 
 
 NOT_PUBLIC = "Studie fundet, tallene er ikke offentligt tilgængelige"
+NOT_PUBLIC_CELL = "ingen offentlige tal"  # in the index's right-aligned count column; the study's page says the rest
 
 
 def study_page(catalogue: Catalogue, study_id: str) -> Page:
