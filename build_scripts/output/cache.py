@@ -104,11 +104,16 @@ def similar_rows(catalogue: Catalogue, area_id: str) -> tuple:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """A kept file written whole or not at all: another build (or thread) never reads half of it."""
+    """A kept file written whole or not at all: another build (or thread) never reads half of it, and a write that fails
+    leaves no part of it behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
-    partial.write_bytes(data)
-    partial.replace(path)
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 class Cache:

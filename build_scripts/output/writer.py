@@ -29,7 +29,7 @@ from markupsafe import escape
 
 from build_scripts.output import asides, csp, frames
 from build_scripts.output.adapter import EngineAdapter
-from build_scripts.output.cache import Cache, links_file
+from build_scripts.output.cache import Cache, links_file, write_atomically
 from build_scripts.output.folders import Premade, move_or_make
 from build_scripts.output.links import Memo, broken_links
 from macros.data.model import Catalogue, packages_read
@@ -319,13 +319,10 @@ def _parsed_before(path: Path) -> dict:
 
 def _keep(path: Path, parsed: dict) -> None:
     """For the next build's check, if it can be written: without it that check parses every page again."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(marshal.dumps(parsed))
-        partial.replace(path)
+        write_atomically(path, marshal.dumps(parsed))
     except OSError:
-        partial.unlink(missing_ok=True)
+        pass
 
 
 def swap_in(staging: Path, final: Path, cache: Path) -> None:

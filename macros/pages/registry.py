@@ -55,6 +55,11 @@ class PageKind:
     series: Callable[[Catalogue, str], Iterable[tuple[str, str]]] | None = None
 
 
+def indicator_series(catalogue: Catalogue, indicator_id: str) -> Iterable[tuple[str, str]]:
+    """Every area's series of one indicator: what its page and its compare data show."""
+    return (pair for pair in catalogue.observations if pair[1] == indicator_id)
+
+
 KINDS = (
     # the report is the board's: printed for an area with a helhedsplan (and so a boligsocial bestyrelse) only
     PageKind("omraade", (PageType("omraade", urls.area, pdf=urls.report_pdf, prints=Catalogue.has_report),),
@@ -64,7 +69,7 @@ KINDS = (
              "mjoelnerparken", per_area=True),
     PageKind("indikator", (PageType("indikator", urls.indicator),), lambda c: c.indicators, indicator_page,
              frozenset({"areas", "criteria", "indicators", "national", "observations", "packages", "suppression_threshold"}), "uden-for-arbejdsmarked",
-             series=lambda c, key: indicator_series(c, key)),
+             series=indicator_series),
     PageKind("kommune", (PageType("kommune", urls.municipality),), municipalities, municipality_page,
              frozenset({"area_plans", "areas", "designations", "indicators", "national", "observations", "packages", "plans", "suppression_threshold"}),
              "København", series=lambda c, key: ((a, i) for a, area in c.areas.items() if area.municipality == key for i in c.indicators)),
@@ -82,11 +87,6 @@ class Task(NamedTuple):
     render: Callable[[Catalogue], tuple[Page, ...]]
     kind: PageKind
     key: str
-
-
-def indicator_series(catalogue: Catalogue, indicator_id: str) -> Iterable[tuple[str, str]]:
-    """Every area's series of one indicator: what its page and its compare data show."""
-    return (pair for pair in catalogue.observations if pair[1] == indicator_id)
 
 
 def observations_of(catalogue: Catalogue, kind: PageKind, key: str) -> dict:
