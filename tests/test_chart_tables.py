@@ -3,10 +3,12 @@ says each figure once, so the table must hold exactly the points the chart draws
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from macros.charts.base import split_spec
-from macros.charts.indicator import indicator_chart
+from macros.charts.indicator import NAME, UNIT, _indicator_shape, indicator_chart, indicator_spec, written_in
 from macros.data.load import load_cached
 from tests.conftest import ROOT, danish_number
 
@@ -29,3 +31,10 @@ def test_each_indicator_charts_table_holds_the_points_it_draws_and_the_page_embe
         assert [r["year"] for r in read] == [p["year"] for p in points], indicator.indicator_id
         assert all(abs(r["value"] - p["value"]) < 0.005 for r, p in zip(read, points)), indicator.indicator_id
         assert wanted["dataset"] not in split_spec(chart.spec).get("datasets", {})
+
+
+@pytest.mark.parametrize("flags", list(itertools.product((False, True), repeat=3)))
+def test_an_indicator_chart_built_once_per_shape_is_the_spec_altair_builds_for_that_indicator(catalogue, flags):
+    names = [(i.name, i.unit) for i in catalogue.indicators.values()] + [("Unge på særlig støtte, ½ år", "% af 16–24-årige")]
+    for name, unit in names:
+        assert written_in(_indicator_shape(*flags), {}, {NAME: name, UNIT: unit}) == indicator_spec(name, unit, *flags), name
