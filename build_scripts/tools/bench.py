@@ -63,13 +63,21 @@ RUNS = {
 FLOOR = {"mkdocs": "mkdocs", "zensical": "zensical-floor"}
 
 
+# This machine's ext4 runs without a journal, and then, to allocate an inode, it reads past every one deleted less than
+# 30 s ago (35 while its table block is unwritten): a build started right after the bench deleted a site of 25,000
+# files spent up to 10 s more of CPU in the kernel (perf: recently_deleted, find_inode_bit), and a floor whose engine
+# first deleted the last floor's site paid the same. So every step starts that long after the last deletion.
+QUIET_SECONDS = 36
+
+
 def settle(project: Path) -> None:
-    """Wait until the sites an earlier build replaced are deleted (in the background, after that build ended),
-    and until the files earlier builds wrote are on disk, so no build is timed while the machine
-    still works for the one before."""
+    """Wait until the sites an earlier build replaced are deleted (in the background, after that build ended), until
+    the files earlier builds wrote are on disk, and until no deleted file is recent enough to slow the next one's
+    writing, so no build is timed while the machine still works for, or after, the one before."""
     while any(project.glob("site.old-*")):
         time.sleep(0.5)
     os.sync()
+    time.sleep(QUIET_SECONDS)
 
 
 def _descendants(pid: int) -> list[int]:
@@ -138,7 +146,9 @@ Tredje afsnit: hvor tallene kommer fra, og hvordan de skal læses.
 
 def bare_project(n: int, folder: Path) -> Path:
     """N pages of a title, three paragraphs and a table (as many as the measured site has) and a five-entry navigation
-    with the same theme: the floor the engine itself sets (the one issue 25 measured)."""
+    with the same theme: the floor the engine itself sets (the one issue 25 measured). A new folder each time: an engine
+    would otherwise first delete the site the other engine's floor wrote there, in its timed build."""
+    shutil.rmtree(folder, ignore_errors=True)
     pages = folder / "content" / "p"
     pages.mkdir(parents=True, exist_ok=True)
     for i in range(n):
