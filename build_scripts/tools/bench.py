@@ -64,17 +64,18 @@ FLOOR = {"mkdocs": "mkdocs", "zensical": "zensical-floor"}
 
 
 # This machine's ext4 runs without a journal, and then, to allocate an inode, it reads past every one deleted less than
-# 30 s ago (35 while its table block is unwritten): a build started right after the bench deleted a site of 25,000
-# files spent up to 10 s more of CPU in the kernel (perf: recently_deleted, find_inode_bit), and a floor whose engine
-# first deleted the last floor's site paid the same. So every step starts that long after the last deletion.
-QUIET_SECONDS = 36
+# 60 s ago (360 s while its inode table block is unwritten; fs/ext4/ialloc.c, recently_deleted): a build started right
+# after the bench deleted a site of 25,000 files spent up to 10 s more of CPU in the kernel (perf: recently_deleted,
+# find_inode_bit), and a floor whose engine first deleted the last floor's site paid the same. So every step starts,
+# with the files written to disk, a minute after the last deletion.
+QUIET_SECONDS = 61
 
 
 def settle(project: Path) -> None:
-    """Wait until the sites an earlier build replaced are deleted (in the background, after that build ended), until
-    the files earlier builds wrote are on disk, and until no deleted file is recent enough to slow the next one's
-    writing, so no build is timed while the machine still works for, or after, the one before."""
-    while any(project.glob("site.old-*")):
+    """Wait until the sites earlier builds replaced are deleted (in the background, after each build ended; in any project
+    of the bench's folder), until the files they wrote are on disk, and until no deleted file is recent enough to slow
+    the next build's writing: no build is timed while the machine still works for, or after, the one before."""
+    while any(project.parent.glob("*/site.old-*")):
         time.sleep(0.5)
     os.sync()
     time.sleep(QUIET_SECONDS)

@@ -84,6 +84,18 @@ def from_table(name: str, columns: tuple[str, ...]) -> dict:
     return {"usermeta": {"table": {"dataset": name, "columns": list(columns)}}}
 
 
+def written_in(node, datasets: dict[str, list], words: dict[str, str]):
+    """A copy of a spec with its named datasets given as values (not walked: a figure is never a word), and each string
+    that is a key of words replaced: a template Altair built once with placeholders for what its charts name."""
+    if isinstance(node, dict):
+        if node.keys() == {"name"} and node["name"] in datasets:
+            return {"values": datasets[node["name"]]}
+        return {k: written_in(v, datasets, words) for k, v in node.items()}
+    if isinstance(node, list):
+        return [written_in(v, datasets, words) for v in node]
+    return words.get(node, node) if isinstance(node, str) else node
+
+
 def split_spec(spec: dict) -> dict:
     """What a page embeds: the chart's own parts and the key of its template, which all pages load from one file.
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import altair as alt
 
 from macros.charts import palette
-from macros.charts.base import SUPPRESSED, Chart, Table, copy_template, from_table
+from macros.charts.base import SUPPRESSED, Chart, Table, copy_template, from_table, written_in
 from macros.data.model import Area, Catalogue, Indicator, Observation
 from macros.rules.lists import in_force, list_thresholds
 from macros.text import urls
@@ -241,17 +241,6 @@ def _area_template(name: str, unit: str, national: tuple[tuple[int, float], ...]
     shape = _indicator_shape(bool(rules), with_periods, with_official)
     # the area's points are the chart's table's first two columns (_indicator_table): said once on the page
     return {**written_in(shape, shared, {NAME: name, UNIT: unit}), **from_table("serier", ("year", "value"))}
-
-
-def written_in(node, datasets: dict[str, list], words: dict[str, str]):
-    """A copy of a spec with its named datasets given as values, and each string that is a key of words replaced."""
-    if isinstance(node, dict):
-        if node.keys() == {"name"} and node["name"] in datasets:
-            return {"values": datasets[node["name"]]}
-        return {k: written_in(v, datasets, words) for k, v in node.items()}
-    if isinstance(node, list):
-        return [written_in(v, datasets, words) for v in node]
-    return words.get(node, node) if isinstance(node, str) else node
 
 
 @dataclass(frozen=True)
