@@ -3,7 +3,7 @@
     python -m build_scripts.tools.bench --areas 1000 3000 10000 [--engines mkdocs zensical] [--work /tmp/bench]
 
 For each N: writes the illustrative national project (build_scripts.generators.scale) and, for each
-engine, in a fresh process each:
+engine, in a fresh process each, a minute after the last deletion (settle):
 1. builds it (build; this first build also fills the project's .bse-cache/pages);
 2. changes one figure of one area and builds again, with the pages kept by the first build and the
    site it published (rebuild);
