@@ -67,16 +67,19 @@ def where_it_runs(catalogue: Catalogue, activity: Activity, page_url: str, max_r
     areas = {a for p in plans for a in p.areas}
     summary = f"Kører i {count(len(plans), 'helhedsplan', 'helhedsplaner')} i {count(len(areas), 'boligområde', 'boligområder')}{mark}"
     content = notice("Helhedsplanerne og deres aktiviteter") if illustrative else Markup("")
-    if len(plans) > max_rows:
-        content += _per_municipality(catalogue, activity, plans, page_url, mark)
-    else:
-        def area_links(plan) -> Markup:
-            named = sorted(plan.areas, key=lambda a: danish_key(catalogue.areas[a].name))
-            return Markup(", ").join(link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name) for a in named)
-
-        rows = [(p.name, area_links(p), f"{p.start_year}–{p.end_year}") for p in plans]
-        content += table(("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}")
+    listed = _per_municipality if len(plans) > max_rows else _per_plan
+    content += listed(catalogue, activity, plans, page_url, mark)
     return Markup('<div class="bse-runs" data-search-exclude>{}</div>').format(folded(summary, content))
+
+
+def _per_plan(catalogue: Catalogue, activity: Activity, plans: list, page_url: str, mark: str) -> Markup:
+    """Each plan that runs the activity, with its areas linked and its years."""
+    def area_links(plan) -> Markup:
+        named = sorted(plan.areas, key=lambda a: danish_key(catalogue.areas[a].name))
+        return Markup(", ").join(link(relative_url(page_url, urls.area(a)), catalogue.areas[a].name) for a in named)
+
+    rows = [(p.name, area_links(p), f"{p.start_year}–{p.end_year}") for p in plans]
+    return table(("Helhedsplan", "Boligområder", "Periode"), rows, caption=f"Helhedsplaner, der kører {activity.title.lower()}{mark}")
 
 
 def _per_municipality(catalogue: Catalogue, activity: Activity, plans: list, page_url: str, mark: str) -> Markup:
